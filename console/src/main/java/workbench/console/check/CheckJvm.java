@@ -1,0 +1,99 @@
+package workbench.console.check;
+
+import workbench.lessons.harness.CheckEvents;
+import workbench.lessons.harness.CheckMain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one hidden check class in a fresh JVM, with the learner's classes first on the class path, under
+ * {@link Limits}. Whatever the learner's code does there, the checker learns what happened from the
+ * event record, the exit code and the captured output.
+ */
+final class CheckJvm {
+
+    /** What a run left behind; {@code threadDump} is set only when the run was stopped for time. */
+    record Run(List<CheckEvents.Event> events, int exitCode, boolean timedOut, boolean flooded, long outputBytes,
+               String output, String threadDump) {
+
+        boolean ranOutOfMemory() {
+            return output.contains("java.lang.OutOfMemoryError");
+        }
+    }
+
+    private final String classPath;
+    private final Limits limits;
+
+    CheckJvm(String classPath, Limits limits) {
+        this.classPath = classPath;
+        this.limits = limits;
+    }
+
+    Run run(String checksClass, Path learnerClasses, Path eventsFile) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + limits.heap(),
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djdk.attach.allowAttachSelf=true",
+                "-Dworkbench.test.timeout=" + limits.testTimeout().toMillis() + " ms",
+                "-Dfile.encoding=UTF-8",
+                "-cp", learnerClasses + java.io.File.pathSeparator + classPath,
+                CheckMain.class.getName(), eventsFile.toString(), learnerClasses.toString(), checksClass));
+        try {
+            Files.deleteIfExists(eventsFile);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            AtomicBoolean flooded = new AtomicBoolean();
+            CappedOutput output = new CappedOutput(process.getInputStream(), limits.output(), limits.floodBytes(),
+                    () -> {
+                        flooded.set(true);
+                        kill(process);
+                    });
+            boolean finished = process.waitFor(limits.wallClock().toMillis(), TimeUnit.MILLISECONDS);
+            String threadDump = finished ? null : threadDump(process);
+            if (!finished) {
+                kill(process);
+            }
+            process.waitFor();
+            output.finish();
+            return new Run(CheckEvents.read(eventsFile), process.exitValue(), !finished, flooded.get(),
+                    output.total(), output.text(), threadDump);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start a check JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The check was interrupted", e);
+        }
+    }
+
+    /** Kills the JVM and every process it started. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Asks the stuck JVM where its threads are, with the JDK's own jcmd, before it is killed. */
+    private static String threadDump(Process process) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            byte[] text = dump.getInputStream().readAllBytes();
+            dump.waitFor(10, TimeUnit.SECONDS);
+            return new String(text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package workbench.console.check;
+
+import workbench.console.course.Exercise;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The verdict on one exercise.
+ *
+ * @param compileErrors javac's errors; when present, no test ran
+ * @param tests         each hidden test's outcome, in the order they ran
+ * @param problem       what ended the check JVM early (time, exit, memory, output flood), or {@code null}
+ * @param output        what the learner's code printed, capped
+ */
+public record CheckReport(Exercise exercise, Status status, List<ExerciseCompiler.CompileError> compileErrors,
+                          List<TestResult> tests, String problem, String output, Duration took) {
+
+    /** As in Exercism's results.json: {@code error} when the checks could not run to the end. */
+    public enum Status { PASS, FAIL, ERROR }
+
+    /** One hidden test: {@code status} is pass, fail, error or skipped. */
+    public record TestResult(String name, String status, String message) {
+    }
+
+    public boolean passed() {
+        return status == Status.PASS;
+    }
+}

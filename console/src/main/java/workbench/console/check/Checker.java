@@ -1,0 +1,100 @@
+package workbench.console.check;
+
+import workbench.console.course.Exercise;
+import workbench.lessons.harness.CheckEvents;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks one exercise file: compiles it, runs its hidden tests in a {@link CheckJvm}, and words what
+ * happened as a {@link CheckReport}.
+ */
+public final class Checker {
+
+    private final Path workDir;
+    private final Limits limits;
+    private final ExerciseCompiler compiler;
+    private final CheckJvm jvm;
+
+    /**
+     * @param workDir   scratch space, such as {@code .workbench/check}
+     * @param classPath the library, the lessons' checks and JUnit: this JVM's own class path will do
+     */
+    public Checker(Path workDir, String classPath, Limits limits) {
+        this.workDir = workDir;
+        this.limits = limits;
+        this.compiler = new ExerciseCompiler(classPath);
+        this.jvm = new CheckJvm(classPath, limits);
+    }
+
+    /** Checks {@code source}, which need not be the learner's copy: the build checks solutions too. */
+    public CheckReport check(Exercise exercise, Path source) {
+        long start = System.nanoTime();
+        Path scratch = workDir.resolve(exercise.name());
+        Path classes = scratch.resolve("classes");
+        List<ExerciseCompiler.CompileError> errors = compiler.compile(source, classes);
+        if (!errors.isEmpty()) {
+            return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "", since(start));
+        }
+        CheckJvm.Run run = jvm.run(exercise.checks(), classes, scratch.resolve("events.jsonl"));
+        Map<String, CheckReport.TestResult> tests = new LinkedHashMap<>();
+        String running = null;
+        for (CheckEvents.Event event : run.events()) {
+            if (event.kind().equals("started")) {
+                running = event.test();
+            } else {
+                tests.put(event.test(), new CheckReport.TestResult(event.test(), event.status(), event.message()));
+                running = event.test().equals(running) ? null : running;
+            }
+        }
+        String problem = problem(run, Optional.ofNullable(running), exercise).orElse(null);
+        if (problem == null && tests.isEmpty()) {
+            problem = "No hidden test ran. The check JVM said:\n" + run.output();
+        }
+        return new CheckReport(exercise, status(problem, tests.values()), List.of(), List.copyOf(tests.values()),
+                problem, run.output(), since(start));
+    }
+
+    private Optional<String> problem(CheckJvm.Run run, Optional<String> running, Exercise exercise) {
+        String during = running.map(test -> " while checking \"" + test + "\"").orElse("");
+        if (run.flooded()) {
+            return Optional.of("Your code printed more than " + limits.floodBytes() / (1024 * 1024)
+                    + " MB" + during + ", so the check was stopped. Remove the print in your loop.");
+        }
+        if (run.timedOut()) {
+            return Optional.of("The check ran longer than " + limits.wallClock().toSeconds() + " s" + during
+                    + " and was stopped. Where its threads were:\n\n"
+                    + ThreadDumps.relevantTo(run.threadDump(), exercise.className()));
+        }
+        if (run.exitCode() != 0 && run.ranOutOfMemory()) {
+            return Optional.of("Your code ran out of memory (the heap is capped at " + limits.heap() + ")"
+                    + during + ". Look for a collection that only grows.");
+        }
+        if (run.exitCode() != 0 || running.isPresent()) {
+            return Optional.of("The check JVM exited with status " + run.exitCode() + during
+                    + ". Does your code call System.exit or Runtime.halt? Return a value instead.");
+        }
+        return Optional.empty();
+    }
+
+    private static CheckReport.Status status(String problem, Iterable<CheckReport.TestResult> tests) {
+        if (problem != null) {
+            return CheckReport.Status.ERROR;
+        }
+        for (CheckReport.TestResult test : tests) {
+            if (!test.status().equals("pass")) {
+                return CheckReport.Status.FAIL;
+            }
+        }
+        return CheckReport.Status.PASS;
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,50 @@
+package workbench.console.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.NoSuchElementException;
+
+/** {@code workbench}: the course's command line. The launcher script runs this with a JDK 25. */
+@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A hands-on course in JVM runtime diagnostics.%n",
+        subcommands = {ListCommand.class, CheckCommand.class, HintCommand.class,
+                SolutionCommand.class, ResetCommand.class, WatchCommand.class},
+        footer = {"%nStart with: workbench start lesson1"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        Workbench workbench = Workbench.fromEnvironment();
+        CommandLine cli = new CommandLine(new Main(), new Factory(workbench));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            boolean learnerError = e instanceof NoSuchElementException || e instanceof IllegalStateException;
+            commandLine.getErr().println((learnerError ? "" : "workbench failed: ") + e.getMessage());
+            return learnerError ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** Without a subcommand, say what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Gives every command the same {@link Workbench}. */
+    private record Factory(Workbench workbench) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (WorkbenchCommand.class.isAssignableFrom(type)) {
+                return type.getDeclaredConstructor(Workbench.class).newInstance(workbench);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package workbench.console.course;
+
+import workbench.console.check.CheckReport;
+import workbench.console.check.Checker;
+import workbench.console.check.ReportMarkdown;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the learner asks of the course, from the command line or the console: checks, hints, solutions,
+ * resets, the course map. Every answer is Markdown for the renderer; every learner-facing sentence about
+ * the course lives here or in {@link ReportMarkdown}.
+ */
+public final class Coach {
+
+    /** The outcome of {@link #check}: whether everything checked passed, and the report to show. */
+    public record CheckSummary(boolean passed, String markdown, List<CheckReport> reports) {
+    }
+
+    private final Course course;
+    private final ProgressStore progress;
+    private final Checker checker;
+    private final ReportMarkdown reports;
+    private final Exercises files;
+
+    public Coach(Course course, ProgressStore progress, Checker checker) {
+        this.course = course;
+        this.progress = progress;
+        this.checker = checker;
+        this.reports = new ReportMarkdown(course.root());
+        this.files = new Exercises(course);
+    }
+
+    public Course course() {
+        return course;
+    }
+
+    public Progress progress() {
+        return progress.current();
+    }
+
+    /** A one-time warning about a progress file that had to be set aside, if there was one. */
+    public java.util.Optional<String> takeWarning() {
+        return progress.takeWarning();
+    }
+
+    /** Records that the learner is reading that page of that lesson. */
+    public void turnTo(String lessonId, int page) {
+        progress.update(p -> p.atPage(lessonId, page));
+    }
+
+    /** The lesson to resume: the last one opened, else the first. */
+    public Lesson currentLesson() {
+        String id = progress.current().lesson();
+        return id == null ? course.lessons().getFirst() : course.findLesson(id).orElse(course.lessons().getFirst());
+    }
+
+    /** The first exercise of the current lesson not yet passed; the lesson's last when all have. */
+    public Exercise currentExercise() {
+        List<Exercise> exercises = currentLesson().exercises();
+        return exercises.stream().filter(e -> !progress.current().of(e.name()).passed()).findFirst()
+                .orElse(exercises.getLast());
+    }
+
+    /**
+     * Checks an exercise, every exercise of a lesson, or (for {@code null}) the current exercise.
+     *
+     * @param progressLine told the name of each exercise as its check starts
+     */
+    public CheckSummary check(String target, Consumer<String> progressLine) {
+        List<Exercise> chosen = target == null ? List.of(currentExercise())
+                : course.findLesson(target).map(Lesson::exercises).orElseGet(() -> List.of(course.exercise(target)));
+        List<CheckReport> done = new ArrayList<>();
+        StringBuilder md = new StringBuilder();
+        for (Exercise exercise : chosen) {
+            progressLine.accept("Checking " + exercise.name() + " …");
+            CheckReport report = checker.check(exercise, course.exerciseFile(exercise));
+            done.add(report);
+            if (report.passed()) {
+                progress.update(p -> p.withExercise(exercise.name(), ExerciseProgress::withPassed));
+            }
+            md.append(reports.render(report)).append('\n');
+        }
+        boolean allPassed = done.stream().allMatch(CheckReport::passed);
+        md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? `hint " + firstFailed(done).name()
+                + "` gives the next hint.\n");
+        return new CheckSummary(allPassed, md.toString(), done);
+    }
+
+    private static Exercise firstFailed(List<CheckReport> reports) {
+        return reports.stream().filter(r -> !r.passed()).findFirst().orElseThrow().exercise();
+    }
+
+    private String nextStep(Exercise last) {
+        Lesson lesson = course.lesson(last.lessonId());
+        int at = lesson.exercises().indexOf(last);
+        if (at + 1 < lesson.exercises().size()) {
+            Exercise next = lesson.exercises().get(at + 1);
+            return "Next: **" + next.name() + "** in `exercises/" + next.file() + "`.\n";
+        }
+        int lessonAt = course.lessons().indexOf(lesson);
+        return lessonAt + 1 < course.lessons().size()
+                ? "That completes " + lesson.id() + ". Next: `workbench start " + course.lessons().get(lessonAt + 1).id() + "`.\n"
+                : "That completes the course.\n";
+    }
+
+    /** The exercise's next hint; the last one again once all were shown. */
+    public String hint(String name) {
+        Exercise exercise = name == null ? currentExercise() : course.exercise(name);
+        int shown = progress.current().of(exercise.name()).hintsShown();
+        int index = Math.min(shown, exercise.hints().size() - 1);
+        progress.update(p -> p.withExercise(exercise.name(), e -> e.withHintsShown(Math.max(shown, index + 1))));
+        String more = index + 1 < exercise.hints().size()
+                ? "Ask again for a stronger hint."
+                : "That was the last hint. `solution " + exercise.name() + "` shows the reference answer.";
+        return "### Hint " + (index + 1) + " of " + exercise.hints().size() + " for " + exercise.name() + "\n\n"
+                + exercise.hints().get(index).strip() + "\n\n" + more + "\n";
+    }
+
+    /** The reference answer: once the exercise passes, when asked a second time, or when forced. */
+    public String solution(String name, boolean force) {
+        Exercise exercise = name == null ? currentExercise() : course.exercise(name);
+        ExerciseProgress state = progress.current().of(exercise.name());
+        if (!state.passed() && !force && state.solutionRequests() == 0) {
+            progress.update(p -> p.withExercise(exercise.name(), ExerciseProgress::withSolutionRequest));
+            return "You have not passed **" + exercise.name() + "** yet, and working it out is where the learning is. "
+                    + "Try `hint " + exercise.name() + "` first. Ask for the solution once more to see it anyway.\n";
+        }
+        return "### Reference solution: " + exercise.name() + "\n\n`solutions/" + exercise.file() + "`\n\n```java\n"
+                + read(course.solutionFile(exercise)).strip() + "\n```\n";
+    }
+
+    /** Puts the exercise back as it was shipped, keeping the learner's version under {@code .workbench/backups}. */
+    public String reset(String name) {
+        Exercise exercise = course.exercise(name);
+        Path backup = files.resetWithBackup(exercise, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return "Reset `exercises/" + exercise.file() + "` to the original stub. Your version is kept as `"
+                + course.root().relativize(backup) + "`.\n";
+    }
+
+    /** The course map: each lesson and its exercises with their status. */
+    public String list() {
+        StringBuilder md = new StringBuilder("# The course\n\n");
+        Lesson current = currentLesson();
+        for (Lesson lesson : course.lessons()) {
+            md.append("## ").append(lesson.id()).append(": ").append(lesson.title())
+                    .append(lesson.equals(current) ? " ← you are here" : "").append("\n\n")
+                    .append(lesson.summary() == null ? "" : lesson.summary().strip() + "\n\n")
+                    .append("| exercise | kind | status | file |\n|---|---|---|---|\n");
+            for (Exercise exercise : lesson.exercises()) {
+                ExerciseProgress state = progress.current().of(exercise.name());
+                String status = state.passed() ? "✓ passed"
+                        : state.hintsShown() > 0 ? "not yet (" + state.hintsShown() + " hints)" : "not yet";
+                md.append("| ").append(exercise.name()).append(" | ").append(exercise.kind()).append(" | ")
+                        .append(status).append(" | `exercises/").append(exercise.file()).append("` |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

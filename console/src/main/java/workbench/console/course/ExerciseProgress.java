@@ -1,0 +1,25 @@
+package workbench.console.course;
+
+/**
+ * Where the learner stands on one exercise.
+ *
+ * @param passed           whether its hidden checks have passed at least once
+ * @param hintsShown       how many of its hints the learner has seen
+ * @param solutionRequests how often the learner asked for the solution before passing
+ */
+public record ExerciseProgress(boolean passed, int hintsShown, int solutionRequests) {
+
+    static final ExerciseProgress NONE = new ExerciseProgress(false, 0, 0);
+
+    ExerciseProgress withPassed() {
+        return new ExerciseProgress(true, hintsShown, solutionRequests);
+    }
+
+    ExerciseProgress withHintsShown(int shown) {
+        return new ExerciseProgress(passed, shown, solutionRequests);
+    }
+
+    ExerciseProgress withSolutionRequest() {
+        return new ExerciseProgress(passed, hintsShown, solutionRequests + 1);
+    }
+}

@@ -1,0 +1,23 @@
+package workbench.console.course;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A lesson folder under {@code lessons/}: its text split into pages, its demos and its exercises.
+ *
+ * @param pages Markdown, one page per {@code ## } heading of {@code lesson.md}
+ */
+public record Lesson(String id, String title, String summary, Path dir, List<String> pages, List<DemoSpec> demos,
+                     List<Exercise> exercises) {
+
+    /** The lesson's number, from its id {@code lessonN}. */
+    public int number() {
+        return Integer.parseInt(id.replaceAll("\\D", ""));
+    }
+
+    /** The package of the lesson's demo classes, which the console imports. */
+    public String demoPackage() {
+        return id + ".demo";
+    }
+}

@@ -1,0 +1,46 @@
+package workbench.console.course;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The learner's progress: the lesson they are on, the page they read last in each lesson, and each
+ * exercise's state. Immutable; {@link ProgressStore} owns the current value.
+ *
+ * @param lesson the lesson to resume, or {@code null} before the first start
+ */
+public record Progress(String lesson, Map<String, Integer> pages, Map<String, ExerciseProgress> exercises) {
+
+    public Progress {
+        pages = Map.copyOf(Optional.ofNullable(pages).orElse(Map.of()));
+        exercises = Map.copyOf(Optional.ofNullable(exercises).orElse(Map.of()));
+    }
+
+    static Progress empty() {
+        return new Progress(null, Map.of(), Map.of());
+    }
+
+    /** The page the learner last read in that lesson, counted from 0. */
+    public int page(String lessonId) {
+        return pages.getOrDefault(lessonId, 0);
+    }
+
+    /** The exercise's state, blank when the learner has not touched it. */
+    public ExerciseProgress of(String exercise) {
+        return exercises.getOrDefault(exercise, ExerciseProgress.NONE);
+    }
+
+    Progress atPage(String lessonId, int page) {
+        Map<String, Integer> changed = new HashMap<>(pages);
+        changed.put(lessonId, page);
+        return new Progress(lessonId, changed, exercises);
+    }
+
+    Progress withExercise(String exercise, UnaryOperator<ExerciseProgress> change) {
+        Map<String, ExerciseProgress> changed = new HashMap<>(exercises);
+        changed.put(exercise, change.apply(of(exercise)));
+        return new Progress(lesson, pages, changed);
+    }
+}

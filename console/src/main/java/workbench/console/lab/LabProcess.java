@@ -1,0 +1,166 @@
+package workbench.console.lab;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running lab JVM and its two loopback connections: the command stream and the stop channel.
+ */
+final class LabProcess implements AutoCloseable {
+
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Socket commands;
+    private final Socket stops;
+
+    private LabProcess(Process process, Socket commands, Socket stops) {
+        this.process = process;
+        this.commands = commands;
+        this.stops = stops;
+    }
+
+    /**
+     * Starts the lab JVM and waits for its agent to connect back.
+     *
+     * @param rawOutput receives what the lab JVM itself prints outside System.out (JVM warnings, -Xlog)
+     */
+    static LabProcess launch(LabCommandLine commandLine, OutputStream rawOutput) throws IOException {
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(200);
+            Process process = new ProcessBuilder(commandLine.command(server.getLocalPort(), token))
+                    .redirectErrorStream(true)
+                    .start();
+            Thread.ofPlatform().daemon().name("lab-raw-output").start(() -> copy(process.getInputStream(), rawOutput));
+            try {
+                Map<LabChannel, Socket> channels = accept(server, process, token);
+                return new LabProcess(process, channels.get(LabChannel.COMMANDS), channels.get(LabChannel.STOP));
+            } catch (IOException | RuntimeException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+        }
+    }
+
+    private static Map<LabChannel, Socket> accept(ServerSocket server, Process process, String token)
+            throws IOException {
+        Map<LabChannel, Socket> channels = new EnumMap<>(LabChannel.class);
+        Instant deadline = Instant.now().plus(CONNECT_LIMIT);
+        while (channels.size() < LabChannel.values().length) {
+            if (!process.isAlive()) {
+                throw new IOException("the lab JVM exited with code " + process.exitValue() + " before connecting");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("the lab JVM did not connect within " + CONNECT_LIMIT.toSeconds() + " s");
+            }
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                DataInputStream hello = new DataInputStream(socket.getInputStream());
+                if (hello.readUTF().equals(token)) {
+                    channels.put(LabChannel.valueOf(hello.readUTF()), socket);
+                } else {
+                    socket.close();
+                }
+            } catch (SocketTimeoutException notYet) {
+                // poll the process again
+            }
+        }
+        return channels;
+    }
+
+    private static void copy(InputStream from, OutputStream to) {
+        try (from) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = from.read(buffer)) >= 0; ) {
+                to.write(buffer, 0, n);
+                to.flush();
+            }
+        } catch (IOException ignored) {
+            // the lab is gone; nothing more to copy
+        }
+    }
+
+    InputStream commandInput() throws IOException {
+        return commands.getInputStream();
+    }
+
+    OutputStream commandOutput() throws IOException {
+        return commands.getOutputStream();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the running snippet to stop, over the channel that a busy command stream leaves free. */
+    void requestStop() {
+        try {
+            OutputStream out = stops.getOutputStream();
+            out.write(1);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the lab JVM's stop channel is closed", e);
+        }
+    }
+
+    /** Waits for the process to end by itself, killing it after {@code grace}; returns its exit code. */
+    int awaitExit(Duration grace) {
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public void close() {
+        try {
+            commands.close();
+            stops.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package workbench.console.check;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.console.course.Exercise;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The checker against fixture answers that misbehave in every way a learner's code can. */
+class CheckerTest {
+
+    private static final Exercise SUM = new Exercise("sum", "fixture", "fixture/Sum.java", "diagnose",
+            "workbench.console.check.fixture.SumCheck", "Add numbers.", List.of("one", "two"));
+
+    private static final Limits QUICK =
+            new Limits(Duration.ofSeconds(60), Duration.ofSeconds(3), "64m", 4096, 1024 * 1024);
+
+    @TempDir
+    Path work;
+
+    private CheckReport check(String variant, Limits limits) throws URISyntaxException {
+        Path source = Path.of(getClass().getResource("/fixture/" + variant + "/fixture/Sum.java").toURI());
+        return new Checker(work, System.getProperty("java.class.path"), limits).check(SUM, source);
+    }
+
+    private CheckReport check(String variant) throws URISyntaxException {
+        return check(variant, QUICK);
+    }
+
+    @Test
+    void aRightAnswerPasses() throws Exception {
+        CheckReport report = check("right");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.PASS);
+        assertThat(report.tests()).extracting(CheckReport.TestResult::status).containsExactly("pass");
+    }
+
+    @Test
+    void aWrongAnswerFailsWithWhatWasObservedAndWhatToRevisit() throws Exception {
+        CheckReport report = check("wrong");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.FAIL);
+        assertThat(report.tests().getFirst().message())
+                .startsWith("sum of 5 numbers returned 5")
+                .contains("Revisit: the fixture's idea of adding");
+    }
+
+    @Test
+    void aFileThatDoesNotCompileShowsTheLineAndTheError() throws Exception {
+        CheckReport report = check("broken");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
+        assertThat(report.compileErrors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(5);
+            assertThat(error.message()).contains("cannot find symbol");
+            assertThat(error.sourceLine()).contains("values.size()");
+        });
+        assertThat(report.tests()).isEmpty();
+    }
+
+    @Test
+    void anEndlessLoopTimesOutAndShowsWhereItSpins() throws Exception {
+        CheckReport report = check("loops");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.FAIL);
+        assertThat(report.tests().getFirst().message())
+                .contains("did not finish within the time limit")
+                .contains("fixture.Sum.sum(Sum.java:");
+    }
+
+    @Test
+    void aDeadlockTimesOutAndNamesTheLockAndItsOwner() throws Exception {
+        CheckReport report = check("deadlocks");
+        assertThat(report.tests().getFirst().message())
+                .contains("did not finish within the time limit")
+                .contains("held by \"other-adder\"");
+    }
+
+    @Test
+    void systemExitIsReportedAsSuch() throws Exception {
+        CheckReport report = check("exits");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
+        assertThat(report.problem())
+                .contains("exited with status 3 while checking \"adds up random numbers\"")
+                .contains("System.exit");
+    }
+
+    @Test
+    void runningOutOfMemoryIsReportedAsSuch() throws Exception {
+        CheckReport report = check("hoards");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
+        assertThat(report.problem()).contains("ran out of memory (the heap is capped at 64m)");
+    }
+
+    @Test
+    void endlessRecursionIsReportedWithItsPlace() throws Exception {
+        CheckReport report = check("recurses");
+        assertThat(report.tests().getFirst().message()).contains("recursed without end").contains("Sum.java:5");
+    }
+
+    @Test
+    void anOutputFloodStopsTheCheckAndKeepsOnlyTheStart() throws Exception {
+        CheckReport report = check("floods");
+        assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
+        assertThat(report.problem()).contains("printed more than 1 MB");
+        assertThat(report.output()).startsWith("still adding 5 numbers").contains("more bytes not shown");
+        assertThat(report.output().length()).isLessThan(4096 + 100);
+    }
+
+    @Test
+    void aCheckOverItsWallClockIsKilledAfterAThreadDump() throws Exception {
+        Limits tight = new Limits(Duration.ofSeconds(15), Duration.ofSeconds(60), "64m", 4096, 1024 * 1024);
+        CheckReport report = check("hangs-at-load", tight);
+        assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
+        assertThat(report.problem())
+                .contains("ran longer than 15 s while checking \"adds up random numbers\"")
+                .contains("at fixture.Sum.<clinit>(Sum.java:");
+    }
+}

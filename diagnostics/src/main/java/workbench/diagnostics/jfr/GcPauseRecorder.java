@@ -1,0 +1,103 @@
+package workbench.diagnostics.jfr;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import workbench.diagnostics.target.Target;
+
+/**
+ * Garbage collection pauses of a target as a histogram, from JFR: every stop-the-world pause
+ * ({@code jdk.GCPhasePause}) goes into an {@link IntervalHistogram}; every collection
+ * ({@code jdk.GarbageCollection}) is kept with its sum of pauses and its concurrent time apart.
+ *
+ * <pre>{@code
+ * try (GcPauseRecorder gc = GcPauseRecorder.start(target)) {
+ *     Thread.sleep(10_000);
+ *     gc.stop();
+ *     System.out.println("pauses: " + gc.pauses().snapshot());      // n=.. p50=.. p99=.. max=..
+ *     System.out.println("paused " + gc.totalPauseTime() + ", concurrent " + gc.totalConcurrentTime());
+ * }
+ * }</pre>
+ *
+ * JFR delivers events about once a second; {@link #stop()} waits for the rest. Keeps the last
+ * {@value #KEPT_COLLECTIONS} collections. Thread-safe.
+ */
+public final class GcPauseRecorder implements AutoCloseable {
+
+    /** How many recent collections {@link #collections()} keeps. */
+    public static final int KEPT_COLLECTIONS = 1_000;
+
+    private final JfrStream stream;
+    private final IntervalHistogram pauses = new IntervalHistogram();
+    private final Deque<GcCollection> recent = new ArrayDeque<>();
+    private long collections;
+    private Duration pauseTime = Duration.ZERO;
+    private Duration concurrentTime = Duration.ZERO;
+
+    private GcPauseRecorder(JfrStream stream) {
+        this.stream = stream;
+    }
+
+    /**
+     * Starts recording the target's collections.
+     *
+     * @throws IOException when the target's JFR cannot be reached
+     */
+    public static GcPauseRecorder start(Target target) throws IOException {
+        GcPauseRecorder recorder = new GcPauseRecorder(JfrStream.open(target));
+        recorder.stream.enable("jdk.GCPhasePause");
+        recorder.stream.enable("jdk.GarbageCollection");
+        recorder.stream.onEvent("jdk.GCPhasePause", event -> recorder.pauses.record(event.getDuration()));
+        recorder.stream.onEvent("jdk.GarbageCollection", event -> recorder.add(GcCollection.of(event)));
+        recorder.stream.startAsync();
+        return recorder;
+    }
+
+    private synchronized void add(GcCollection collection) {
+        collections++;
+        pauseTime = pauseTime.plus(collection.sumOfPauses());
+        concurrentTime = concurrentTime.plus(collection.concurrentTime());
+        recent.addLast(collection);
+        if (recent.size() > KEPT_COLLECTIONS) {
+            recent.removeFirst();
+        }
+    }
+
+    /** Each stop-the-world pause in nanoseconds; take interval snapshots from it to watch pauses over time. */
+    public IntervalHistogram pauses() {
+        return pauses;
+    }
+
+    /** Recent collections, oldest first. */
+    public synchronized List<GcCollection> collections() {
+        return List.copyOf(recent);
+    }
+
+    /** Collections seen since the start. */
+    public synchronized long collectionCount() {
+        return collections;
+    }
+
+    /** Sum of every collection's pauses since the start. */
+    public synchronized Duration totalPauseTime() {
+        return pauseTime;
+    }
+
+    /** Time collectors worked concurrently with the application since the start (never a pause). */
+    public synchronized Duration totalConcurrentTime() {
+        return concurrentTime;
+    }
+
+    /** Stops recording after delivering every event recorded so far. */
+    public void stop() {
+        stream.stop();
+    }
+
+    /** Stops recording. Idempotent. */
+    @Override
+    public void close() {
+        stream.close();
+    }
+}

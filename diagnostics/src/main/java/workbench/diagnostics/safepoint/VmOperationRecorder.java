@@ -1,0 +1,68 @@
+package workbench.diagnostics.safepoint;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import workbench.diagnostics.jfr.JfrStream;
+import workbench.diagnostics.target.Target;
+
+/**
+ * Records which VM operations a JVM executes, and which thread asked for each, through JFR's
+ * {@code jdk.ExecuteVMOperation} event. Use it to find the code that brings a JVM to safepoints; use
+ * {@link SafepointCounter} when only the count matters, it is far cheaper.
+ *
+ * <pre>{@code
+ * try (VmOperationRecorder recorder = VmOperationRecorder.start(target)) {
+ *     Thread.sleep(2_000);
+ *     recorder.stop().stream()
+ *             .filter(VmOperation::atSafepoint)
+ *             .forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * Starting a recording takes some hundred milliseconds; {@link #stop()} waits until every recorded
+ * operation has been delivered. Thread-safe.
+ */
+public final class VmOperationRecorder implements AutoCloseable {
+
+    private final JfrStream stream;
+    private final List<VmOperation> operations = new ArrayList<>();
+
+    private VmOperationRecorder(JfrStream stream) {
+        this.stream = stream;
+    }
+
+    /**
+     * Starts recording VM operations of the target.
+     *
+     * @throws IOException when the target's JFR cannot be reached
+     */
+    public static VmOperationRecorder start(Target target) throws IOException {
+        VmOperationRecorder recorder = new VmOperationRecorder(JfrStream.open(target));
+        recorder.stream.enable("jdk.ExecuteVMOperation");
+        recorder.stream.onEvent("jdk.ExecuteVMOperation", event -> recorder.add(VmOperation.of(event)));
+        recorder.stream.startAsync();
+        return recorder;
+    }
+
+    private synchronized void add(VmOperation operation) {
+        operations.add(operation);
+    }
+
+    /** Operations delivered so far (JFR delivers in batches, about once a second). */
+    public synchronized List<VmOperation> operations() {
+        return List.copyOf(operations);
+    }
+
+    /** Stops recording and returns every operation recorded, in the order they were delivered. */
+    public List<VmOperation> stop() {
+        stream.stop();
+        return operations();
+    }
+
+    /** Stops recording. Idempotent. */
+    @Override
+    public void close() {
+        stream.close();
+    }
+}

@@ -1,0 +1,44 @@
+package workbench.diagnostics.threads;
+
+import java.util.regex.Pattern;
+
+/**
+ * Derives the pool a thread belongs to from its name.
+ *
+ * <p>Thread factories number their threads: {@code pool-3-thread-7}, {@code ForkJoinPool-1-worker-2},
+ * {@code HttpClient-4-Worker-0}. The <em>pool</em> replaces the trailing number (or hexadecimal id, or UUID)
+ * with {@code *}, so that the threads of one executor share a key ({@code pool-3-thread-*}). The
+ * <em>family</em> replaces every number, so that many executors built the same way share a key
+ * ({@code pool-*-thread-*}): that is how an executor created per request and never shut down shows up.
+ *
+ * {@snippet :
+ * PoolNames.pool("pool-3-thread-7");    // "pool-3-thread-*"
+ * PoolNames.family("pool-3-thread-7");  // "pool-*-thread-*"
+ * PoolNames.pool("main");               // "main"
+ * }
+ */
+public final class PoolNames {
+
+    private static final Pattern TRAILING_ID = Pattern.compile(
+            "(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"  // UUID
+                    + "|0x[0-9a-fA-F]+"                                                    // 0x1f3a
+                    + "|(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}"                              // long hex id
+                    + "|\\d+)$");
+    private static final Pattern ANY_NUMBER = Pattern.compile("\\d+");
+
+    private PoolNames() {
+    }
+
+    /** The thread's name with its trailing number or id replaced by {@code *}; the name itself if none. */
+    public static String pool(String threadName) {
+        if (threadName == null || threadName.isEmpty()) {
+            return "<unnamed>";
+        }
+        return TRAILING_ID.matcher(threadName).replaceFirst("*");
+    }
+
+    /** The thread's pool with every remaining number replaced by {@code *} as well. */
+    public static String family(String threadName) {
+        return ANY_NUMBER.matcher(pool(threadName)).replaceAll("*");
+    }
+}

@@ -1,0 +1,85 @@
+package workbench.diagnostics.gc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every collector on both installed JDKs with {@code -Xlog:gc*,safepoint} and JFR at once, then holds
+ * the parser's pauses to JFR's record of the same collections.
+ */
+class GcLogVersusJfrTest {
+
+    /** Rounding in the log (1 us) plus the two timers' different start and stop points. */
+    private static final Duration PER_COLLECTION_SLACK = Duration.ofMillis(1);
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> runs() {
+        List<String> decorators = List.of("uptime,level,tags", "time,uptimemillis,pid,tid,level,tags",
+                "utctime,uptimenanos,tags", "none", "uptime,timemillis,hostname,level,tags");
+        List<Collector> collectors = List.of(Collector.G1, Collector.PARALLEL, Collector.SERIAL,
+                Collector.ZGC, Collector.SHENANDOAH);
+        return Stream.of(17, 25).flatMap(jdk -> collectors.stream().map(c -> Arguments.of(jdk, c,
+                decorators.get((c.ordinal() + jdk) % decorators.size()))));
+    }
+
+    @ParameterizedTest(name = "JDK {0}, {1}, decorators {2}")
+    @MethodSource("runs")
+    void pausesAgreeWithJfr(int jdk, Collector collector, String decorators) throws Exception {
+        Path java = AllocatingChild.java(jdk);
+        assumeTrue(java != null, "JDK " + jdk + " is not installed");
+        String flag = switch (collector) {
+            case G1 -> "-XX:+UseG1GC";
+            case PARALLEL -> "-XX:+UseParallelGC";
+            case SERIAL -> "-XX:+UseSerialGC";
+            case ZGC -> "-XX:+UseZGC";
+            case SHENANDOAH -> "-XX:+UseShenandoahGC";
+            case UNKNOWN -> throw new IllegalArgumentException();
+        };
+        assumeTrue(AllocatingChild.supports(java, flag), "JDK " + jdk + " lacks " + collector);
+        Path log = dir.resolve("gc.log");
+        Path recording = dir.resolve("gc.jfr");
+        AllocatingChild.run(java, List.of(flag, "-Xmx48m", "-Xlog:gc*,safepoint:file=" + log + ":" + decorators,
+                "-XX:StartFlightRecording=filename=" + recording + ",settings=default"), 700);
+
+        GcLog parsed = GcLogParser.parse(log);
+        JfrGcRecord jfr = JfrGcRecord.read(recording);
+
+        assertEquals(collector, parsed.collector());
+        assertTrue(jfr.sumOfPauses().size() >= 3, "JFR saw too few collections: " + jfr.sumOfPauses());
+        Duration logged = Duration.ZERO;
+        Duration recorded = Duration.ZERO;
+        int compared = 0;
+        for (Map.Entry<Long, Duration> entry : jfr.sumOfPauses().entrySet()) {
+            GcCycle cycle = parsed.cycle(entry.getKey()).orElse(null);
+            if (cycle == null) {
+                continue;
+            }
+            compared++;
+            Duration difference = cycle.sumOfPauses().minus(entry.getValue()).abs();
+            assertTrue(difference.compareTo(PER_COLLECTION_SLACK) <= 0,
+                    "GC(" + entry.getKey() + ") " + jfr.names().get(entry.getKey()) + ": log " + cycle.sumOfPauses()
+                            + " vs JFR " + entry.getValue());
+            logged = logged.plus(cycle.sumOfPauses());
+            recorded = recorded.plus(entry.getValue());
+        }
+        assertTrue(compared >= jfr.sumOfPauses().size() - 1, "the log lacks collections JFR recorded");
+        System.out.printf("JDK %d %-10s %3d collections compared, pauses log %s JFR %s%n",
+                jdk, collector, compared, logged, recorded);
+        assertTrue(Files.size(log) > 0);
+        assertTrue(!parsed.safepoints().isEmpty(), "no safepoint records");
+    }
+}

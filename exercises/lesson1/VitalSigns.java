@@ -1,0 +1,34 @@
+package lesson1;
+
+import workbench.diagnostics.target.Target;
+
+/**
+ * Exercise {@code vital-signs} (lesson 1): read the vital signs of a running JVM, which may be another
+ * process, without stopping its threads.
+ *
+ * <p>Check it with {@code /check} in the console or {@code ./workbench check vital-signs}.
+ */
+public final class VitalSigns {
+
+    /**
+     * The vital signs of one JVM at one moment.
+     *
+     * @param heapUsedBytes      bytes in use in the heap now, all heap pools together
+     * @param heapCommittedBytes bytes of heap the JVM has committed from the operating system
+     * @param heapLimitBytes     the most heap the JVM may ever use (its {@code -Xmx})
+     * @param liveThreads        live platform threads, daemon or not
+     * @param daemonThreads      the live threads that are daemons
+     * @param blockedThreads     the live threads in state {@code BLOCKED}, waiting to enter a monitor
+     */
+    public record Reading(long heapUsedBytes, long heapCommittedBytes, long heapLimitBytes,
+                          long liveThreads, long daemonThreads, long blockedThreads) {}
+
+    private VitalSigns() {}
+
+    /** Reads the vital signs of {@code target}. */
+    public static Reading read(Target target) {
+        // TODO: read each vital sign of the target JVM with the library's metric catalogue
+        //  (lesson 1, "The metric catalogue"). The target may be another process.
+        return new Reading(0, 0, 0, 0, 0, 0);
+    }
+}

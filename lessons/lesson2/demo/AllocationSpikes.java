@@ -1,0 +1,235 @@
+package lesson2.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import workbench.lessons.harness.Demo;
+
+/**
+ * Demo {@code allocation-spikes}: a service that allocates steadily and, on a random schedule, bursts of
+ * random size from one of several call sites, large arrays included (humongous under G1).
+ *
+ * <pre>{@code
+ * var demo = (AllocationSpikes) Demos.get("allocation-spikes");
+ * demo.status();
+ * }</pre>
+ *
+ * <p>Run alone: {@code java lesson2.demo.AllocationSpikes [--seed N] [--seconds S] [--live-mb M]
+ * [--steady-mb-per-second R] [--spike-mb MIN-MAX] [--gap-ms MIN-MAX] [--site NAME|any]}. It prints
+ * {@code max heap <bytes>}, then {@code running}, then {@code done} when the time is up; after an
+ * {@link OutOfMemoryError} it prints {@code OutOfMemoryError} and exits with status 3.
+ */
+public final class AllocationSpikes implements Demo {
+
+    /** The call sites that allocate spikes, as {@code Class.method} of the allocating frame in this package. */
+    public static final List<String> SPIKE_SITES =
+            List.of("ReportRenderer.render", "ThumbnailCache.load", "CsvExport.write", "SessionStore.snapshot");
+
+    /** The call site of the steady load: much allocation in total, but no spikes. */
+    public static final String STEADY_SITE = "RequestHandler.handle";
+
+    private static final Map<String, SpikeSite> SITES = Map.of(
+            "ReportRenderer.render", new ReportRenderer(),
+            "ThumbnailCache.load", new ThumbnailCache(),
+            "CsvExport.write", new CsvExport(),
+            "SessionStore.snapshot", new SessionStore());
+    private static final Duration TICK = Duration.ofMillis(10);
+
+    /**
+     * How the demo misbehaves.
+     *
+     * @param seed                 seeds every random choice
+     * @param liveSetMb            size of the long-lived cache
+     * @param steadyMbPerSecond    allocation rate between spikes
+     * @param minSpikeMb           smallest spike
+     * @param maxSpikeMb           largest spike
+     * @param minGap               shortest pause between spikes
+     * @param maxGap               longest pause between spikes
+     * @param site                 the one site that spikes, or {@code null} for a random site per spike
+     */
+    public record Settings(long seed, int liveSetMb, int steadyMbPerSecond, int minSpikeMb, int maxSpikeMb,
+                           Duration minGap, Duration maxGap, String site) {
+
+        /** A random misbehaviour of moderate size, with one culprit site chosen at random. */
+        public static Settings random(Random random) {
+            return new Settings(random.nextLong(), 32, 24, 40, 120, Duration.ofMillis(1500),
+                    Duration.ofMillis(3000), SPIKE_SITES.get(random.nextInt(SPIKE_SITES.size())));
+        }
+    }
+
+    /** One spike: when it started, where it came from and how much it allocated. */
+    public record Spike(Instant at, String site, long bytes) {
+    }
+
+    private final Settings settings;
+    private final List<Spike> spikes = new CopyOnWriteArrayList<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private volatile Throwable failure;
+
+    /** A random run, as the console starts it. */
+    public AllocationSpikes() {
+        this(Settings.random(new Random()));
+    }
+
+    public AllocationSpikes(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Random random = new Random(settings.seed());
+        RequestHandler handler = new RequestHandler(settings.liveSetMb(), new Random(random.nextLong()));
+        Random spikeRandom = new Random(random.nextLong());
+        threads.add(Thread.ofPlatform().name("steady-requests").daemon().start(() -> guard(() -> steady(handler))));
+        threads.add(Thread.ofPlatform().name("spikes").daemon().start(() -> guard(() -> spikes(spikeRandom))));
+    }
+
+    @Override
+    public String status() {
+        String failed = failure == null ? "" : "; stopped by " + failure;
+        Spike last = spikes.isEmpty() ? null : spikes.getLast();
+        return String.format("%d MB/s steady over a %d MB live set, %d requests, %d spikes so far%s%s",
+                settings.steadyMbPerSecond(), settings.liveSetMb(), requests.get(), spikes.size(),
+                last == null ? "" : ", the last " + Duration.between(last.at(), Instant.now()).toMillis() + " ms ago",
+                failed);
+    }
+
+    /** The spikes so far, for hidden checks that compare a learner's findings with what happened. */
+    public List<Spike> spikes() {
+        return List.copyOf(spikes);
+    }
+
+    /** What stopped the demo early, such as an {@link OutOfMemoryError}, or {@code null}. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        threads.clear();
+    }
+
+    private interface Work {
+        void run() throws InterruptedException;
+    }
+
+    private void guard(Work work) {
+        try {
+            work.run();
+        } catch (InterruptedException e) {
+            // close() asked us to stop.
+        } catch (OutOfMemoryError | RuntimeException e) {
+            failure = e;
+            running = false;
+        }
+    }
+
+    private void steady(RequestHandler handler) throws InterruptedException {
+        int bytesPerTick = (int) (settings.steadyMbPerSecond() * (1L << 20) * TICK.toMillis() / 1000);
+        while (running) {
+            long started = System.nanoTime();
+            for (int made = 0; made < bytesPerTick; made += 32 << 10) {
+                handler.handle(32 << 10);
+                requests.incrementAndGet();
+            }
+            long left = TICK.toNanos() - (System.nanoTime() - started);
+            if (left > 0) {
+                Thread.sleep(Duration.ofNanos(left));
+            }
+        }
+    }
+
+    private void spikes(Random random) throws InterruptedException {
+        while (running) {
+            long gap = settings.minGap().toMillis()
+                    + random.nextLong(settings.maxGap().toMillis() - settings.minGap().toMillis() + 1);
+            Thread.sleep(gap);
+            String site = settings.site() != null ? settings.site() : SPIKE_SITES.get(random.nextInt(SPIKE_SITES.size()));
+            long bytes = (settings.minSpikeMb() + random.nextLong(settings.maxSpikeMb() - settings.minSpikeMb() + 1)) << 20;
+            spikes.add(new Spike(Instant.now(), site, bytes));
+            SITES.get(site).allocate(bytes, random);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Arguments arguments = new Arguments(args);
+        Random random = new Random(arguments.number("--seed", new Random().nextLong()));
+        Settings defaults = Settings.random(random);
+        String site = arguments.text("--site", defaults.site());
+        Settings settings = new Settings(random.nextLong(),
+                (int) arguments.number("--live-mb", defaults.liveSetMb()),
+                (int) arguments.number("--steady-mb-per-second", defaults.steadyMbPerSecond()),
+                (int) arguments.range("--spike-mb", defaults.minSpikeMb(), 0),
+                (int) arguments.range("--spike-mb", defaults.maxSpikeMb(), 1),
+                Duration.ofMillis(arguments.range("--gap-ms", defaults.minGap().toMillis(), 0)),
+                Duration.ofMillis(arguments.range("--gap-ms", defaults.maxGap().toMillis(), 1)),
+                site.equals("any") ? null : site);
+        System.out.println("max heap " + Runtime.getRuntime().maxMemory());
+        AllocationSpikes demo = new AllocationSpikes(settings);
+        demo.start();
+        System.out.println("running");
+        long end = System.nanoTime() + Duration.ofMillis((long) (arguments.decimal("--seconds", 3600) * 1000)).toNanos();
+        while (System.nanoTime() < end && demo.failure() == null) {
+            Thread.sleep(20);
+        }
+        demo.close();
+        if (demo.failure() instanceof OutOfMemoryError) {
+            System.out.println("OutOfMemoryError");
+            System.exit(3);
+        }
+        if (demo.failure() != null) {
+            demo.failure().printStackTrace(System.out);
+            System.exit(2);
+        }
+        System.out.println("done");
+    }
+
+    /** {@code --name value} pairs, ranges written {@code MIN-MAX}. */
+    private record Arguments(List<String> args) {
+
+        Arguments(String[] args) {
+            this(List.of(args));
+        }
+
+        String text(String name, String fallback) {
+            int at = args.indexOf(name);
+            return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+        }
+
+        long number(String name, long fallback) {
+            return Long.parseLong(text(name, Long.toString(fallback)));
+        }
+
+        double decimal(String name, double fallback) {
+            return Double.parseDouble(text(name, Double.toString(fallback)));
+        }
+
+        long range(String name, long fallback, int end) {
+            String value = text(name, null);
+            return value == null ? fallback : Long.parseLong(value.split("-")[end]);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package workbench.lessons.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * The check JVM's record of a run, one JSON object per line, written as each test starts and ends.
+ * Because every line is on disk before the next test runs, the console still learns which test was
+ * running when learner code ended the JVM (System.exit, out of memory, killed after a time-out).
+ */
+public final class CheckEvents {
+
+    /** One line of the record. {@code kind} is {@code started} or {@code finished}. */
+    public record Event(String kind, String test, String status, String message) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public CheckEvents(Path file) {
+        this.file = file;
+    }
+
+    void started(String test) {
+        append(new Event("started", test, null, null));
+    }
+
+    void finished(String test, String status, String message) {
+        append(new Event("finished", test, status, message));
+    }
+
+    /** Reads back every complete line; a line cut short by a dying JVM is ignored. */
+    public static List<Event> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.endsWith("}"))
+                .map(CheckEvents::parse)
+                .toList();
+    }
+
+    private static Event parse(String line) {
+        try {
+            return JSON.readValue(line, Event.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable check record line: " + line, e);
+        }
+    }
+
+    private synchronized void append(Event event) {
+        try {
+            Files.writeString(file, JSON.writeValueAsString(event) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package workbench.lessons.harness;
+
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.nio.file.Path;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/**
+ * Main class of a check JVM: runs one hidden check class with the JUnit Platform Launcher and records
+ * every result through {@link CheckEvents}. The console reads that record, never this JVM's output.
+ *
+ * <p>Arguments: the record file, the folder of the learner's compiled classes, the check class.
+ */
+public final class CheckMain {
+
+    /** Every test runs on a thread of its own and is abandoned after this long, stuck or not. */
+    private static final String TEST_TIMEOUT = System.getProperty("workbench.test.timeout", "30 s");
+
+    private CheckMain() {
+    }
+
+    public static void main(String[] args) throws ClassNotFoundException {
+        CheckEvents events = new CheckEvents(Path.of(args[0]));
+        LearnerCode learner = new LearnerCode(Path.of(args[1]));
+        Class<?> checks = Class.forName(args[2]);
+
+        LauncherDiscoveryRequest discovery = request()
+                .selectors(selectClass(checks))
+                .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIMEOUT)
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .build();
+        LauncherConfig quiet = LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build();
+        try (LauncherSession session = LauncherFactory.openSession(quiet)) {
+            session.getLauncher().execute(discovery, new ResultRecorder(events, new Verdicts(learner)));
+        }
+        // Learner threads may still run (a deadlock the time-out abandoned); they must not keep this JVM up.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,56 @@
+package workbench.lessons.harness;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Tells the learner's classes from everything else, to word failures in terms of the learner's own code:
+ * where an exception was thrown, and where a timed-out test was stuck.
+ */
+final class LearnerCode {
+
+    private final Path classes;
+
+    LearnerCode(Path classes) {
+        this.classes = classes;
+    }
+
+    boolean owns(StackTraceElement frame) {
+        String outer = frame.getClassName().split("\\$", 2)[0];
+        return Files.exists(classes.resolve(outer.replace('.', '/') + ".class"));
+    }
+
+    /** The first frame in the learner's code, as {@code File.java:12}, or empty when none is. */
+    String where(Throwable thrown) {
+        return Arrays.stream(thrown.getStackTrace())
+                .filter(this::owns)
+                .findFirst()
+                .map(f -> " at " + f.getFileName() + ":" + f.getLineNumber() + " (" + f.getMethodName() + ")")
+                .orElse("");
+    }
+
+    /** Threads whose stacks pass through learner code: what a timed-out test was doing. */
+    String stuckThreads() {
+        ThreadInfo[] threads = ManagementFactory.getThreadMXBean().dumpAllThreads(true, false);
+        List<String> stuck = Arrays.stream(threads)
+                .filter(t -> Arrays.stream(t.getStackTrace()).anyMatch(this::owns))
+                .map(this::describe)
+                .toList();
+        return stuck.isEmpty() ? "" : "\nWhere your code was when time ran out:\n" + String.join("\n", stuck);
+    }
+
+    private String describe(ThreadInfo thread) {
+        String waiting = thread.getLockName() == null ? "" : " waiting for " + thread.getLockName()
+                + (thread.getLockOwnerName() == null ? "" : " held by \"" + thread.getLockOwnerName() + "\"");
+        String frames = Arrays.stream(thread.getStackTrace())
+                .limit(12)
+                .map(f -> "    at " + f)
+                .collect(Collectors.joining("\n"));
+        return "  \"" + thread.getThreadName() + "\" " + thread.getThreadState() + waiting + "\n" + frames;
+    }
+}
