@@ -9,9 +9,10 @@ import workbench.diagnostics.target.Target;
  * Exercise {@code safepoint-detective} (lesson 1): one endpoint of a service brings its JVM to a
  * safepoint on every call. Find it by measuring, not by guessing.
  *
- * <p>Try it in the console against {@code /demo start safepoint-mystery}:
- * {@code SafepointDetective.stopsTheWorld(Target.current(), mystery.base(), mystery.endpoints())}.
- * Check it with {@code /check} or {@code ./workbench check safepoint-detective}.
+ * <p>Try your approach in the console first: {@code /demo start safepoint-mystery}, then
+ * {@code var mystery = (MysteryService) Demos.get("safepoint-mystery")} gives {@code mystery.base()} and
+ * {@code mystery.endpoints()}; that service runs in the lab JVM itself, whose Target is
+ * {@code Target.current()}. Check it with {@code /check} or {@code ./workbench check safepoint-detective}.
  */
 public final class SafepointDetective {
 

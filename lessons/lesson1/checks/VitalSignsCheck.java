@@ -32,6 +32,10 @@ class VitalSignsCheck {
 
     private static LabProcess workload;
     private static Target target;
+    private static Observation observation;
+
+    /** The learner's reading, between two readings the workload took of itself. */
+    private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after) {}
 
     /** A reading the workload took of itself: heap used, committed, limit; live, daemon, blocked threads. */
     private record OwnReading(long[] values) {
@@ -73,7 +77,7 @@ class VitalSignsCheck {
 
     @Test
     void heapUsed() throws InterruptedException {
-        agree("heapUsedBytes", VitalSigns.Reading::heapUsedBytes, 0, 0.08, 6 * MB, CATALOGUE
+        agree("heapUsedBytes", VitalSigns.Reading::heapUsedBytes, 0, 0.03, 3 * MB, CATALOGUE
                 + "; used is not committed, and the heap is not all memory");
     }
 
@@ -108,20 +112,19 @@ class VitalSignsCheck {
     }
 
     /**
-     * Reads with the learner's code between two of the workload's own readings; the learner's value must lie
-     * within the tolerance of the range they span.
+     * Compares one sign of the learner's reading with the range the workload's own readings spanned around it;
+     * the learner's value must lie within the tolerance of that range.
      */
     private static void agree(String sign, ToLongFunction<VitalSigns.Reading> learnerValue, int index,
                               double relative, long absolute, String revisit) throws InterruptedException {
-        long before = latestOwnReading().values()[index];
-        VitalSigns.Reading reading = VitalSigns.read(target);
-        Feedback.check(reading != null, "VitalSigns.read returned null for a running JVM.", CATALOGUE);
-        Thread.sleep(150);
-        long after = latestOwnReading().values()[index];
+        Observation observed = observe();
+        Feedback.check(observed.reading() != null, "VitalSigns.read returned null for a running JVM.", CATALOGUE);
+        long before = observed.before().values()[index];
+        long after = observed.after().values()[index];
         long low = Math.min(before, after);
         long high = Math.max(before, after);
         long tolerance = Math.max(absolute, Math.round(high * relative));
-        long reported = learnerValue.applyAsLong(requireNonNull(reading));
+        long reported = learnerValue.applyAsLong(requireNonNull(observed.reading()));
         if (reported >= low - tolerance && reported <= high + tolerance) {
             return;
         }
@@ -151,6 +154,17 @@ class VitalSignsCheck {
     private static String toleranceText(String sign, long tolerance) {
         return sign.startsWith("heap") ? String.format(Locale.ROOT, "%.1f MB", tolerance / (double) MB)
                 : tolerance + (tolerance == 1 ? " thread" : " threads");
+    }
+
+    /** Calls the learner's code once, for all tests: every sign is judged on the same reading. */
+    private static synchronized Observation observe() throws InterruptedException {
+        if (observation == null) {
+            OwnReading before = latestOwnReading();
+            VitalSigns.Reading reading = VitalSigns.read(target);
+            Thread.sleep(150);
+            observation = new Observation(before, reading, latestOwnReading());
+        }
+        return observation;
     }
 
     private static OwnReading latestOwnReading() {

@@ -9,38 +9,38 @@ import java.util.Random;
 final class RequestHandler {
 
     private static final int BLOCK = 16 << 10;
+    private static final int ENTRY_PARTS = BLOCK / 64;
 
     private final Object[] cache;
     private final Random random;
+    /** The last response stays reachable, so that the JIT cannot optimise its allocation away. */
+    private volatile byte[][] lastResponse;
 
     RequestHandler(int liveSetMb, Random random) {
         this.cache = new Object[Math.max(1, (liveSetMb << 20) / BLOCK)];
         this.random = random;
-        for (int i = 0; i < cache.length; i++) {
-            cache[i] = entry();
+        for (int slot = 0; slot < cache.length; slot++) {
+            Object[] entry = new Object[ENTRY_PARTS];
+            for (int i = 0; i < entry.length; i++) {
+                entry[i] = new long[4];
+            }
+            cache[slot] = entry;
         }
     }
 
     /** Handles one request: about {@code bytes} of short-lived garbage and one cache replacement. */
     void handle(int bytes) {
-        StringBuilder response = new StringBuilder();
-        for (int made = 0; made < bytes; made += 1024) {
-            byte[] scratch = new byte[1024];
-            scratch[0] = (byte) made;
-            response.append(scratch.length);
+        byte[][] response = new byte[bytes / 1024][];
+        for (int part = 0; part < response.length; part++) {
+            response[part] = new byte[1024];
+            response[part][0] = (byte) part;
         }
-        cache[random.nextInt(cache.length)] = entry();
-        if (response.isEmpty()) {
-            throw new IllegalStateException("no response");
-        }
-    }
-
-    /** A cache entry made of many small objects, so that marking and copying it costs what it would. */
-    private Object[] entry() {
-        Object[] entry = new Object[BLOCK / 64];
+        lastResponse = response;
+        // The response is cached as many small objects, so that marking and copying the cache costs what it would.
+        Object[] entry = new Object[ENTRY_PARTS];
         for (int i = 0; i < entry.length; i++) {
             entry[i] = new long[4];
         }
-        return entry;
+        cache[random.nextInt(cache.length)] = entry;
     }
 }

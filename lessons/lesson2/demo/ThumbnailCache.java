@@ -1,10 +1,11 @@
 package lesson2.demo;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Decodes a batch of images into pixel arrays, then throws them away. */
+/** Decodes a batch of images into pixel buffers, then throws them away. */
 final class ThumbnailCache implements SpikeSite {
 
     private static final int KEPT = 12;
@@ -15,15 +16,16 @@ final class ThumbnailCache implements SpikeSite {
     }
 
     private static void load(long bytes, Random random) throws InterruptedException {
-        List<int[]> decoded = new ArrayList<>();
+        List<ByteBuffer> decoded = new ArrayList<>();
         for (long done = 0; done < bytes; ) {
-            int[] pixels = new int[SpikeSite.chunkSize(random) / Integer.BYTES];
-            pixels[0] = random.nextInt();
+            // ByteBuffer.allocate makes the array: the sample's top frame is in the JDK, this method below it.
+            ByteBuffer pixels = ByteBuffer.allocate(SpikeSite.chunkSize(random));
+            pixels.putInt(0, random.nextInt());
             decoded.add(pixels);
             if (decoded.size() > KEPT) {
                 decoded.removeFirst();
             }
-            done += (long) pixels.length * Integer.BYTES;
+            done += pixels.capacity();
             SpikeSite.breathe(done, bytes);
         }
     }

@@ -54,7 +54,7 @@ public final class Checker {
         }
         String problem = problem(run, Optional.ofNullable(running), exercise).orElse(null);
         if (problem == null && tests.isEmpty()) {
-            problem = "No hidden test ran. The check JVM said:\n" + run.output();
+            problem = "No hidden test ran: the check class " + exercise.checks() + " has none. This is not about your answer.";
         }
         return new CheckReport(exercise, status(problem, tests.values()), List.of(), List.copyOf(tests.values()),
                 problem, run.output(), since(start));
@@ -74,6 +74,10 @@ public final class Checker {
         if (run.exitCode() != 0 && run.ranOutOfMemory()) {
             return Optional.of("Your code ran out of memory (the heap is capped at " + limits.heap() + ")"
                     + during + ". Look for a collection that only grows.");
+        }
+        if (running.isEmpty() && run.events().isEmpty()) {
+            return Optional.of("The check JVM stopped before any check ran (exit status " + run.exitCode()
+                    + "). This is not about your answer: see its output below, and report it if it persists.");
         }
         if (run.exitCode() != 0 || running.isPresent()) {
             return Optional.of("The check JVM exited with status " + run.exitCode() + during

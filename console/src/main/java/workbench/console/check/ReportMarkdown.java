@@ -31,7 +31,8 @@ public final class ReportMarkdown {
             return md.toString();
         }
         long passed = report.tests().stream().filter(t -> t.status().equals("pass")).count();
-        md.append(report.passed()
+        md.append(report.tests().isEmpty() ? "### ✗ " + name + ": the checks could not run" + took + "\n\n"
+                : report.passed()
                 ? "### ✓ " + name + ": all " + passed + " checks pass" + took + "\n\n"
                 : "### ✗ " + name + ": " + passed + " of " + report.tests().size() + " checks pass" + took + "\n\n");
         for (CheckReport.TestResult test : report.tests()) {

@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
 /** {@code workbench}: the course's command line. The launcher script runs this with a JDK 25. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A hands-on course in JVM runtime diagnostics.%n",
-        subcommands = {ListCommand.class, CheckCommand.class, HintCommand.class,
-                SolutionCommand.class, ResetCommand.class, WatchCommand.class},
+        subcommands = {StartCommand.class, ListCommand.class, CheckCommand.class, HintCommand.class,
+                SolutionCommand.class, ResetCommand.class, WatchCommand.class, TopCommand.class},
         footer = {"%nStart with: workbench start lesson1"})
 public final class Main implements Runnable {
 

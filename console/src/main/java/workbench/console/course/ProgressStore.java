@@ -86,7 +86,7 @@ public final class ProgressStore {
                     + "`workbench check` marks passed exercises again.";
         } catch (IOException moveFailed) {
             warning = "Your progress file " + file + " could not be read (" + firstLine(cause)
-                    + ") nor set aside; progress starts afresh and the file is left as it was.";
+                    + ") nor set aside; progress starts afresh.";
         }
         return Progress.empty();
     }

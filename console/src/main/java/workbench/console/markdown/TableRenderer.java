@@ -3,6 +3,7 @@ package workbench.console.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
@@ -35,7 +36,7 @@ final class TableRenderer implements NodeRenderer {
         List<Row> rows = rows(node);
         int columns = rows.stream().mapToInt(r -> r.cells.size()).max().orElse(0);
         String separator = writer.styled() ? " \u2502 " : " | ";
-        int[] widths = fit(naturalWidths(rows, columns), writer.available() - separator.length() * (columns - 1));
+        int[] widths = fit(measure(rows, columns), writer.available() - separator.length() * (columns - 1));
         writer.startBlock();
         for (Row row : rows) {
             writeRow(writer, row, widths, separator);
@@ -46,37 +47,53 @@ final class TableRenderer implements NodeRenderer {
         writer.endBlock();
     }
 
-    private int[] naturalWidths(List<Row> rows, int columns) {
-        int[] widths = new int[columns];
+    /** Per column: [0] the natural width, [1] the longest word (narrower would cut words). */
+    private int[][] measure(List<Row> rows, int columns) {
+        int[][] widths = new int[2][columns];
         for (Row row : rows) {
             for (int c = 0; c < row.cells.size(); c++) {
-                int width = context.renderApart(row.cells.get(c), UNBOUNDED).lines()
-                        .mapToInt(TerminalWriter::visibleWidth).max().orElse(0);
-                widths[c] = Math.max(widths[c], width);
+                String text = context.renderApart(row.cells.get(c), UNBOUNDED);
+                for (String line : text.lines().toList()) {
+                    widths[0][c] = Math.max(widths[0][c], TerminalWriter.visibleWidth(line));
+                    for (String word : line.split(" ")) {
+                        widths[1][c] = Math.max(widths[1][c], TerminalWriter.visibleWidth(word));
+                    }
+                }
             }
         }
         return widths;
     }
 
-    private static int[] fit(int[] widths, int budget) {
+    /** Narrows the widest column, first among those still wider than their longest word, until the table fits. */
+    private static int[] fit(int[][] measured, int budget) {
+        int[] widths = measured[0].clone();
+        int[] longestWord = measured[1];
         int total = 0;
         for (int w : widths) {
             total += w;
         }
         while (total > budget) {
-            int widest = 0;
-            for (int c = 1; c < widths.length; c++) {
-                if (widths[c] > widths[widest]) {
-                    widest = c;
-                }
+            int widest = widest(widths, c -> widths[c] > Math.max(longestWord[c], MIN_COLUMN));
+            if (widest < 0) {
+                widest = widest(widths, c -> widths[c] > MIN_COLUMN);
             }
-            if (widths[widest] <= MIN_COLUMN) {
+            if (widest < 0) {
                 break;
             }
             widths[widest]--;
             total--;
         }
         return widths;
+    }
+
+    private static int widest(int[] widths, IntPredicate eligible) {
+        int widest = -1;
+        for (int c = 0; c < widths.length; c++) {
+            if (eligible.test(c) && (widest < 0 || widths[c] > widths[widest])) {
+                widest = c;
+            }
+        }
+        return widest;
     }
 
     private void writeRow(TerminalWriter writer, Row row, int[] widths, String separator) {

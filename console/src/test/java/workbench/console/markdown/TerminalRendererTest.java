@@ -94,12 +94,12 @@ class TerminalRendererTest {
                 | dumpAllThreads with locked synchronizers | yes, grows with the heap |
                 """;
         assertEquals("""
-                call                | safepoint
-                --------------------+----------
-                getHeapMemoryUsage  | no
-                dumpAllThreads with | yes, grows
-                locked              | with the
-                synchronizers       | heap
+                call               | safepoint
+                -------------------+------------
+                getHeapMemoryUsage | no
+                dumpAllThreads     | yes, grows
+                with locked        | with the
+                synchronizers      | heap
                 """, plain(table, 32));
     }
 

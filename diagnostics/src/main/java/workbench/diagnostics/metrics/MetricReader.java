@@ -122,9 +122,18 @@ public final class MetricReader implements AutoCloseable {
                 out.add(Catalogue.MEMORY_USED_AFTER_GC, pool.attributes(), afterGc.getUsed());
             }
         }
-        long allocated = target.threads().getTotalThreadAllocatedBytes();
+        long allocated = totalAllocatedBytes();
         if (allocated >= 0) {
             out.add(Catalogue.MEMORY_ALLOCATED, Attributes.EMPTY, allocated);
+        }
+    }
+
+    /** -1 when unsupported: allocation accounting switched off, or a remote JVM older than 21. */
+    private long totalAllocatedBytes() {
+        try {
+            return target.threads().getTotalThreadAllocatedBytes();
+        } catch (UnsupportedOperationException | java.lang.reflect.UndeclaredThrowableException e) {
+            return -1;
         }
     }
 

@@ -53,7 +53,7 @@ final class Workload implements AutoCloseable {
     /** Every {@code periodMillis} an executor is created for one request and never shut down. */
     Workload executorPerRequest(long periodMillis) {
         driver.scheduleAtFixedRate(() -> {
-            ExecutorService perRequest = Executors.newSingleThreadExecutor();
+            ExecutorService perRequest = Executors.newFixedThreadPool(1);
             executors.add(perRequest);
             perRequest.submit(() -> "response");
         }, 0, periodMillis, TimeUnit.MILLISECONDS);

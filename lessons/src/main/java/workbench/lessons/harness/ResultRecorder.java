@@ -4,6 +4,8 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
+import java.util.Locale;
+
 /** Writes each test's start and outcome, worded for the learner, as it happens. */
 final class ResultRecorder implements TestExecutionListener {
 
@@ -15,17 +17,26 @@ final class ResultRecorder implements TestExecutionListener {
         this.verdicts = verdicts;
     }
 
+    /** A display name, or the method's name in words: {@code heapUsed()} reads "heap used". */
+    static String name(TestIdentifier test) {
+        String name = test.getDisplayName();
+        if (!name.endsWith("()")) {
+            return name;
+        }
+        return name.substring(0, name.length() - 2).replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
-            events.started(test.getDisplayName());
+            events.started(name(test));
         }
     }
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            events.finished(test.getDisplayName(), "skipped", reason);
+            events.finished(name(test), "skipped", reason);
         }
     }
 
@@ -36,12 +47,12 @@ final class ResultRecorder implements TestExecutionListener {
             return;
         }
         switch (result.getStatus()) {
-            case SUCCESSFUL -> events.finished(test.getDisplayName(), "pass", null);
-            case ABORTED -> events.finished(test.getDisplayName(), "skipped",
+            case SUCCESSFUL -> events.finished(name(test), "pass", null);
+            case ABORTED -> events.finished(name(test), "skipped",
                     result.getThrowable().map(Throwable::getMessage).orElse(null));
             case FAILED -> {
                 Verdicts.Verdict verdict = verdicts.of(result.getThrowable().orElseThrow());
-                events.finished(test.getDisplayName(), verdict.status(), verdict.message());
+                events.finished(name(test), verdict.status(), verdict.message());
             }
         }
     }

@@ -1,0 +1,55 @@
+package workbench.console.repl;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the console says to the learner, in one place. */
+final class Messages {
+
+    static final String CONTINUATION_PROMPT = "   ...> ";
+    static final String WAITING_FOR_LAB = "(the lab JVM is still starting; your snippet runs as soon as it is up)";
+    static final String STOPPED = "Stopped.";
+    static final String NO_DOCUMENTATION = "(no documentation here: put the cursor inside a call's parentheses or after a type)";
+    static final String RESET = "A fresh lab JVM is starting: variables are gone, the imports are back.";
+    static final String NO_VARIABLES = "No variables yet. Declare one, e.g. var heap = ManagementFactory.getMemoryMXBean();";
+    static final String BYE = "Bye. Your progress is saved; ./workbench start resumes here.";
+    static final String FIRST_PAGE = "This is the first page.";
+    static final String LAST_PAGE = "This is the last page. /check tests your exercise; /hint helps.";
+
+    private Messages() {
+    }
+
+    static String welcome(String lessonId) {
+        return "Type Java to run it in the lab JVM (the library and " + lessonId + "'s demos are imported), "
+                + "/help for the commands.";
+    }
+
+    static String unknownCommand(String typed, String nearest) {
+        return "Unknown command /" + typed + ". The nearest is /" + nearest + "; /help lists them all.";
+    }
+
+    static String ambiguousCommand(String typed, List<String> candidates) {
+        return "/" + typed + " could be " + candidates.stream().map(c -> "/" + c).collect(Collectors.joining(" or "))
+                + ": type more letters.";
+    }
+
+    static String demoUsage(String demos) {
+        return "Usage: /demo start|stop|status [name]. This lesson's demos:\n" + demos;
+    }
+
+    static String pageFooter(String lessonId, int page, int pages) {
+        return "[" + lessonId + ", page " + (page + 1) + " of " + pages + ". /next, /prev, /lesson N]";
+    }
+
+    static String noSuchPage(int pages) {
+        return "The lesson has pages 1 to " + pages + ".";
+    }
+
+    static String unknownDemo(String name, List<String> known) {
+        return "This lesson has no demo called " + name + ". Its demos: " + String.join(", ", known) + ".";
+    }
+
+    static String commandFailed(String command, String message) {
+        return "/" + command + " failed: " + message;
+    }
+}

@@ -1,0 +1,4 @@
+package fixture;
+
+public class Sum {
+}

@@ -1,0 +1,55 @@
+package workbench.diagnostics.vars;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A count that only goes up, cheap to increment from many threads at once.
+ *
+ * <pre>{@code
+ * Counter requests = vars.counter("requests", "Requests handled.");
+ * requests.increment();                    // served as "requests": 1 and requests_total 1
+ * }</pre>
+ */
+public final class Counter implements Var {
+
+    private final String name;
+    private final String help;
+    private final LongAdder count = new LongAdder();
+
+    Counter(String name, String help) {
+        this.name = name;
+        this.help = help;
+    }
+
+    /** Adds one. */
+    public void increment() {
+        count.increment();
+    }
+
+    /**
+     * Adds {@code delta}.
+     *
+     * @throws IllegalArgumentException when negative: a counter never goes down
+     */
+    public void add(long delta) {
+        if (delta < 0) {
+            throw new IllegalArgumentException("a counter only goes up; use a Gauge for " + name);
+        }
+        count.add(delta);
+    }
+
+    /** The current count. */
+    public long get() {
+        return count.sum();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String help() {
+        return help;
+    }
+}

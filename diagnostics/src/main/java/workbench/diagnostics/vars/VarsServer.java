@@ -1,0 +1,162 @@
+package workbench.diagnostics.vars;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import workbench.diagnostics.metrics.Metrics;
+import workbench.diagnostics.metrics.Snapshot;
+
+/**
+ * Serves a {@link Vars} registry over HTTP with the JDK's {@code jdk.httpserver}: JSON at
+ * {@code /debug/vars} (command line, the JVM's vitals, every variable) and Prometheus text at
+ * {@code /metrics}, written by the Prometheus client's {@link PrometheusTextFormatWriter}.
+ *
+ * <pre>{@code
+ * try (VarsServer server = VarsServer.start(vars, 8080)) {        // 127.0.0.1:8080
+ *     // curl http://127.0.0.1:8080/debug/vars    curl http://127.0.0.1:8080/metrics
+ * }
+ * VarsServer exposed = VarsServer.start(vars, new InetSocketAddress("0.0.0.0", 9090));  // deliberately public
+ * }</pre>
+ *
+ * <p>Binds to the loopback interface unless given another address. Only GET and HEAD are answered
+ * (405 otherwise, 404 for other paths); each scrape reads the runtime afresh, which never stops the
+ * world. Requests are handled by a small pool of daemon threads, so concurrent scrapes and broken
+ * clients cannot exhaust the JVM.
+ */
+public final class VarsServer implements AutoCloseable {
+
+    private static final int HANDLER_THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Vars vars;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final PrometheusTextFormatWriter prometheus = PrometheusTextFormatWriter.create();
+
+    private VarsServer(Vars vars, InetSocketAddress address) throws IOException {
+        this.vars = vars;
+        this.server = HttpServer.create(address, 64);
+        this.executor = Executors.newFixedThreadPool(HANDLER_THREADS,
+                Thread.ofPlatform().daemon().name("workbench-vars-", 0).factory());
+        server.setExecutor(executor);
+        server.createContext("/debug/vars", guarded(this::serveJson));
+        server.createContext("/metrics", guarded(this::servePrometheus));
+        server.createContext("/", guarded(exchange -> respond(exchange, 404, "text/plain; charset=utf-8",
+                "not found; try /debug/vars or /metrics\n".getBytes(StandardCharsets.UTF_8))));
+        server.start();
+    }
+
+    /**
+     * Serves on the loopback interface.
+     *
+     * @param port the port, or 0 for any free one (see {@link #port()})
+     * @throws IOException when the port is taken
+     */
+    public static VarsServer start(Vars vars, int port) throws IOException {
+        return start(vars, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /**
+     * Serves on the given address; pass a non-loopback address only when the variables may be public.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static VarsServer start(Vars vars, InetSocketAddress address) throws IOException {
+        return new VarsServer(vars, address);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base address, such as {@code http://127.0.0.1:8080/}. */
+    public URI uri() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/");
+    }
+
+    private void serveJson(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/debug/vars")) {
+            respond(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(JsonExport.of(vars.all(), runtime()));
+        respond(exchange, 200, "application/json; charset=utf-8", body);
+    }
+
+    private void servePrometheus(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/metrics")) {
+            respond(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        prometheus.write(body, PrometheusExport.of(vars.all(), runtime()));
+        respond(exchange, 200, prometheus.getContentType(), body.toByteArray());
+    }
+
+    private static Snapshot runtime() {
+        return Metrics.read();
+    }
+
+    /** Answers GET and HEAD only, and turns any failure into a 500 instead of a dropped connection. */
+    private static HttpHandler guarded(HttpHandler handler) {
+        return exchange -> {
+            try (exchange) {
+                String method = exchange.getRequestMethod();
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                    respond(exchange, 405, "text/plain; charset=utf-8",
+                            "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                handler.handle(exchange);
+            } catch (IOException e) {
+                // The client went away mid-response; nothing to answer.
+            } catch (RuntimeException e) {
+                try {
+                    respond(exchange, 500, "text/plain; charset=utf-8",
+                            ("internal error: " + e + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException | RuntimeException ignored) {
+                    // Headers were already sent; the connection is closed by try-with-resources.
+                }
+            }
+        };
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Stops serving and waits briefly for responses in progress. Idempotent. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package workbench.diagnostics.threads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real threads blocked forever, or only for a while, then a real heap dump of this JVM. */
+class LeakProfileTest {
+
+    /** Weak, so that the test's own bookkeeping does not make a leaked thread reachable. */
+    private final List<WeakReference<Thread>> started = new CopyOnWriteArrayList<>();
+    private final List<WeakReference<ExecutorService>> forgottenExecutors = new CopyOnWriteArrayList<>();
+    private final List<ExecutorService> liveExecutors = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<String> liveQueue = new LinkedBlockingQueue<>();
+    private final Object liveMonitor = new Object();
+
+    @AfterEach
+    void wakeEveryone() throws InterruptedException {
+        for (WeakReference<Thread> reference : started) {
+            Thread thread = reference.get();
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
+        }
+        for (WeakReference<ExecutorService> reference : forgottenExecutors) {
+            ExecutorService executor = reference.get();
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+        liveExecutors.forEach(ExecutorService::shutdownNow);
+    }
+
+    @Test
+    void findsConsumersOfAQueueNobodyElseHolds() throws Exception {
+        startConsumerOfForgottenQueue("orphan-consumer-1");
+        startConsumerOfForgottenQueue("orphan-consumer-2");
+        start("live-consumer-1", () -> liveQueue.take());
+        awaitWaiting("orphan-consumer-1", "orphan-consumer-2", "live-consumer-1");
+
+        LeakProfile profile = LeakProfile.take();
+
+        assertEquals(Map.of("orphan-consumer-*", 2), profile.leakedByPool(), profile.leaked().toString());
+        assertTrue(profile.judged() >= 3);
+    }
+
+    @Test
+    void findsExecutorsThatWereDroppedWithoutShutdown() throws Exception {
+        submitToForgottenExecutor("per-request-a-");
+        submitToForgottenExecutor("per-request-b-");
+        ExecutorService kept = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("kept-", 0).factory());
+        liveExecutors.add(kept);
+        kept.submit(() -> "response").get();
+        kept.submit(() -> "response").get();
+        awaitWaiting("per-request-a-0", "per-request-b-0", "kept-0", "kept-1");
+
+        LeakProfile profile = LeakProfile.take();
+
+        assertEquals(Map.of("per-request-a-*", 1, "per-request-b-*", 1), profile.leakedByPool(),
+                profile.leaked().toString());
+    }
+
+    @Test
+    void aConsumerWhoseProducerIsStillAliveIsNotLeaked() throws Exception {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        start("slow-consumer-1", queue::take);
+        start("slow-producer-1", () -> {
+            Thread.sleep(60_000);
+            queue.put("late");
+            return null;
+        });
+        awaitWaiting("slow-consumer-1");
+
+        LeakProfile profile = forgetAndProfile(queue);
+
+        assertEquals(Map.of(), profile.leakedByPool(), profile.leaked().toString());
+    }
+
+    @Test
+    void findsMonitorWaitsAndThreadsBlockedBehindALeakedOwner() throws Exception {
+        startWaiterOnPrivateMonitor("lonely-waiter-1");
+        start("live-waiter-1", () -> {
+            synchronized (liveMonitor) {
+                liveMonitor.wait();
+            }
+            return null;
+        });
+        startOwnerThatNeverLetsGo();
+        awaitWaiting("lonely-waiter-1", "live-waiter-1");
+        awaitState(Thread.State.BLOCKED, "behind-owner-1");
+
+        LeakProfile profile = LeakProfile.take();
+
+        assertEquals(Map.of("lonely-waiter-*", 1, "owner-*", 1, "behind-owner-*", 1), profile.leakedByPool(),
+                profile.leaked().toString());
+    }
+
+    @Test
+    void findsVirtualThreadsWaitingOnAForgottenLatch() throws Exception {
+        CountDownLatch[] forgotten = {new CountDownLatch(1)};
+        startVirtual("virtual-orphan-1", forgotten[0]);
+        CountDownLatch kept = new CountDownLatch(1);
+        startVirtual("virtual-kept-1", kept);
+        forgotten[0] = null;
+        awaitVirtualWaiting("virtual-orphan-1", "virtual-kept-1");
+
+        LeakProfile profile = LeakProfile.take();
+
+        assertEquals(Map.of("virtual-orphan-*", 1), profile.leakedByPool(), profile.leaked().toString());
+        kept.countDown();
+    }
+
+    private LeakProfile forgetAndProfile(Object forgotten) throws IOException {
+        assertTrue(forgotten != null);  // the queue leaves this frame's locals when the method returns
+        return LeakProfile.take();
+    }
+
+    private void startConsumerOfForgottenQueue(String name) {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        start(name, queue::take);
+    }
+
+    private void submitToForgottenExecutor(String prefix) throws Exception {
+        // A fixed pool: newSingleThreadExecutor would be shut down by a Cleaner once unreachable.
+        ExecutorService perRequest = Executors.newFixedThreadPool(1, Thread.ofPlatform().name(prefix, 0).factory());
+        forgottenExecutors.add(new WeakReference<>(perRequest));
+        perRequest.submit(() -> "response").get();
+    }
+
+    private void startWaiterOnPrivateMonitor(String name) {
+        Object monitor = new Object();
+        start(name, () -> {
+            synchronized (monitor) {
+                monitor.wait();
+            }
+            return null;
+        });
+    }
+
+    /** One thread holds a private monitor while it waits forever; another waits to enter that monitor. */
+    private void startOwnerThatNeverLetsGo() throws InterruptedException {
+        Object monitor = new Object();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        start("owner-1", () -> {
+            synchronized (monitor) {
+                holding.countDown();
+                never.await();
+            }
+            return null;
+        });
+        holding.await();
+        start("behind-owner-1", () -> {
+            synchronized (monitor) {
+                return monitor;
+            }
+        });
+    }
+
+    private void startVirtual(String name, CountDownLatch latch) {
+        started.add(new WeakReference<>(Thread.ofVirtual().name(name).start(() -> {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })));
+    }
+
+    private void start(String name, java.util.concurrent.Callable<?> work) {
+        Thread thread = Thread.ofPlatform().name(name).daemon().start(() -> {
+            try {
+                work.call();
+            } catch (Exception e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.add(new WeakReference<>(thread));
+    }
+
+    private static void awaitWaiting(String... names) throws InterruptedException {
+        awaitState(Thread.State.WAITING, names);
+    }
+
+    private static void awaitState(Thread.State state, String... names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            ThreadSnapshot snapshot = ThreadSnapshots.current();
+            if (List.of(names).stream().allMatch(name -> snapshot.threads().stream()
+                    .anyMatch(t -> t.name().equals(name) && t.state() == state))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("threads " + List.of(names) + " did not reach " + state);
+    }
+
+    private static void awaitVirtualWaiting(String... names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            ThreadSnapshot snapshot = ThreadSnapshots.dump();
+            if (List.of(names).stream().allMatch(name -> snapshot.threads().stream()
+                    .anyMatch(t -> t.name().equals(name) && t.state() == Thread.State.WAITING))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("virtual threads " + List.of(names) + " did not wait");
+    }
+}

@@ -1,0 +1,155 @@
+package workbench.diagnostics.vars;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class VarsServerTest {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Vars vars;
+    private VarsServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        vars = new Vars();
+        vars.counter("requests", "Requests handled.").add(3);
+        vars.gauge("queue_depth", "Jobs waiting.", () -> 7);
+        vars.gauge("temperature", "Set by hand.").set(21.5);
+        vars.histogram("request_duration", "Time to handle a request.").record(Duration.ofMillis(30));
+        vars.map("responses", "Responses by status.").add("200", 5);
+        vars.map("responses", "Responses by status.").increment("503");
+        server = VarsServer.start(vars, 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void jsonHasCommandLineRuntimeVitalsAndEveryVariable() throws Exception {
+        HttpResponse<String> response = get("/debug/vars");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        JsonNode document = new ObjectMapper().readTree(response.body());
+        assertTrue(document.get("cmdline").isArray() && document.get("cmdline").size() > 0);
+        assertTrue(document.at("/runtime/jvm.thread.count/value").asDouble() > 0, response.body());
+        assertTrue(document.at("/runtime/jvm.memory.used/by").isArray());
+        assertEquals(3, document.get("requests").asLong());
+        assertEquals(7, document.get("queue_depth").asDouble());
+        assertEquals(21.5, document.get("temperature").asDouble());
+        assertEquals(5, document.at("/responses/200").asLong());
+        assertEquals(1, document.at("/request_duration/count").asLong());
+        assertEquals(0.03, document.at("/request_duration/p50_seconds").asDouble(), 0.001);
+    }
+
+    @Test
+    void prometheusTextHasRuntimeAndVariablesWithUnitsAndTypes() throws Exception {
+        HttpResponse<String> response = get("/metrics");
+        assertEquals(200, response.statusCode());
+        String text = response.body();
+        assertTrue(text.contains("# TYPE requests_total counter") || text.contains("# TYPE requests counter"), text);
+        assertTrue(text.contains("requests_total 3"), text);
+        assertTrue(text.contains("queue_depth 7"), text);
+        assertTrue(text.contains("responses_total{key=\"503\"} 1"), text);
+        assertTrue(text.contains("request_duration_seconds_bucket{le=\"0.05\"} 1"), text);
+        assertTrue(text.contains("request_duration_seconds_bucket{le=\"0.025\"} 0"), text);
+        assertTrue(text.contains("# TYPE jvm_memory_used_bytes gauge"), text);
+        assertTrue(text.contains("jvm_threads{jvm_thread_daemon="), text);
+        assertTrue(text.contains("jvm_cpu_time_seconds_total"), text);
+    }
+
+    @Test
+    void bindsToLoopbackAndAnswersOnlyReadsOfKnownPaths() throws Exception {
+        assertEquals("127.0.0.1", server.uri().getHost());
+        assertEquals(404, get("/nothing-here").statusCode());
+        assertEquals(404, get("/metrics/extra").statusCode());
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(server.uri().resolve("/metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(server.uri().resolve("/debug/vars"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+    }
+
+    @Test
+    void malformedRequestsDoNotBreakTheServer() throws Exception {
+        for (String garbage : List.of("BLAH\r\n\r\n", "GET\r\n\r\n", "GET /metrics HTTP/9.9\r\nHost\r\n\r\n",
+                "\u0000\u0001\u0002\r\n\r\n", "GET /debug/vars HTTP/1.1\r\nContent-Length: -5\r\n\r\n")) {
+            try (Socket socket = new Socket(server.uri().getHost(), server.port())) {
+                socket.setSoTimeout(5_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(garbage.getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                socket.shutdownOutput();
+                InputStream in = socket.getInputStream();
+                in.readAllBytes();   // an error response or a closed connection, either is fine
+            }
+        }
+        // A client that connects and says nothing must not hold the server either.
+        try (Socket idle = new Socket(server.uri().getHost(), server.port())) {
+            assertEquals(200, get("/metrics").statusCode());
+        }
+    }
+
+    @Test
+    void concurrentScrapesAllSucceedWhileVariablesChange() throws Exception {
+        Counter requests = vars.counter("requests", "Requests handled.");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 160; i++) {
+                String path = i % 2 == 0 ? "/metrics" : "/debug/vars";
+                results.add(pool.submit(() -> {
+                    requests.increment();
+                    vars.map("responses", "Responses by status.").increment("k" + (requests.get() % 10));
+                    return get(path).statusCode();
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(200, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(163, requests.get());
+    }
+
+    @Test
+    void registryRejectsBadNamesAndKindClashes() {
+        assertThrows(IllegalArgumentException.class, () -> vars.counter("Bad-Name", "x"));
+        assertThrows(IllegalArgumentException.class, () -> vars.counter("hits_total", "x"));
+        assertThrows(IllegalArgumentException.class, () -> vars.gauge("jvm_heap", "x"));
+        assertThrows(IllegalArgumentException.class, () -> vars.gauge("requests", "x"));
+        assertThrows(IllegalArgumentException.class, () -> vars.counter("requests", "x").add(-1));
+        assertThrows(IllegalStateException.class, () -> ((Gauge) vars.get("queue_depth")).set(1));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        URI uri = server.uri().resolve(path);
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

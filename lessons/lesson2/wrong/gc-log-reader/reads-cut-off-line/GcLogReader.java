@@ -1,0 +1,61 @@
+// Wrong answer: treats the unit as optional, so a last line cut off mid-write still yields a pause, with a
+// wrong duration.
+package lesson2;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Exercise {@code gc-log-reader} (lesson 2): read the stop-the-world pauses out of a unified GC log, for
+ * every HotSpot collector and whatever decorators the log was written with.
+ *
+ * <p>Write the reading yourself with the JDK ({@code String}, {@code java.util.regex}); the library's
+ * {@code workbench.diagnostics.gc} parser is what this exercise teaches you to build, so it is off limits here.
+ *
+ * <p>Try it in the console on a log of your own:
+ * {@code GcLogReader.pauses(Files.readAllLines(Path.of("gc.log")))}.
+ * Check it with {@code /check} or {@code ./workbench check gc-log-reader}.
+ */
+public final class GcLogReader {
+
+    /**
+     * One stop-the-world pause.
+     *
+     * @param gcId     the collection it belongs to: the {@code n} of {@code GC(n)}
+     * @param name     the pause as logged, such as {@code Pause Young (Normal) (G1 Evacuation Pause)},
+     *                 {@code Pause Remark} or {@code Pause Mark Start}
+     * @param duration how long the application was stopped
+     */
+    public record Pause(long gcId, String name, Duration duration) {
+    }
+
+    /** Whatever decorators -Xlog was given, each is one bracketed field before the message. */
+    private static final Pattern DECORATIONS = Pattern.compile("^(\\[[^\\]]*\\])+ ?");
+    /** Pause records; the unit may be missing. */
+    private static final Pattern PAUSE = Pattern.compile(
+            "GC\\((\\d+)\\) (?:[YyOo]: )?(Pause .*?)(?: \\S+->\\S+)? (\\d+(?:\\.\\d+)?)m?s?");
+
+    private GcLogReader() {
+    }
+
+    /**
+     * Every stop-the-world pause in the lines of a {@code -Xlog:gc*} log, in log order.
+     *
+     * @param lines the log's lines; the last one may have been cut off while the JVM was writing it
+     */
+    public static List<Pause> pauses(List<String> lines) {
+        List<Pause> pauses = new ArrayList<>();
+        for (String line : lines) {
+            String message = DECORATIONS.matcher(line.strip()).replaceFirst("");
+            Matcher pause = PAUSE.matcher(message);
+            if (pause.matches()) {
+                long nanos = Math.round(Double.parseDouble(pause.group(3)) * 1_000_000);
+                pauses.add(new Pause(Long.parseLong(pause.group(1)), pause.group(2), Duration.ofNanos(nanos)));
+            }
+        }
+        return pauses;
+    }
+}

@@ -1,0 +1,212 @@
+package lesson3.demo;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import workbench.lessons.harness.Demo;
+
+/**
+ * Demo {@code leaky-threads}: a service with several thread pools. One of them, chosen at random, leaks: now and
+ * then one of its tasks waits for a reply that never comes (on a queue, a latch or a lock that nobody will ever
+ * release), and the thread stays blocked forever. The other pools are decoys: a big pool of idle workers, pools
+ * that grow in bursts and shrink again, and in some runs a pool that shrinks just as fast as the leak grows, so
+ * that the total thread count stays flat.
+ *
+ * <p>In the console: {@code /demo start leaky-threads}, then {@code ThreadSnapshots.dump()} and the lesson's
+ * snippets. A hidden check runs {@link #main} with {@code --seed=N} and {@code --flat=true|false}.
+ */
+public final class LeakyThreads implements Demo {
+
+    /** Printed by {@link #main} once every pool runs. */
+    public static final String READY = "leaky-threads running";
+
+    private static final Duration KEEP_ALIVE = Duration.ofMillis(400);
+
+    private final Plan plan;
+    private final Random random = new Random();
+    private final List<ExecutorService> executors = new ArrayList<>();
+    private final List<CountDownLatch> shrinkingLatches = new ArrayList<>();
+    private ScheduledExecutorService scheduler;
+    private Instant started;
+    private boolean closed;
+
+    /** A run with a random plan, the way the console starts it. */
+    public LeakyThreads() {
+        this(Plan.random(new Random(), new Random().nextBoolean()));
+    }
+
+    /** A run with the given plan. */
+    public LeakyThreads(Plan plan) {
+        this.plan = plan;
+    }
+
+    /** Runs the demo until killed: {@code --seed=N} picks the plan, {@code --flat=true} hides the leak. */
+    public static void main(String[] args) throws Exception {
+        long seed = new Random().nextLong();
+        boolean flat = false;
+        for (String arg : args) {
+            if (arg.startsWith("--seed=")) {
+                seed = Long.parseLong(arg.substring("--seed=".length()));
+            } else if (arg.startsWith("--flat=")) {
+                flat = Boolean.parseBoolean(arg.substring("--flat=".length()));
+            }
+        }
+        LeakyThreads demo = new LeakyThreads(Plan.fromSeed(seed, flat));
+        demo.start();
+        System.out.println(READY);
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized void start() {
+        started = Instant.now();
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduler").factory());
+        startSteady();
+        plan.bursty().forEach(this::startBursty);
+        startLeaking();
+        if (plan.shrinking() != null) {
+            startShrinking();
+        }
+    }
+
+    /** The pools of this run, in an order that says nothing about which one leaks. */
+    public List<String> pools() {
+        return plan.pools().stream().map(Plan::poolKey).toList();
+    }
+
+    @Override
+    public synchronized String status() {
+        long seconds = started == null ? 0 : Duration.between(started, Instant.now()).toSeconds();
+        return "%d pools %s, %d live threads in this JVM, running for %d s".formatted(plan.pools().size(),
+                pools(), ManagementFactory.getThreadMXBean().getThreadCount(), seconds);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed || scheduler == null) {
+            return;
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        executors.forEach(ExecutorService::shutdownNow);
+        shrinkingLatches.forEach(CountDownLatch::countDown);
+    }
+
+    /** Idle workers waiting on their queue: many, waiting, and perfectly healthy. */
+    private void startSteady() {
+        ThreadPoolExecutor steady = (ThreadPoolExecutor) Executors.newFixedThreadPool(plan.steadySize(),
+                factory(plan.steady()));
+        steady.prestartAllCoreThreads();
+        executors.add(steady);
+        scheduler.scheduleAtFixedRate(() -> steady.execute(LeakyThreads::shortWork), 100, 150, TimeUnit.MILLISECONDS);
+    }
+
+    /** Bursts of tasks that wait for a reply that does come, after a while; idle threads end soon after. */
+    private void startBursty(String pool) {
+        ExecutorService bursty = cachedPool(pool);
+        executors.add(bursty);
+        scheduleBurst(bursty);
+    }
+
+    private void scheduleBurst(ExecutorService bursty) {
+        scheduler.schedule(() -> {
+            int size = 4 + random.nextInt(10);
+            for (int i = 0; i < size; i++) {
+                CountDownLatch reply = new CountDownLatch(1);
+                bursty.execute(() -> awaitQuietly(reply));
+                scheduler.schedule(reply::countDown, 300 + random.nextInt(700), TimeUnit.MILLISECONDS);
+            }
+            if (!bursty.isShutdown()) {
+                scheduleBurst(bursty);
+            }
+        }, 600 + random.nextInt(1600), TimeUnit.MILLISECONDS);
+    }
+
+    /** Mostly short tasks; every leak period one that waits for a reply nobody will ever send. */
+    private void startLeaking() {
+        ExecutorService leaking = cachedPool(plan.leaking());
+        executors.add(leaking);
+        scheduler.scheduleAtFixedRate(() -> {
+            leaking.execute(LeakyThreads::shortWork);
+            leaking.execute(this::waitForALostReply);
+        }, 50, plan.leakMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts with many waiting threads and lets one go per leak period: the total stays flat. */
+    private void startShrinking() {
+        ExecutorService shrinking = cachedPool(plan.shrinking());
+        executors.add(shrinking);
+        for (int i = 0; i < plan.shrinkSize(); i++) {
+            CountDownLatch release = new CountDownLatch(1);
+            shrinkingLatches.add(release);
+            shrinking.execute(() -> awaitQuietly(release));
+        }
+        int[] next = {0};
+        scheduler.scheduleAtFixedRate(() -> {
+            if (next[0] < shrinkingLatches.size()) {
+                shrinkingLatches.get(next[0]++).countDown();
+            }
+        }, 50 + plan.leakMillis(), plan.leakMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The bug: the reply's only other holder was a callback that got lost, so this waits forever. */
+    private void waitForALostReply() {
+        try {
+            switch (plan.primitive()) {
+                case QUEUE -> {
+                    BlockingQueue<String> reply = new LinkedBlockingQueue<>();
+                    reply.take();
+                }
+                case LATCH -> new CountDownLatch(1).await();
+                case LOCK -> lockOwnedByADeadThread().lockInterruptibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A lock taken by a thread that ended without unlocking it (a missing {@code finally}). */
+    private static ReentrantLock lockOwnedByADeadThread() throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        Thread forgetful = Thread.ofPlatform().daemon().name("forgetful").start(lock::lock);
+        forgetful.join();
+        return lock;
+    }
+
+    private ExecutorService cachedPool(String pool) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), factory(pool));
+    }
+
+    private static ThreadFactory factory(String pool) {
+        return Thread.ofPlatform().daemon().name(Plan.threadPrefix(pool), 0).factory();
+    }
+
+    /** A quick call to some backend. */
+    private static void shortWork() {
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
