@@ -54,7 +54,10 @@ class SafepointDetectiveCheck {
             }
             mapping.forEach((name, operation) -> arguments.add(name + "=" + operation));
         }
-        serviceJvm = LabProcess.start(MysteryService.class, List.of("-XX:+UseG1GC", "-Xmx64m"),
+        // C1 only and the serial collector: the service starts faster on a busy machine, and neither changes
+        // which reads stop the world.
+        serviceJvm = LabProcess.start(MysteryService.class,
+                List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m"),
                 arguments.toArray(String[]::new));
         for (Map<String, String> mapping : mappings) {
             String ready = serviceJvm.awaitLine(l -> l.startsWith("safepoint-mystery listening on "),

@@ -58,7 +58,7 @@ class VitalSignsCheck {
         int retainedMegabytes = 24 + random.nextInt(97);
         int limitMegabytes = 320 + 32 * random.nextInt(5);
         workload = LabProcess.start(VitalsWorkload.class,
-                List.of("-XX:+UseG1GC", "-Xms256m", "-Xmx" + limitMegabytes + "m"),
+                List.of("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx" + limitMegabytes + "m"),
                 String.valueOf(daemons), String.valueOf(others), String.valueOf(blocked),
                 String.valueOf(retainedMegabytes));
         workload.awaitLine(VitalsWorkload.READY::equals, Duration.ofSeconds(15));

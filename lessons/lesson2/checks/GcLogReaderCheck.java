@@ -28,7 +28,10 @@ class GcLogReaderCheck {
             + " application are pauses; concurrent phases and whole cycles run beside it";
     private static final String CUT = "Lesson 2, 'Reading a GC log': a record is complete only with its unit;"
             + " the last line of a log can stop anywhere";
-    /** The log rounds to microseconds and times a pause a little apart from JFR's clock. */
+    /**
+     * The log rounds to microseconds and times a pause a little apart from JFR's clock; on a busy machine
+     * long pauses drift up to a few per cent apart.
+     */
     private static final Duration SLACK = Duration.ofMillis(1);
 
     private final Random random = new Random();
@@ -59,6 +62,8 @@ class GcLogReaderCheck {
         long cutId = run.jfr().sumOfPauses().keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1000
                 + random.nextInt(1000);
         List<String> lines = new ArrayList<>(run.lines());
+        Feedback.check(!run.jfr().sumOfPauses().isEmpty(), "The demo's JVM recorded no collections; run the check again.",
+                PAUSES);
         lines.add(cutPauseLine(run.lines(), cutId));
 
         List<Pause> pauses = GcLogReader.pauses(List.copyOf(lines));
@@ -80,7 +85,8 @@ class GcLogReaderCheck {
         }
         run.jfr().sumOfPauses().forEach((id, truth) -> {
             Duration yours = sums.getOrDefault(id, Duration.ZERO);
-            Feedback.check(yours.minus(truth).abs().compareTo(SLACK) <= 0,
+            Duration allowed = SLACK.plus(truth.multipliedBy(5).dividedBy(100));
+            Feedback.check(yours.minus(truth).abs().compareTo(allowed) <= 0,
                     "In " + where + ", your pauses of GC(" + id + ") add up to " + millis(yours)
                             + ", but JFR measured a different stop-the-world time for that collection.",
                     yours.compareTo(truth) > 0 ? PAUSES : DECORATIONS);
@@ -96,6 +102,9 @@ class GcLogReaderCheck {
         List<String> candidates = lines.stream()
                 .filter(l -> l.matches(".*GC\\(\\d+\\) (?:[YyOo]: )?Pause .* \\d+\\.\\d+ms\\s*"))
                 .toList();
+        if (candidates.isEmpty()) {
+            return "GC(" + id + ") Pause Young (Normal) (G1 Evacuation Pause) 45M->12M(64M) 3.1";
+        }
         String line = candidates.get(random.nextInt(candidates.size())).stripTrailing()
                 .replaceFirst("GC\\(\\d+\\)", "GC(" + id + ")");
         int unit = line.length() - "ms".length();

@@ -29,7 +29,7 @@ record LoggedRun(String collectorFlag, String decorators, List<String> lines, Jf
         Path log = dir.resolve("gc.log");
         Path recording = dir.resolve("gc.jfr");
         String decorators = decorators(random);
-        List<String> flags = List.of(collectorFlag, "-Xmx96m",
+        List<String> flags = List.of(collectorFlag, "-Xmx160m",
                 "-Xlog:gc*,safepoint:file=" + log + ":" + decorators,
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=default");
         try (LabProcess lab = LabProcess.start(AllocationSpikes.class, flags,

@@ -6,7 +6,7 @@ import java.util.Random;
 /** Writes an export into a buffer that doubles whenever it fills, the classic way to allocate too much. */
 final class CsvExport implements SpikeSite {
 
-    private static final int RESTART_AT = 16 << 20;
+    private static final int RESTART_AT = 8 << 20;
 
     @Override
     public void allocate(long bytes, Random random) throws InterruptedException {

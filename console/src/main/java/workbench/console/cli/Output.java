@@ -1,12 +1,33 @@
 package workbench.console.cli;
 
-/** Prints the coach's Markdown on standard output. */
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import workbench.console.markdown.TerminalRenderer;
+
+import java.io.IOException;
+
+/** Prints the coach's Markdown on standard output: styled on a terminal, plain when piped or NO_COLOR. */
 final class Output {
+
+    private static final int MAX_WIDTH = 100;
 
     private Output() {
     }
 
     static void markdown(String markdown) {
-        System.out.println(markdown.strip());
+        boolean styled = System.console() != null && System.console().isTerminal() && System.getenv("NO_COLOR") == null;
+        TerminalRenderer renderer = TerminalRenderer.builder().width(width(styled)).styled(styled).build();
+        System.out.println(renderer.renderMarkdown(markdown).stripTrailing());
+    }
+
+    private static int width(boolean terminal) {
+        if (!terminal) {
+            return MAX_WIDTH;
+        }
+        try (Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
+            return t.getWidth() > 0 ? Math.min(t.getWidth(), MAX_WIDTH) : MAX_WIDTH;
+        } catch (IOException e) {
+            return MAX_WIDTH;
+        }
     }
 }

@@ -32,6 +32,9 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+            throw new IllegalStateException("No process " + pid + " is running. `jps -l` lists the JVMs you can watch.");
+        }
         boolean redraw = System.console() != null && System.getenv("NO_COLOR") == null;
         try (Target target = Target.attach(pid);
              Sampler sampler = Sampler.start(target, interval, (int) Math.max(2, WINDOW.dividedBy(interval) * 6))) {

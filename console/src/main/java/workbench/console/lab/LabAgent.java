@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 import jdk.jshell.execution.Util;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Main class of the lab JVM: connects back to the console on loopback, then serves JShell's
@@ -28,6 +30,9 @@ public final class LabAgent {
      * @throws IOException when the console cannot be reached
      */
     public static void main(String[] args) throws IOException {
+        // The lab shares the console's terminal and process group: Ctrl-C there is a stop request
+        // that reaches the lab through the stop channel, never a reason for the lab to die.
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         int port = Integer.parseInt(args[0]);
         String token = args[1];
         Socket commands = connect(port, token, LabChannel.COMMANDS);

@@ -13,7 +13,7 @@ final class LabMessages {
     static String exited(int exitCode) {
         String why = switch (exitCode) {
             case 0 -> "exited (System.exit(0)?)";
-            case 3 -> "ran out of memory (exit code 3, -XX:+ExitOnOutOfMemoryError)";
+            case 3 -> "exited with code 3, the code it ends with on an OutOfMemoryError";
             case 137 -> "was killed (exit code 137)";
             default -> "exited with code " + exitCode;
         };

@@ -20,6 +20,7 @@ import jdk.jshell.VarSnippet;
 final class SnippetPrinter {
 
     private static final int MAX_FRAMES = 6;
+    private static final int MAX_VALUE_CHARS = 600;
 
     /** The lines describing the events of one evaluated snippet. */
     List<String> describe(JShell shell, List<SnippetEvent> events) {
@@ -44,10 +45,10 @@ final class SnippetPrinter {
         Snippet snippet = event.snippet();
         switch (snippet) {
             case VarSnippet variable -> {
-                return List.of(variable.name() + " ==> " + event.value());
+                return List.of(variable.name() + " ==> " + shortened(event.value()));
             }
             case ExpressionSnippet expression when event.value() != null -> {
-                return List.of(expression.name() + " ==> " + event.value());
+                return List.of(expression.name() + " ==> " + shortened(event.value()));
             }
             case DeclarationSnippet declaration when snippet instanceof MethodSnippet || snippet instanceof TypeDeclSnippet -> {
                 boolean replaced = events.stream().anyMatch(e -> e.causeSnippet() == snippet
@@ -62,6 +63,12 @@ final class SnippetPrinter {
                 return List.of();
             }
         }
+    }
+
+    /** A huge value (an array of a million elements) would bury the prompt. */
+    private static String shortened(String value) {
+        return value == null || value.length() <= MAX_VALUE_CHARS ? value
+                : value.substring(0, MAX_VALUE_CHARS) + " … (" + (value.length() - MAX_VALUE_CHARS) + " more characters)";
     }
 
     private static String kind(DeclarationSnippet declaration) {

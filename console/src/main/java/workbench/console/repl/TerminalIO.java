@@ -63,6 +63,9 @@ public final class TerminalIO implements ConsoleIO {
                     // '!' is Java's not, never history expansion.
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .option(LineReader.Option.INSERT_TAB, false)
+                    // A second Tab belongs to the documentation, not to a completion menu.
+                    .option(LineReader.Option.AUTO_MENU, false)
+                    .variable(LineReader.LIST_MAX, 60)
                     .build();
             bindSecondTabToDocumentation(reader, documentation);
             return new TerminalIO(terminal, reader);
@@ -71,14 +74,18 @@ public final class TerminalIO implements ConsoleIO {
         }
     }
 
-    /** Tab completes; Tab again soon after, with nothing changed, shows the documentation, as in jshell. */
+    /**
+     * Tab completes; Tab again soon after, with nothing changed, shows the documentation, as in jshell.
+     * Among a call's arguments, where every name in scope would fit, the first Tab shows the signatures.
+     */
     private static void bindSecondTabToDocumentation(LineReader reader,
                                                      BiFunction<String, Integer, List<String>> documentation) {
         TabState last = new TabState();
         reader.getWidgets().put(COMPLETE_OR_DOCUMENT, () -> {
             String buffer = reader.getBuffer().toString();
             int cursor = reader.getBuffer().cursor();
-            if (last.isRepeatedAt(buffer, cursor) && !buffer.stripLeading().startsWith("/")) {
+            boolean inArguments = buffer.substring(0, cursor).stripTrailing().matches("(?s).*[(,]");
+            if ((inArguments || last.isRepeatedAt(buffer, cursor)) && !buffer.stripLeading().startsWith("/")) {
                 last.forget();
                 List<String> lines = documentation.apply(buffer, cursor);
                 reader.printAbove(lines.isEmpty() ? Messages.NO_DOCUMENTATION : String.join("\n", lines));

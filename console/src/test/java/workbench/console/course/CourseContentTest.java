@@ -1,5 +1,6 @@
 package workbench.console.course;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,10 @@ import workbench.console.check.Limits;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,16 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The course's own proof, run by the build: its content is sound, and for every exercise the untouched
  * stub fails its hidden checks, the reference solution passes them, and every kept wrong answer fails.
+ *
+ * <p>Checks are slow (each starts JVMs of its own), so they all start at once on a small pool
+ * ({@code -Dworkbench.proof.parallelism}, default 2) and each dynamic test waits for its own.
  */
 class CourseContentTest {
 
     private static final Course COURSE = Course.load(Path.of("..").toAbsolutePath().normalize());
+    private static final ExecutorService POOL =
+            Executors.newFixedThreadPool(Integer.getInteger("workbench.proof.parallelism", 2));
 
     @TempDir
     static Path work;
 
-    private static CheckReport check(Exercise exercise, Path source) {
-        return new Checker(work, System.getProperty("java.class.path"), Limits.DEFAULT).check(exercise, source);
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
     }
 
     @Test
@@ -37,38 +48,48 @@ class CourseContentTest {
 
     @TestFactory
     Stream<DynamicContainer> everyExerciseDiscriminates() {
-        return COURSE.exercises().map(exercise -> DynamicContainer.dynamicContainer(exercise.name(), Stream.concat(
-                Stream.of(
-                        DynamicTest.dynamicTest("the untouched stub fails", () -> stubFails(exercise)),
-                        DynamicTest.dynamicTest("the solution passes", () -> solutionPasses(exercise))),
-                CourseValidator.wrongAnswers(COURSE, exercise).stream().map(wrong -> DynamicTest.dynamicTest(
-                        "wrong answer '" + wrong.getParent().getFileName() + "' fails", () -> wrongFails(exercise, wrong))))));
+        return COURSE.exercises().toList().stream().map(exercise -> {
+            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise));
+            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise));
+            List<DynamicTest> wrongs = CourseValidator.wrongAnswers(COURSE, exercise).stream().map(wrong -> {
+                String variant = wrong.getParent().getFileName().toString();
+                CompletableFuture<CheckReport> report = check(exercise, "wrong-" + variant, wrong);
+                return DynamicTest.dynamicTest("wrong answer '" + variant + "' fails", () -> wrongFails(report.join()));
+            }).toList();
+            return DynamicContainer.dynamicContainer(exercise.name(), Stream.concat(Stream.of(
+                    DynamicTest.dynamicTest("the untouched stub fails", () -> stubFails(stub.join())),
+                    DynamicTest.dynamicTest("the solution passes", () -> solutionPasses(solution.join()))),
+                    wrongs.stream()));
+        }).toList().stream();
     }
 
-    private static void stubFails(Exercise exercise) {
-        CheckReport report = check(exercise, COURSE.exerciseFile(exercise));
+    /** Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide. */
+    private static CompletableFuture<CheckReport> check(Exercise exercise, String variant, Path source) {
+        Path scratch = work.resolve(exercise.name() + "-" + variant);
+        return CompletableFuture.supplyAsync(() -> new Checker(scratch, System.getProperty("java.class.path"),
+                Limits.DEFAULT).check(exercise, source), POOL);
+    }
+
+    private static void stubFails(CheckReport report) {
         assertThat(report.compileErrors()).as("the stub must compile").isEmpty();
         assertThat(report.passed()).as("the untouched stub must fail").isFalse();
         assertRanTheRealChecks(report);
     }
 
-    private static void solutionPasses(Exercise exercise) {
-        CheckReport report = check(exercise, COURSE.solutionFile(exercise));
+    private static void solutionPasses(CheckReport report) {
         assertThat(report.passed()).as("the solution must pass:\n%s", report).isTrue();
     }
 
-    private static void wrongFails(Exercise exercise, Path wrong) {
-        CheckReport report = check(exercise, wrong);
+    private static void wrongFails(CheckReport report) {
         assertThat(report.compileErrors()).as("a wrong answer must compile, to fail for its idea").isEmpty();
         assertThat(report.passed()).as("this wrong answer must fail").isFalse();
         assertRanTheRealChecks(report);
     }
 
-    /** A failure for the right reason: the checks ran against the class, which kept the stub's shape. */
+    /** A failure for the right reason: the checks ran against a class that kept the stub's shape. */
     private static void assertRanTheRealChecks(CheckReport report) {
         assertThat(report.tests()).as("hidden tests ran:\n%s", report).isNotEmpty();
-        List<String> messages = report.tests().stream().map(CheckReport.TestResult::message)
-                .filter(m -> m != null).toList();
-        assertThat(messages).as("failures keep the exercise's shape").noneMatch(m -> m.contains("no longer has the shape"));
+        assertThat(report.tests().stream().map(CheckReport.TestResult::message).filter(Objects::nonNull))
+                .as("failures keep the exercise's shape").noneMatch(m -> m.contains("no longer has the shape"));
     }
 }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Lines that are not GC or safepoint records (configuration, per-phase details, heap tables) are
  * skipped. A last line without a line break may have been cut off while the JVM was writing it, so
- * {@link #parse(String)} keeps it apart instead of reading half a record. The parser is stateless apart
- * from one log's collector and Shenandoah's pending trigger; create one per log.
+ * {@link #parse(String)} keeps it apart instead of reading half a record. Shenandoah names a collection's
+ * cause in a {@code Trigger:} line before it; that cause is given to the next collection's records.
  */
 public final class GcLogParser {
 

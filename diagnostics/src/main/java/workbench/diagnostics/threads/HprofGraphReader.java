@@ -1,6 +1,7 @@
 package workbench.diagnostics.threads;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +99,7 @@ final class HprofGraphReader {
         }
 
         @Override
-        public void instance(long id, long classId, byte[] fields) {
+        public void instance(long id, long classId, ByteBuffer fields) {
             addInstance(id, classId, fields);
         }
 
@@ -128,7 +129,7 @@ final class HprofGraphReader {
         endNode(node);
     }
 
-    private void addInstance(long id, long classId, byte[] values) {
+    private void addInstance(long id, long classId, ByteBuffer values) {
         int node = startNode(id, classId);
         addEdge(classId);
         Layout layout = layout(classId);
@@ -137,7 +138,7 @@ final class HprofGraphReader {
         }
         endNode(node);
         if (layout.tidOffset() >= 0) {
-            rawThreads.add(new RawThread(id, readLong(values, layout.tidOffset()),
+            rawThreads.add(new RawThread(id, values.getLong(layout.tidOffset()),
                     readId(values, layout.parkBlockerOffset())));
         }
     }
@@ -175,17 +176,8 @@ final class HprofGraphReader {
         return layout;
     }
 
-    private long readId(byte[] values, int offset) {
-        return idSize == 4 ? readInt(values, offset) & 0xFFFF_FFFFL : readLong(values, offset);
-    }
-
-    private static int readInt(byte[] values, int offset) {
-        return (values[offset] & 0xFF) << 24 | (values[offset + 1] & 0xFF) << 16
-                | (values[offset + 2] & 0xFF) << 8 | (values[offset + 3] & 0xFF);
-    }
-
-    private static long readLong(byte[] values, int offset) {
-        return (long) readInt(values, offset) << 32 | readInt(values, offset + 4) & 0xFFFF_FFFFL;
+    private long readId(ByteBuffer values, int offset) {
+        return idSize == 4 ? values.getInt(offset) & 0xFFFF_FFFFL : values.getLong(offset);
     }
 
     private String className(long classId) {

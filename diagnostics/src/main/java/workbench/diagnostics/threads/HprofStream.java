@@ -1,19 +1,19 @@
 package workbench.diagnostics.threads;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
  * A forward-only reader of the HPROF format (JDK's {@code JAVA PROFILE 1.0.x}), limited to the records a
  * reachability analysis needs. Everything else (stack traces, primitive array contents, constant pools of
- * values) is skipped. One call of {@link #read} is one pass over the file.
+ * values) is skipped. One call of {@link #read} is one pass over the file, which is mapped into memory
+ * (dumps up to 2 GB).
  */
 final class HprofStream {
 
@@ -37,7 +37,8 @@ final class HprofStream {
                                byte[] fieldTypes) {
         }
 
-        default void instance(long id, long classId, byte[] fields) {
+        /** {@code fields}: the instance's field values, valid only during the call. */
+        default void instance(long id, long classId, ByteBuffer fields) {
         }
 
         default void objectArray(long id, long arrayClassId, long[] elements) {
@@ -49,17 +50,28 @@ final class HprofStream {
 
     private static final String MAGIC_PREFIX = "JAVA PROFILE 1.0.";
 
-    private final DataInputStream in;
+    private final ByteBuffer in;
     private int idSize;
 
-    private HprofStream(InputStream in) {
-        this.in = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+    private HprofStream(ByteBuffer in) {
+        this.in = in;
     }
 
     /** Reads the whole file once, reporting to the visitor. */
     static void read(Path file, Visitor visitor) throws IOException {
-        try (InputStream input = Files.newInputStream(file)) {
-            new HprofStream(input).readAll(visitor);
+        try {
+            new HprofStream(map(file)).readAll(visitor);
+        } catch (BufferUnderflowException e) {
+            throw new IOException("the heap dump " + file + " ends in the middle of a record", e);
+        }
+    }
+
+    private static ByteBuffer map(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() > Integer.MAX_VALUE) {
+                throw new IOException("heap dumps over 2 GB are not supported: " + file);
+            }
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
         }
     }
 
@@ -77,16 +89,18 @@ final class HprofStream {
 
     /** The identifier size in bytes (4 or 8) written in the file's header. */
     static int idSizeOf(Path file) throws IOException {
-        try (InputStream input = Files.newInputStream(file)) {
-            HprofStream stream = new HprofStream(input);
+        HprofStream stream = new HprofStream(map(file));
+        try {
             stream.readHeader();
-            return stream.idSize;
+        } catch (BufferUnderflowException e) {
+            throw new IOException("not an HPROF heap dump: " + file, e);
         }
+        return stream.idSize;
     }
 
     private void readHeader() throws IOException {
         StringBuilder magic = new StringBuilder();
-        for (int b = in.readUnsignedByte(); b != 0; b = in.readUnsignedByte()) {
+        for (int b = in.get() & 0xFF; b != 0; b = in.get() & 0xFF) {
             magic.append((char) b);
             if (magic.length() > 32) {
                 break;
@@ -95,33 +109,30 @@ final class HprofStream {
         if (!magic.toString().startsWith(MAGIC_PREFIX)) {
             throw new IOException("not an HPROF heap dump (header \"" + magic + "\")");
         }
-        idSize = in.readInt();
+        idSize = in.getInt();
         if (idSize != 4 && idSize != 8) {
             throw new IOException("unsupported HPROF identifier size " + idSize);
         }
-        in.readLong();  // timestamp
+        in.getLong();  // timestamp
     }
 
     private void readAll(Visitor visitor) throws IOException {
         readHeader();
-        while (true) {
-            int tag = in.read();
-            if (tag < 0) {
-                return;
-            }
-            in.readInt();  // microseconds since the header's timestamp
-            long length = in.readInt() & 0xFFFF_FFFFL;
+        while (in.hasRemaining()) {
+            int tag = in.get() & 0xFF;
+            in.getInt();  // microseconds since the header's timestamp
+            long length = in.getInt() & 0xFFFF_FFFFL;
             switch (tag) {
                 case 0x01 -> {
                     long id = readId();
                     byte[] utf8 = new byte[(int) (length - idSize)];
-                    in.readFully(utf8);
+                    in.get(utf8);
                     visitor.string(id, new String(utf8, StandardCharsets.UTF_8));
                 }
                 case 0x02 -> {
-                    in.readInt();  // class serial
+                    in.getInt();  // class serial
                     long classId = readId();
-                    in.readInt();  // stack trace serial
+                    in.getInt();  // stack trace serial
                     visitor.loadClass(classId, readId());
                 }
                 case 0x0C, 0x1C -> readHeapDump(length, visitor);
@@ -133,7 +144,7 @@ final class HprofStream {
     private void readHeapDump(long length, Visitor visitor) throws IOException {
         long remaining = length;
         while (remaining > 0) {
-            int subTag = in.readUnsignedByte();
+            int subTag = in.get() & 0xFF;
             remaining -= 1 + readSubRecord(subTag, visitor);
         }
     }
@@ -152,20 +163,20 @@ final class HprofStream {
             }
             case 0x02, 0x03 -> {  // JNI local, Java frame: object, thread serial, frame number
                 long id = readId();
-                int thread = in.readInt();
-                in.readInt();
+                int thread = in.getInt();
+                in.getInt();
                 visitor.root(subTag, id, thread);
                 return idSize + 8L;
             }
             case 0x04, 0x06 -> {  // native stack, thread block: object, thread serial
                 long id = readId();
-                visitor.root(subTag, id, in.readInt());
+                visitor.root(subTag, id, in.getInt());
                 return idSize + 4L;
             }
             case ROOT_THREAD_OBJECT -> {  // thread object, thread serial, stack trace serial
                 long id = readId();
-                int thread = in.readInt();
-                in.readInt();
+                int thread = in.getInt();
+                in.getInt();
                 visitor.root(subTag, id, thread);
                 return idSize + 8L;
             }
@@ -174,22 +185,19 @@ final class HprofStream {
             }
             case 0x21 -> {
                 long id = readId();
-                in.readInt();  // stack trace serial
+                in.getInt();  // stack trace serial
                 long classId = readId();
-                int size = in.readInt();
+                int size = in.getInt();
                 if (visitor.wantsObjects()) {
-                    byte[] fields = new byte[size];
-                    in.readFully(fields);
-                    visitor.instance(id, classId, fields);
-                } else {
-                    skip(size);
+                    visitor.instance(id, classId, in.slice(in.position(), size));
                 }
+                skip(size);
                 return 2L * idSize + 8 + size;
             }
             case 0x22 -> {
                 long id = readId();
-                in.readInt();  // stack trace serial
-                int count = in.readInt();
+                in.getInt();  // stack trace serial
+                int count = in.getInt();
                 long classId = readId();
                 if (visitor.wantsObjects()) {
                     long[] elements = new long[count];
@@ -204,15 +212,15 @@ final class HprofStream {
             }
             case 0x23 -> {
                 readId();
-                in.readInt();  // stack trace serial
-                int count = in.readInt();
-                int type = in.readUnsignedByte();
+                in.getInt();  // stack trace serial
+                int count = in.getInt();
+                int type = (in.get() & 0xFF);
                 long bytes = (long) count * sizeOf(type, idSize);
                 skip(bytes);
                 return idSize + 9 + bytes;
             }
             case 0xFE -> {  // heap dump info (Android): heap id, heap name
-                in.readInt();
+                in.getInt();
                 readId();
                 return 4L + idSize;
             }
@@ -222,29 +230,29 @@ final class HprofStream {
 
     private long readClassDump(Visitor visitor) throws IOException {
         long id = readId();
-        in.readInt();  // stack trace serial
+        in.getInt();  // stack trace serial
         long superId = readId();
         long[] otherRefs = {readId(), readId(), readId()};  // class loader, signers, protection domain
         readId();
         readId();      // two reserved ids
-        in.readInt();  // instance size
+        in.getInt();  // instance size
         long bytes = 7L * idSize + 8;
-        int constants = in.readUnsignedShort();
+        int constants = (in.getShort() & 0xFFFF);
         bytes += 2;
         for (int i = 0; i < constants; i++) {
-            in.readUnsignedShort();
-            int type = in.readUnsignedByte();
+            in.getShort();
+            int type = (in.get() & 0xFF);
             int size = sizeOf(type, idSize);
             skip(size);
             bytes += 3 + size;
         }
-        int statics = in.readUnsignedShort();
+        int statics = (in.getShort() & 0xFFFF);
         bytes += 2;
         long[] staticRefs = new long[statics];
         int refs = 0;
         for (int i = 0; i < statics; i++) {
             readId();  // name
-            int type = in.readUnsignedByte();
+            int type = (in.get() & 0xFF);
             if (type == OBJECT_TYPE) {
                 staticRefs[refs++] = readId();
             } else {
@@ -252,34 +260,24 @@ final class HprofStream {
             }
             bytes += idSize + 1 + sizeOf(type, idSize);
         }
-        int fields = in.readUnsignedShort();
+        int fields = (in.getShort() & 0xFFFF);
         bytes += 2;
         long[] names = new long[fields];
         byte[] types = new byte[fields];
         for (int i = 0; i < fields; i++) {
             names[i] = readId();
-            types[i] = (byte) in.readUnsignedByte();
+            types[i] = (byte) (in.get() & 0xFF);
             bytes += idSize + 1;
         }
         visitor.classDump(id, superId, otherRefs, Arrays.copyOf(staticRefs, refs), names, types);
         return bytes;
     }
 
-    private long readId() throws IOException {
-        return idSize == 4 ? in.readInt() & 0xFFFF_FFFFL : in.readLong();
+    private long readId() {
+        return idSize == 4 ? in.getInt() & 0xFFFF_FFFFL : in.getLong();
     }
 
-    private void skip(long bytes) throws IOException {
-        long left = bytes;
-        while (left > 0) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new EOFException("HPROF record ends early");
-                }
-                skipped = 1;
-            }
-            left -= skipped;
-        }
+    private void skip(long bytes) {
+        in.position(Math.toIntExact(in.position() + bytes));
     }
 }

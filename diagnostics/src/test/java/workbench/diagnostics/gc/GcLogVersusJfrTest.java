@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GcLogVersusJfrTest {
 
-    /** Rounding in the log (1 us) plus the two timers' different start and stop points. */
+    /**
+     * Rounding in the log (1 us) plus the two timers' different start and stop points, which a busy machine
+     * can push up to five per cent apart on long pauses.
+     */
     private static final Duration PER_COLLECTION_SLACK = Duration.ofMillis(1);
 
     @TempDir
@@ -70,9 +73,13 @@ class GcLogVersusJfrTest {
             }
             compared++;
             Duration difference = cycle.sumOfPauses().minus(entry.getValue()).abs();
-            assertTrue(difference.compareTo(PER_COLLECTION_SLACK) <= 0,
+            Duration allowed = PER_COLLECTION_SLACK.plus(entry.getValue().multipliedBy(5).dividedBy(100));
+            assertTrue(difference.compareTo(allowed) <= 0,
                     "GC(" + entry.getKey() + ") " + jfr.names().get(entry.getKey()) + ": log " + cycle.sumOfPauses()
                             + " vs JFR " + entry.getValue());
+            long pauses = cycle.events().stream().filter(GcEvent::isPause).count();
+            assertEquals(jfr.pauseCount().getOrDefault(entry.getKey(), 0).longValue(), pauses,
+                    "GC(" + entry.getKey() + ") " + jfr.names().get(entry.getKey()) + ": pauses in the log vs JFR's");
             logged = logged.plus(cycle.sumOfPauses());
             recorded = recorded.plus(entry.getValue());
         }

@@ -1,0 +1,102 @@
+package workbench.console.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.console.check.Checker;
+import workbench.console.check.Limits;
+import workbench.console.course.Coach;
+import workbench.console.course.Course;
+import workbench.console.course.ProgressStore;
+import workbench.console.lab.LabCommandLine;
+import workbench.console.markdown.CodeHighlighter;
+
+/** Drives the whole console with a script, as piped input would, against a real lab JVM. */
+@Timeout(180)
+class ConsoleScriptTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void runsSnippetsAndCommandsFromAScript() throws IOException {
+        String transcript = run(
+                "1+1",
+                "int x = 5;",
+                "x * 2",
+                "void hi() {",
+                "    System.out.println(\"hi from the lab\");",
+                "}",
+                "hi()",
+                "foo + 1",
+                "1/0",
+                "/vars",
+                "/h",
+                "/nxet",
+                "/next",
+                "/exit",
+                "2+2");
+
+        assertTrue(transcript.contains("lesson1> 1+1\n$1 ==> 2\n"), transcript);
+        assertTrue(transcript.contains("x ==> 5\n"), transcript);
+        assertTrue(transcript.contains("$2 ==> 10\n"), transcript);
+        assertTrue(transcript.contains("created method hi()\n"), transcript);
+        assertTrue(transcript.contains("hi from the lab\n"), transcript);
+        assertTrue(transcript.contains("""
+                Error: cannot find symbol
+                  symbol:   variable foo
+                    foo + 1
+                    ^^^
+                """), transcript);
+        assertTrue(transcript.contains("Exception java.lang.ArithmeticException: / by zero\n"), transcript);
+        assertTrue(transcript.contains("int x = 5\n"), transcript);
+        assertTrue(transcript.contains("/h could be /help or /hint: type more letters."), transcript);
+        assertTrue(transcript.contains("Unknown command /nxet. The nearest is /next"), transcript);
+        assertTrue(transcript.contains("Second page\n-----------"), transcript);
+        assertTrue(transcript.contains("[lesson1, page 2 of 2."), transcript);
+        assertFalse(transcript.contains("$3 ==> 4"), "nothing runs after /exit:\n" + transcript);
+        assertFalse(transcript.contains("\u001b"), "a script gets plain text:\n" + transcript);
+    }
+
+    @Test
+    void importsTheLibraryAndTheLessonsDemos() throws IOException {
+        String transcript = run("/imports");
+        assertTrue(transcript.contains("import workbench.diagnostics.metrics.*;"), transcript);
+        assertTrue(transcript.contains("import workbench.lessons.harness.*;"), transcript);
+        assertTrue(transcript.contains("import lesson1.demo.*;"), transcript);
+    }
+
+    @Test
+    void showsTheLessonsCurrentPageFirst() throws IOException {
+        String transcript = run();
+        assertTrue(transcript.startsWith("First page\n----------\n\nWelcome."), transcript);
+    }
+
+    private String run(String... script) throws IOException {
+        Path lesson = Files.createDirectories(root.resolve("lessons/lesson1"));
+        Files.writeString(lesson.resolve("lesson.yaml"), """
+                title: A test lesson
+                summary: For the console's tests.
+                demos: []
+                exercises: []
+                """);
+        Files.writeString(lesson.resolve("lesson.md"), "## First page\n\nWelcome.\n\n## Second page\n\nMore.\n");
+        Course course = Course.load(root);
+        Path state = root.resolve(".workbench");
+        Coach coach = new Coach(course, new ProgressStore(state.resolve("progress.json")),
+                new Checker(state.resolve("check"), System.getProperty("java.class.path"), Limits.DEFAULT));
+        ScriptedIO io = new ScriptedIO(List.of(script), 80);
+        int exit = new Console(root, course, coach, "lesson1")
+                .run(session -> io, CodeHighlighter.NONE, LabCommandLine.likeThisJvm());
+        assertEquals(0, exit);
+        return io.transcript();
+    }
+}
