@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import lesson1.StatusPage;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.safepoint.SafepointCounter;
 import workbench.diagnostics.safepoint.Safepoints;
@@ -119,6 +120,7 @@ class FixHotPathCheck {
     }
 
     @Test
+    @DisplayName("reports changes within 200 ms")
     void reportsChangesWithin200Milliseconds() throws InterruptedException {
         int newThreads = 4 + random.nextInt(12);
         int megabytes = 32 + random.nextInt(33);

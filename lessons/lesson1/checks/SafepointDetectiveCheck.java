@@ -33,6 +33,7 @@ class SafepointDetectiveCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': slow is not the same as stopped;"
             + " count the safepoints of the service's JVM per call";
     private static final int SECOND_LOOK_CALLS = 10;
+    private static final int WARM_UP_REQUESTS = 200;
 
     private static LabProcess serviceJvm;
     private static Target target;
@@ -43,7 +44,7 @@ class SafepointDetectiveCheck {
 
     /** One JVM serves two services with independent random mappings, so one start and one attach serve both tests. */
     @BeforeAll
-    static void startServices() throws IOException {
+    static void startServices() throws IOException, InterruptedException {
         Random random = new Random();
         List<Map<String, String>> mappings = List.of(MysteryService.randomMapping(random),
                 MysteryService.randomMapping(random));
@@ -66,6 +67,20 @@ class SafepointDetectiveCheck {
                     culprit(mapping)));
         }
         target = Target.attach(serviceJvm.pid());
+        warmUp();
+    }
+
+    /**
+     * Sends requests to a path no service answers, so that the HTTP code of both JVMs is compiled before the
+     * learner's timings start; a cold first endpoint would otherwise look slow for reasons of its own.
+     */
+    private static void warmUp() throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+                URI unknown = SERVICES.get(i % SERVICES.size()).base().resolve("warm-up");
+                http.send(HttpRequest.newBuilder(unknown).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
     }
 
     @AfterAll

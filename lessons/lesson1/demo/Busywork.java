@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * Plain computation that takes a few times as long as the slowest runtime read the same service performs,
- * yet never stops the world: the decoy that makes "the slowest endpoint" the wrong answer.
+ * and never less than a floor well above the noise of an HTTP round trip on a busy machine, yet never stops
+ * the world: the decoy that makes "the slowest endpoint" the wrong answer.
  */
 final class Busywork {
 
-    private static final long FLOOR_NANOS = 2_000_000;
-    private static final long CEILING_NANOS = 30_000_000;
+    private static final long FLOOR_NANOS = 20_000_000;
+    private static final long CEILING_NANOS = 60_000_000;
     private static final int MARGIN = 3;
     /** Weight of the newest duration in each read's moving average: outliers fade within a few calls. */
     private static final double WEIGHT = 0.2;

@@ -30,7 +30,7 @@ class GcLogReaderCheck {
             + " the last line of a log can stop anywhere";
     /**
      * The log rounds to microseconds and times a pause a little apart from JFR's clock; on a busy machine
-     * long pauses drift up to a few per cent apart.
+     * long pauses drift up to a tenth apart.
      */
     private static final Duration SLACK = Duration.ofMillis(1);
 
@@ -85,7 +85,7 @@ class GcLogReaderCheck {
         }
         run.jfr().sumOfPauses().forEach((id, truth) -> {
             Duration yours = sums.getOrDefault(id, Duration.ZERO);
-            Duration allowed = SLACK.plus(truth.multipliedBy(5).dividedBy(100));
+            Duration allowed = SLACK.plus(truth.dividedBy(10));
             Feedback.check(yours.minus(truth).abs().compareTo(allowed) <= 0,
                     "In " + where + ", your pauses of GC(" + id + ") add up to " + millis(yours)
                             + ", but JFR measured a different stop-the-world time for that collection.",

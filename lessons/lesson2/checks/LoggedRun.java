@@ -33,9 +33,9 @@ record LoggedRun(String collectorFlag, String decorators, List<String> lines, Jf
                 "-Xlog:gc*,safepoint:file=" + log + ":" + decorators,
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=default");
         try (LabProcess lab = LabProcess.start(AllocationSpikes.class, flags,
-                "--seed", Long.toString(random.nextLong()), "--seconds", "2.5", "--live-mb", "16",
+                "--seed", Long.toString(random.nextLong()), "--seconds", "2", "--live-mb", "16",
                 "--steady-mb-per-second", "60", "--spike-mb", "20-60", "--gap-ms", "300-700", "--site", "any")) {
-            int status = lab.awaitExit(Duration.ofSeconds(18));
+            int status = lab.awaitExit(Duration.ofSeconds(17));
             if (status != 0) {
                 throw new IllegalStateException("The demo's JVM failed (" + status + "):\n" + lab.output());
             }

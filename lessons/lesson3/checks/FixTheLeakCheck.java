@@ -67,7 +67,7 @@ class FixTheLeakCheck {
 
     @Test
     @Order(3)
-    void threadCountStaysFlatOver2000RequestsWithTheSameAnswers() throws Exception {
+    void threadCountStaysFlatAndAnswersStayTheSame() throws Exception {
         try (QuoteService service = new QuoteService(backend.base(), stock)) {
             quote(service, 0, WARM_UP);
             int baseline = threads.getThreadCount();
@@ -89,9 +89,9 @@ class FixTheLeakCheck {
             LeakProfile profile = LeakProfile.take();
             List<ThreadRecord> leaked = profile.leaked().stream().filter(t -> !before.contains(t.id())).toList();
             Feedback.check(leaked.isEmpty(), "After 100 quotes, " + leaked.size() + " thread(s) that the service"
-                    + " started wait forever on something no live thread can reach, by pool family: "
-                    + leakedByFamily(leaked) + ", waiting on " + leaked.stream().map(ThreadRecord::blocker)
-                    .collect(Collectors.toCollection(HashSet::new)) + ".", PROFILE);
+                    + " started wait forever on something no live thread can reach, by pool family: `"
+                    + leakedByFamily(leaked) + "`, waiting on `" + leaked.stream().map(ThreadRecord::blocker)
+                    .collect(Collectors.toCollection(HashSet::new)) + "`.", PROFILE);
         }
     }
 
@@ -122,8 +122,8 @@ class FixTheLeakCheck {
             int quantity = 1 + random.nextInt(20);
             String answer = service.quote(sku, quantity);
             if (!original(sku, quantity).equals(answer)) {
-                Feedback.fail("Quote #" + (i + 1) + " (" + quantity + " x " + sku + ") was answered '" + answer
-                        + "', which is not what the original service answers for it at that moment.", SAME);
+                Feedback.fail("Quote #" + (i + 1) + " (" + quantity + " x " + sku + ") was answered `" + answer
+                        + "`, which is not what the original service answers for it at that moment.", SAME);
             }
             events.add(sku + " x" + quantity);
         }

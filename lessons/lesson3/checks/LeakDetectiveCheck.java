@@ -14,7 +14,7 @@ import workbench.lessons.harness.Feedback;
 /**
  * Hidden checks of exercise {@code find-the-leak}: the {@code leaky-threads} demo runs in this JVM with a fresh
  * random plan (which pool leaks, on what, how fast, which pools are decoys), once with a decoy that keeps the
- * total thread count flat and once without. The learner's code must name the leaking pool both times.
+ * total thread count from growing and once without. The learner's code must name the leaking pool both times.
  */
 class LeakDetectiveCheck {
 
@@ -22,7 +22,7 @@ class LeakDetectiveCheck {
             + " a leak is threads that block and never come back";
 
     @Test
-    void namesTheLeakWhileTheTotalThreadCountStaysFlat() throws Exception {
+    void namesTheLeakWhileTheTotalThreadCountDoesNotGrow() throws Exception {
         check(Plan.random(new Random(), true));
     }
 
@@ -53,8 +53,8 @@ class LeakDetectiveCheck {
         int then = before.group(Grouping.POOL, named).count();
         int now = after.group(Grouping.POOL, named).count();
         if (!plan.pools().stream().map(Plan::poolKey).toList().contains(named)) {
-            Feedback.fail("You named '" + named + "', which is not one of the service's pools " + plan.pools()
-                    .stream().map(Plan::poolKey).toList() + ".", COUNT);
+            Feedback.fail("You named `" + named + "`, which is not one of the service's pools `" + plan.pools()
+                    .stream().map(Plan::poolKey).toList() + "`.", COUNT);
         }
         String role;
         if (named.equals(Plan.poolKey(plan.steady()))) {
@@ -65,7 +65,7 @@ class LeakDetectiveCheck {
         } else {
             role = "Its threads came in bursts, waited a while, then ran on and ended.";
         }
-        Feedback.fail("You named '" + named + "', which had " + then + " threads when your method started and "
+        Feedback.fail("You named `" + named + "`, which had " + then + " threads when your method started and "
                 + now + " when it returned. " + role, COUNT);
     }
 }

@@ -74,16 +74,16 @@ class ThreadCensusCheck {
         if (counted == null) {
             String prefix = pool.substring(0, pool.length() - 1);
             long byName = census.keySet().stream().filter(key -> key.startsWith(prefix)).count();
-            Feedback.fail("The target JVM has a pool '" + pool + "', and your census has no such key"
-                    + (byName > 0 ? "; it has " + byName + " keys that start with '" + prefix
-                    + "', one per thread rather than one per pool." : "."), revisit);
+            Feedback.fail("The target JVM has a pool `" + pool + "`, and your census has no such key"
+                    + (byName > 0 ? "; it has " + byName + " keys that start with `" + prefix
+                    + "`, one per thread rather than one per pool." : "."), byName > 0 ? CENSUS : revisit);
         }
         for (Thread.State state : Thread.State.values()) {
             int want = states.getOrDefault(state, 0);
             int got = counted.getOrDefault(state, 0);
             if (want != got) {
                 int total = states.values().stream().mapToInt(Integer::intValue).sum();
-                Feedback.fail("Your census of pool '" + pool + "' counts " + got + " " + state + " thread(s)."
+                Feedback.fail("Your census of pool `" + pool + "` counts " + got + " " + state + " thread(s)."
                         + " The pool has " + total + " threads in all, and their states do not change while the"
                         + " check runs.", revisit);
             }

@@ -17,9 +17,10 @@ import java.util.Random;
  * @param shrinking   a pool that loses one thread per leak period, keeping the total flat; null when absent
  * @param shrinkSize  how many threads the shrinking pool starts with
  * @param leakMillis  the period of the leak
+ * @param maxBurst    the most tasks a bursty pool starts at once
  */
 public record Plan(String leaking, Primitive primitive, String steady, int steadySize, List<String> bursty,
-                   String shrinking, int shrinkSize, long leakMillis) {
+                   String shrinking, int shrinkSize, long leakMillis, int maxBurst) {
 
     /** What a leaked thread waits on forever. */
     public enum Primitive { QUEUE, LATCH, LOCK }
@@ -31,14 +32,22 @@ public record Plan(String leaking, Primitive primitive, String steady, int stead
         bursty = List.copyOf(bursty);
     }
 
-    /** A random plan; {@code flatTotal} adds a shrinking pool that hides the leak from the total count. */
+    /**
+     * A random plan; {@code flatTotal} adds a pool that shrinks faster than the leak grows, and keeps bursts
+     * small, so that the total thread count stays flat or even falls while the leak grows.
+     */
     public static Plan random(Random random, boolean flatTotal) {
         List<String> names = new ArrayList<>(NAMES);
         Collections.shuffle(names, random);
         long leakMillis = 300 + random.nextInt(100);
         return new Plan(names.get(0), Primitive.values()[random.nextInt(Primitive.values().length)], names.get(1),
                 36 + random.nextInt(8), List.of(names.get(2), names.get(3)), flatTotal ? names.get(4) : null,
-                70 + random.nextInt(20), leakMillis);
+                90 + random.nextInt(20), leakMillis, flatTotal ? 3 : 13);
+    }
+
+    /** How often the shrinking pool lets a thread go: twice as fast as the leak adds one. */
+    public long shrinkMillis() {
+        return leakMillis / 2;
     }
 
     /** The plan a seed gives; the same seed always gives the same plan. */

@@ -1,5 +1,5 @@
-// Wrong answer: finds when the total allocation rate jumps, but names the call site that allocated the
-// most over the whole watch, which is the steady load, not the one that burst.
+// Wrong answer: finds when the total allocation rate jumps above its usual level, but names the call site
+// that allocated the most over the whole watch, which is the steady load, not the one that burst.
 package lesson2;
 
 import java.time.Duration;
@@ -83,7 +83,21 @@ public final class SpikeFinder {
             bySite.merge(site, bytes, Long::sum);
         }));
         String top = bySite.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("unknown");
-        List<Spike> spikes = new ArrayList<>(spikesOf(top, total, slices, start));
+        long[] perSlice = new long[(int) slices];
+        total.forEach((slice, bytes) -> {
+            if (slice >= 0 && slice < slices) {
+                perSlice[slice.intValue()] = bytes;
+            }
+        });
+        long[] sorted = perSlice.clone();
+        Arrays.sort(sorted);
+        long threshold = sorted[sorted.length / 2] + ABOVE_USUAL;
+        List<Spike> spikes = new ArrayList<>();
+        for (int slice = 0; slice < perSlice.length; slice++) {
+            if (perSlice[slice] > threshold && (slice == 0 || perSlice[slice - 1] <= threshold)) {
+                spikes.add(new Spike(start.plus(SLICE.multipliedBy(slice)), top));
+            }
+        }
         spikes.sort(Comparator.comparing(Spike::at));
         return spikes;
     }
@@ -92,27 +106,6 @@ public final class SpikeFinder {
         long slice = Duration.between(start, sample.getStartTime()).toMillis() / SLICE.toMillis();
         bySiteAndSlice.computeIfAbsent(site(sample), s -> new ConcurrentHashMap<>())
                 .merge(slice, sample.getLong("weight"), Long::sum);
-    }
-
-    /** The slices in which one site allocated far above its own median, consecutive ones merged. */
-    private static List<Spike> spikesOf(String site, Map<Long, Long> bySlice, long slices, Instant start) {
-        long[] bytes = new long[(int) slices];
-        bySlice.forEach((slice, weight) -> {
-            if (slice >= 0 && slice < slices) {
-                bytes[slice.intValue()] += weight;
-            }
-        });
-        long[] sorted = bytes.clone();
-        Arrays.sort(sorted);
-        long threshold = 3 * sorted[sorted.length / 2] + ABOVE_USUAL;
-        List<Spike> spikes = new ArrayList<>();
-        for (int slice = 0; slice < bytes.length; slice++) {
-            boolean continues = slice > 0 && bytes[slice - 1] > threshold;
-            if (bytes[slice] > threshold && !continues) {
-                spikes.add(new Spike(start.plus(SLICE.multipliedBy(slice)), site));
-            }
-        }
-        return spikes;
     }
 
     /** The first frame outside the JDK and the library: where the application asked for the memory. */

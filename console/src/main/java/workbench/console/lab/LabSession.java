@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
 
@@ -23,7 +24,7 @@ public final class LabSession implements AutoCloseable {
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
     private final LabCommandLine commandLine;
-    private final List<String> imports;
+    private final Supplier<List<String>> imports;
     private final PrintStream out;
     private final Consumer<String> notices;
     private final AtomicLong evals = new AtomicLong();
@@ -32,12 +33,14 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean stopRequested;
 
     /**
+     * @param imports the imports every fresh lab starts with, worked out in the background (a class path scan)
      * @param out     where the lab's System.out and System.err go
      * @param notices one-line messages about the lab's life (restarts), shown between prompts
      */
-    public LabSession(LabCommandLine commandLine, List<String> imports, PrintStream out, Consumer<String> notices) {
+    public LabSession(LabCommandLine commandLine, Supplier<List<String>> imports, PrintStream out,
+                      Consumer<String> notices) {
         this.commandLine = commandLine;
-        this.imports = List.copyOf(imports);
+        this.imports = imports;
         this.out = out;
         this.notices = notices;
     }
@@ -165,7 +168,7 @@ public final class LabSession implements AutoCloseable {
                 .build();
         Lab lab = new Lab(shell, process[0]);
         // Compiling the imports now also warms up javac, so the learner's first snippet is quick.
-        imports.forEach(shell::eval);
+        imports.get().forEach(shell::eval);
         // Whichever comes first: JShell losing its engine mid-call, or the process ending while idle.
         shell.onShutdown(s -> replace(lab));
         lab.process.onExit().thenRun(() -> replace(lab));

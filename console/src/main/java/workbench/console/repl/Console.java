@@ -54,7 +54,7 @@ public final class Console {
     int run(Function<LabSession, ConsoleIO> openIO, CodeHighlighter codeHighlighter, LabCommandLine lab) {
         Lesson lesson = course.lesson(lessonId);
         SessionHolder holder = new SessionHolder();
-        LabSession session = new LabSession(lab, LabImports.forLesson(lab.classPath(), lesson.id()),
+        LabSession session = new LabSession(lab, () -> LabImports.forLesson(lab.classPath(), lesson.id()),
                 new PrintStream(holder.labOutput, true, StandardCharsets.UTF_8), holder::notice);
         session.start();
         try (ConsoleIO io = openIO.apply(session)) {

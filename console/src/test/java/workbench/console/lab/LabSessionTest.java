@@ -26,7 +26,8 @@ class LabSessionTest {
 
     @BeforeEach
     void startLab() {
-        session = new LabSession(LabCommandLine.likeThisJvm(), List.of("import java.util.concurrent.*;", "import java.util.concurrent.locks.*;"),
+        session = new LabSession(LabCommandLine.likeThisJvm(),
+                () -> List.of("import java.util.concurrent.*;", "import java.util.concurrent.locks.*;"),
                 new PrintStream(output, true, StandardCharsets.UTF_8), notices::add);
         session.start();
     }

@@ -1,18 +1,14 @@
 package workbench.diagnostics.metrics;
 
-import com.sun.management.OperatingSystemMXBean;
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
-import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import workbench.diagnostics.hsperf.PerfData;
 import workbench.diagnostics.target.Target;
 
@@ -31,52 +27,50 @@ import workbench.diagnostics.target.Target;
  * }</pre>
  *
  * <p>A read never stops the world: thread states come from one {@code getThreadInfo(ids, 0)} call,
- * which takes no stacks, and safepoint counters from the memory-mapped hsperfdata file. Thread-safe;
- * closing it does not close the target.
+ * which takes no stacks, and safepoint counters from the memory-mapped hsperfdata file. An attached
+ * target is read with one JMX round trip per MBean. Thread-safe; closing it does not close the target.
  */
 public final class MetricReader implements AutoCloseable {
 
     private static final Thread.State[] STATES = Thread.State.values();
 
     private final Target target;
-    private final List<PoolReader> pools = new ArrayList<>();
-    private final List<CollectorReader> collectors = new ArrayList<>();
-    private final List<BufferReader> buffers = new ArrayList<>();
+    private final RawSource source;
+    private final Attributes[] poolAttributes;
+    private final Attributes[] collectorAttributes;
+    private final Attributes[] bufferAttributes;
     private final Attributes[] threadAttributes = new Attributes[STATES.length * 2];
     private final PerfData perf;
-    private final CpuUtilization cpuUtilization;
-
-    private record PoolReader(MemoryPoolMXBean bean, Attributes attributes) {}
-
-    private record CollectorReader(GarbageCollectorMXBean bean, Attributes attributes) {}
-
-    private record BufferReader(BufferPoolMXBean bean, Attributes attributes) {}
 
     MetricReader(Target target) {
         this.target = target;
-        for (MemoryPoolMXBean pool : target.memoryPools()) {
-            String type = pool.getType() == MemoryType.HEAP ? "heap" : "non_heap";
-            pools.add(new PoolReader(pool, Attributes.of(Catalogue.POOL, pool.getName(), Catalogue.MEMORY_TYPE, type)));
-        }
-        for (GarbageCollectorMXBean collector : target.garbageCollectors()) {
-            String name = collector.getName();
-            collectors.add(new CollectorReader(collector,
-                    Attributes.of(Catalogue.GC_NAME, name, Catalogue.GC_ACTION, GcActions.of(name))));
-        }
-        for (BufferPoolMXBean buffer : target.bufferPools()) {
-            buffers.add(new BufferReader(buffer, Attributes.of(Catalogue.BUFFER_POOL, buffer.getName())));
-        }
+        this.source = target.isCurrent() ? new LocalSource(target) : new JmxSource(target);
+        this.poolAttributes = target.memoryPools().stream().map(MetricReader::attributes).toArray(Attributes[]::new);
+        this.collectorAttributes =
+                target.garbageCollectors().stream().map(MetricReader::attributes).toArray(Attributes[]::new);
+        this.bufferAttributes = target.bufferPools().stream().map(MetricReader::attributes).toArray(Attributes[]::new);
         for (Thread.State state : STATES) {
             for (int daemon = 0; daemon < 2; daemon++) {
                 threadAttributes[state.ordinal() * 2 + daemon] = Attributes.of(
-                        Catalogue.THREAD_STATE, state.name().toLowerCase(java.util.Locale.ROOT),
+                        Catalogue.THREAD_STATE, state.name().toLowerCase(Locale.ROOT),
                         Catalogue.THREAD_DAEMON, Boolean.toString(daemon == 1));
             }
         }
         this.perf = openPerfData(target.pid());
-        this.cpuUtilization = target.isCurrent()
-                ? new CpuUtilization(target.operatingSystem(), target.operatingSystem().getAvailableProcessors())
-                : null;
+    }
+
+    private static Attributes attributes(MemoryPoolMXBean pool) {
+        String type = pool.getType() == MemoryType.HEAP ? "heap" : "non_heap";
+        return Attributes.of(Catalogue.POOL, pool.getName(), Catalogue.MEMORY_TYPE, type);
+    }
+
+    private static Attributes attributes(GarbageCollectorMXBean collector) {
+        String name = collector.getName();
+        return Attributes.of(Catalogue.GC_NAME, name, Catalogue.GC_ACTION, GcActions.of(name));
+    }
+
+    private static Attributes attributes(BufferPoolMXBean buffer) {
+        return Attributes.of(Catalogue.BUFFER_POOL, buffer.getName());
     }
 
     /** Performance counters are optional: a JVM run with -XX:-UsePerfData simply has no safepoint metrics. */
@@ -93,67 +87,55 @@ public final class MetricReader implements AutoCloseable {
         return target;
     }
 
-    /** Reads every metric now. */
+    /**
+     * Reads every metric now.
+     *
+     * @throws java.io.UncheckedIOException when an attached JVM can no longer be reached
+     */
     public Snapshot read() {
         Snapshot.Builder out = new Snapshot.Builder(Instant.now(), target.pid());
-        readMemory(out);
-        readGc(out);
-        readThreads(out);
-        readClasses(out);
-        readCpu(out);
-        readBuffers(out);
-        readPerfCounters(out);
+        RawReading raw = source.read();
+        addMemory(out, raw);
+        addGc(out, raw);
+        addThreads(out, raw);
+        addClassesAndCpu(out, raw);
+        addBuffers(out, raw);
+        addPerfCounters(out);
         return out.build();
     }
 
-    private void readMemory(Snapshot.Builder out) {
-        for (PoolReader pool : pools) {
-            MemoryUsage usage = pool.bean().getUsage();
+    private void addMemory(Snapshot.Builder out, RawReading raw) {
+        for (int i = 0; i < poolAttributes.length; i++) {
+            MemoryUsage usage = raw.poolUsage()[i];
             if (usage == null) {
                 continue;   // the pool became invalid
             }
-            out.add(Catalogue.MEMORY_USED, pool.attributes(), usage.getUsed());
-            out.add(Catalogue.MEMORY_COMMITTED, pool.attributes(), usage.getCommitted());
+            out.add(Catalogue.MEMORY_USED, poolAttributes[i], usage.getUsed());
+            out.add(Catalogue.MEMORY_COMMITTED, poolAttributes[i], usage.getCommitted());
             if (usage.getMax() >= 0) {
-                out.add(Catalogue.MEMORY_LIMIT, pool.attributes(), usage.getMax());
+                out.add(Catalogue.MEMORY_LIMIT, poolAttributes[i], usage.getMax());
             }
-            MemoryUsage afterGc = pool.bean().getCollectionUsage();
+            MemoryUsage afterGc = raw.poolUsageAfterGc()[i];
             if (afterGc != null) {
-                out.add(Catalogue.MEMORY_USED_AFTER_GC, pool.attributes(), afterGc.getUsed());
+                out.add(Catalogue.MEMORY_USED_AFTER_GC, poolAttributes[i], afterGc.getUsed());
             }
         }
-        long allocated = totalAllocatedBytes();
-        if (allocated >= 0) {
-            out.add(Catalogue.MEMORY_ALLOCATED, Attributes.EMPTY, allocated);
-        }
+        addIfKnown(out, Catalogue.MEMORY_ALLOCATED, raw.allocatedBytes());
     }
 
-    /** -1 when unsupported: allocation accounting switched off, or a remote JVM older than 21. */
-    private long totalAllocatedBytes() {
-        try {
-            return target.threads().getTotalThreadAllocatedBytes();
-        } catch (UnsupportedOperationException | java.lang.reflect.UndeclaredThrowableException e) {
-            return -1;
-        }
-    }
-
-    private void readGc(Snapshot.Builder out) {
-        for (CollectorReader collector : collectors) {
-            long count = collector.bean().getCollectionCount();
-            long millis = collector.bean().getCollectionTime();
-            if (count >= 0) {
-                out.addHistogram(Catalogue.GC_DURATION, collector.attributes(), Math.max(millis, 0) / 1e3, count);
+    private void addGc(Snapshot.Builder out, RawReading raw) {
+        for (int i = 0; i < collectorAttributes.length; i++) {
+            if (raw.gcCount()[i] >= 0) {
+                out.addHistogram(Catalogue.GC_DURATION, collectorAttributes[i],
+                        Math.max(raw.gcMillis()[i], 0) / 1e3, raw.gcCount()[i]);
             }
         }
     }
 
-    /** One getThreadInfo call with depth 0: states and daemon flags without stacks, so no safepoint. */
-    private void readThreads(Snapshot.Builder out) {
-        ThreadMXBean threads = target.threads();
-        ThreadInfo[] infos = threads.getThreadInfo(threads.getAllThreadIds(), 0);
+    private void addThreads(Snapshot.Builder out, RawReading raw) {
         long[] counts = new long[threadAttributes.length];
-        for (ThreadInfo info : infos) {
-            if (info != null) {   // null: the thread ended between the two calls
+        for (ThreadInfo info : raw.threads()) {
+            if (info != null) {   // null: the thread ended between listing and reading it
                 counts[info.getThreadState().ordinal() * 2 + (info.isDaemon() ? 1 : 0)]++;
             }
         }
@@ -162,45 +144,40 @@ public final class MetricReader implements AutoCloseable {
                 out.add(Catalogue.THREAD_COUNT, threadAttributes[i], counts[i]);
             }
         }
-        out.add(Catalogue.THREAD_STARTED, Attributes.EMPTY, threads.getTotalStartedThreadCount());
+        addIfKnown(out, Catalogue.THREAD_STARTED, raw.threadsStarted());
     }
 
-    private void readClasses(Snapshot.Builder out) {
-        ClassLoadingMXBean classes = target.classLoading();
-        out.add(Catalogue.CLASS_LOADED, Attributes.EMPTY, classes.getTotalLoadedClassCount());
-        out.add(Catalogue.CLASS_UNLOADED, Attributes.EMPTY, classes.getUnloadedClassCount());
-        out.add(Catalogue.CLASS_COUNT, Attributes.EMPTY, classes.getLoadedClassCount());
-    }
-
-    private void readCpu(Snapshot.Builder out) {
-        OperatingSystemMXBean os = target.operatingSystem();
-        long cpuNanos = os.getProcessCpuTime();
-        if (cpuNanos >= 0) {
-            out.add(Catalogue.CPU_TIME, Attributes.EMPTY, cpuNanos / 1e9);
+    private void addClassesAndCpu(Snapshot.Builder out, RawReading raw) {
+        addIfKnown(out, Catalogue.CLASS_LOADED, raw.classesLoadedTotal());
+        addIfKnown(out, Catalogue.CLASS_UNLOADED, raw.classesUnloaded());
+        addIfKnown(out, Catalogue.CLASS_COUNT, raw.classesLoaded());
+        if (raw.processCpuNanos() >= 0) {
+            out.add(Catalogue.CPU_TIME, Attributes.EMPTY, raw.processCpuNanos() / 1e9);
         }
-        out.add(Catalogue.CPU_COUNT, Attributes.EMPTY, os.getAvailableProcessors());
-        // Remotely one JMX round trip is cheaper than computing it here from two.
-        double load = cpuUtilization != null && cpuNanos >= 0
-                ? cpuUtilization.at(System.nanoTime(), cpuNanos)
-                : os.getProcessCpuLoad();
-        if (load >= 0) {
-            out.add(Catalogue.CPU_RECENT_UTILIZATION, Attributes.EMPTY, load);
+        addIfKnown(out, Catalogue.CPU_COUNT, raw.processors());
+        if (raw.cpuUtilization() >= 0) {
+            out.add(Catalogue.CPU_RECENT_UTILIZATION, Attributes.EMPTY, raw.cpuUtilization());
         }
-        double loadAverage = os.getSystemLoadAverage();
-        if (loadAverage >= 0) {
-            out.add(Catalogue.SYSTEM_LOAD_1M, Attributes.EMPTY, loadAverage);
+        if (raw.loadAverage() >= 0) {
+            out.add(Catalogue.SYSTEM_LOAD_1M, Attributes.EMPTY, raw.loadAverage());
         }
     }
 
-    private void readBuffers(Snapshot.Builder out) {
-        for (BufferReader buffer : buffers) {
-            out.add(Catalogue.BUFFER_USED, buffer.attributes(), buffer.bean().getMemoryUsed());
-            out.add(Catalogue.BUFFER_LIMIT, buffer.attributes(), buffer.bean().getTotalCapacity());
-            out.add(Catalogue.BUFFER_COUNT, buffer.attributes(), buffer.bean().getCount());
+    private void addBuffers(Snapshot.Builder out, RawReading raw) {
+        for (int i = 0; i < bufferAttributes.length; i++) {
+            out.add(Catalogue.BUFFER_USED, bufferAttributes[i], raw.bufferUsed()[i]);
+            out.add(Catalogue.BUFFER_LIMIT, bufferAttributes[i], raw.bufferCapacity()[i]);
+            out.add(Catalogue.BUFFER_COUNT, bufferAttributes[i], raw.bufferCount()[i]);
         }
     }
 
-    private void readPerfCounters(Snapshot.Builder out) {
+    private static void addIfKnown(Snapshot.Builder out, Metric metric, long value) {
+        if (value >= 0) {
+            out.add(metric, Attributes.EMPTY, value);
+        }
+    }
+
+    private void addPerfCounters(Snapshot.Builder out) {
         if (perf == null) {
             return;
         }
@@ -210,8 +187,8 @@ public final class MetricReader implements AutoCloseable {
                 .ifPresent(seconds -> out.add(Catalogue.SAFEPOINT_TIME, Attributes.EMPTY, seconds));
         perf.seconds("sun.rt.safepointSyncTime")
                 .ifPresent(seconds -> out.add(Catalogue.SAFEPOINT_SYNC_TIME, Attributes.EMPTY, seconds));
-        perf.longValue("sun.threads.total_gc_cpu_time")
-                .ifPresent(nanos -> out.add(Catalogue.GC_CPU_TIME, Attributes.EMPTY, nanos / 1e9));
+        perf.seconds("sun.threads.total_gc_cpu_time")
+                .ifPresent(seconds -> out.add(Catalogue.GC_CPU_TIME, Attributes.EMPTY, seconds));
     }
 
     /** Unmaps the performance counters; the target stays open. Idempotent. */

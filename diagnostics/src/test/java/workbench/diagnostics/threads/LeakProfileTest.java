@@ -1,10 +1,14 @@
 package workbench.diagnostics.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real threads blocked forever, or only for a while, then a real heap dump of this JVM. */
 class LeakProfileTest {
@@ -36,13 +41,17 @@ class LeakProfileTest {
                 thread.join(5_000);
             }
         }
+        List<ExecutorService> executors = new ArrayList<>(liveExecutors);
         for (WeakReference<ExecutorService> reference : forgottenExecutors) {
             ExecutorService executor = reference.get();
             if (executor != null) {
-                executor.shutdownNow();
+                executors.add(executor);
             }
         }
-        liveExecutors.forEach(ExecutorService::shutdownNow);
+        for (ExecutorService executor : executors) {
+            executor.shutdownNow();
+            assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+        }
     }
 
     @Test
@@ -122,6 +131,15 @@ class LeakProfileTest {
 
         assertEquals(Map.of("virtual-orphan-*", 1), profile.leakedByPool(), profile.leaked().toString());
         kept.countDown();
+    }
+
+    @Test
+    void saysWhenAFileIsNoHeapDump(@TempDir Path dir) throws IOException {
+        Path notADump = Files.writeString(dir.resolve("threads.json"), "{\"threadDump\": {}}");
+        ThreadSnapshot snapshot = ThreadSnapshots.current();
+
+        IOException error = assertThrows(IOException.class, () -> LeakProfile.of(snapshot, notADump));
+        assertTrue(error.getMessage().contains("not an HPROF heap dump"), error.getMessage());
     }
 
     private LeakProfile forgetAndProfile(Object forgotten) throws IOException {

@@ -1,0 +1,27 @@
+package workbench.diagnostics.metrics;
+
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+
+/**
+ * The raw values of one read, indexed like the target's pool, collector and buffer lists. A value the JVM
+ * does not offer is {@code null} (usages) or negative (counts and times).
+ */
+record RawReading(
+        MemoryUsage[] poolUsage,
+        MemoryUsage[] poolUsageAfterGc,
+        long[] gcCount,
+        long[] gcMillis,
+        ThreadInfo[] threads,
+        long threadsStarted,
+        long allocatedBytes,
+        long classesLoadedTotal,
+        long classesUnloaded,
+        long classesLoaded,
+        long processCpuNanos,
+        int processors,
+        double cpuUtilization,
+        double loadAverage,
+        long[] bufferUsed,
+        long[] bufferCapacity,
+        long[] bufferCount) {}
