@@ -37,12 +37,12 @@ class GcLogReaderCheck {
     private final Random random = new Random();
 
     @Test
-    void readsTheLogOfAStopTheWorldCollector() throws IOException {
+    void readsTheLogsOfStopTheWorldCollectors() throws IOException {
         check(LoggedRun.of(pick("-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC"), random));
     }
 
     @Test
-    void readsTheLogOfAConcurrentCollector() throws IOException {
+    void readsTheLogsOfConcurrentCollectors() throws IOException {
         check(LoggedRun.of(pick("-XX:+UseZGC", "-XX:+UseShenandoahGC"), random));
     }
 

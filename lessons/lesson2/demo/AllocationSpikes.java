@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import workbench.lessons.harness.Demo;
 
@@ -55,6 +54,12 @@ public final class AllocationSpikes implements Demo {
     public record Settings(long seed, int liveSetMb, int steadyMbPerSecond, int minSpikeMb, int maxSpikeMb,
                            Duration minGap, Duration maxGap, String site) {
 
+        public Settings {
+            if (site != null && !SPIKE_SITES.contains(site)) {
+                throw new IllegalArgumentException("No spike site " + site + "; the sites are " + SPIKE_SITES);
+            }
+        }
+
         /** A random misbehaviour of moderate size, with one culprit site chosen at random. */
         public static Settings random(Random random) {
             return new Settings(random.nextLong(), 32, 24, 40, 120, Duration.ofMillis(1500),
@@ -67,7 +72,7 @@ public final class AllocationSpikes implements Demo {
     }
 
     private final Settings settings;
-    private final List<Spike> spikes = new CopyOnWriteArrayList<>();
+    private final SpikeLog spikes = new SpikeLog();
     private final AtomicLong requests = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -98,16 +103,17 @@ public final class AllocationSpikes implements Demo {
     @Override
     public String status() {
         String failed = failure == null ? "" : "; stopped by " + failure;
-        Spike last = spikes.isEmpty() ? null : spikes.getLast();
+        List<Spike> all = spikes.snapshot();
+        Spike last = all.isEmpty() ? null : all.getLast();
         return String.format("%d MB/s steady over a %d MB live set, %d requests, %d spikes so far%s%s",
-                settings.steadyMbPerSecond(), settings.liveSetMb(), requests.get(), spikes.size(),
+                settings.steadyMbPerSecond(), settings.liveSetMb(), requests.get(), all.size(),
                 last == null ? "" : ", the last " + Duration.between(last.at(), Instant.now()).toMillis() + " ms ago",
                 failed);
     }
 
     /** The spikes so far, for hidden checks that compare a learner's findings with what happened. */
     public List<Spike> spikes() {
-        return List.copyOf(spikes);
+        return spikes.snapshot();
     }
 
     /** What stopped the demo early, such as an {@link OutOfMemoryError}, or {@code null}. */
@@ -163,14 +169,18 @@ public final class AllocationSpikes implements Demo {
     }
 
     private void spikes(Random random) throws InterruptedException {
+        // Looked up once: between spikes this thread allocates nothing, so its allocation samples all fall
+        // inside the spike sites.
+        List<SpikeSite> sites = SPIKE_SITES.stream().map(SITES::get).toList();
+        int culprit = settings.site() == null ? -1 : SPIKE_SITES.indexOf(settings.site());
         while (running) {
             long gap = settings.minGap().toMillis()
                     + random.nextLong(settings.maxGap().toMillis() - settings.minGap().toMillis() + 1);
             Thread.sleep(gap);
-            String site = settings.site() != null ? settings.site() : SPIKE_SITES.get(random.nextInt(SPIKE_SITES.size()));
+            int site = culprit >= 0 ? culprit : random.nextInt(SPIKE_SITES.size());
             long bytes = (settings.minSpikeMb() + random.nextLong(settings.maxSpikeMb() - settings.minSpikeMb() + 1)) << 20;
-            spikes.add(new Spike(Instant.now(), site, bytes));
-            SITES.get(site).allocate(bytes, random);
+            spikes.add(System.currentTimeMillis(), site, bytes);
+            sites.get(site).allocate(bytes, random);
         }
     }
 

@@ -42,7 +42,7 @@ public final class SpikeFinder {
     /** Short enough to date a burst, long enough for a throttled sample stream to fill. */
     private static final Duration SLICE = Duration.ofMillis(250);
     /** A slice is a spike when its site allocated this much more than three times its usual slice. */
-    private static final long ABOVE_USUAL = 8L << 20;
+    private static final long ABOVE_USUAL = 4L << 20;
 
     private SpikeFinder() {
     }
