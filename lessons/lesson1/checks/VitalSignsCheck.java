@@ -27,7 +27,8 @@ import workbench.lessons.harness.LabProcess;
 class VitalSignsCheck {
 
     private static final String CATALOGUE = "Lesson 1, page 'The metric catalogue': values, attributes and filters";
-    private static final String TARGETS = "Lesson 1, page 'The metric catalogue': reading another JVM through its Target";
+    private static final String TARGETS =
+            "Lesson 1, page 'The metric catalogue': reading another JVM through its Target";
     private static final long MB = 1024 * 1024;
 
     private static LabProcess workload;

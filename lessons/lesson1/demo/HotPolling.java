@@ -21,7 +21,7 @@ import workbench.lessons.harness.Demo;
  * <pre>{@code
  * var demo = (HotPolling) Demos.get("hot-polling");
  * demo.uri();            // http://127.0.0.1:PORT/status
- * demo.load(500);        // 500 requests: 180 req/s, 500 safepoints, 0.41 s stopped
+ * demo.load(300);        // requests per second, safepoints per 1,000 requests, time stopped
  * }</pre>
  *
  * As a program: {@code HotPolling [--load REQUESTS]} prints {@code hot-polling listening on URI} first,
@@ -91,7 +91,7 @@ public final class HotPolling implements Demo {
         }
         LoadReport last = lastLoad;
         return "serving " + uri() + ", " + served() + " requests so far"
-                + (last == null ? "; try load(500)" : "; last load: " + last);
+                + (last == null ? "; try load(300)" : "; last load: " + last);
     }
 
     @Override

@@ -26,7 +26,8 @@ public record LoadReport(int requests, int failed, Duration elapsed, long safepo
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d requests (%d failed) in %d ms: %.0f req/s, %d safepoints (%.1f per 1,000 requests), %.1f ms stopped",
+        return String.format(Locale.ROOT, "%d requests (%d failed) in %d ms: %.0f req/s, %d safepoints"
+                        + " (%.1f per 1,000 requests), %.1f ms stopped",
                 requests, failed, elapsed.toMillis(), requestsPerSecond(), safepoints, safepointsPerThousand(),
                 stopped.toNanos() / 1e6);
     }

@@ -75,7 +75,8 @@ public final class LeakyThreads implements Demo {
     @Override
     public synchronized void start() {
         started = Instant.now();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduler").factory());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("scheduler").factory());
         startSteady();
         plan.bursty().forEach(this::startBursty);
         startLeaking();

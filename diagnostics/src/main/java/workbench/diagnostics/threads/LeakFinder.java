@@ -17,8 +17,14 @@ import java.util.function.Supplier;
  *
  * <p>It follows threads by id rather than counting them. A pool that grows and shrinks has threads that wait
  * for a while and then run or end; a leaking pool has threads that, once blocked, stay blocked to the end, and
- * new ones join them at several moments of the observation. A flat total thread count says nothing either way:
- * a shrinking pool can hide a growing one.
+ * new ones join them at several moments of the observation. A group is a suspect when it has more threads at
+ * the end than at the start, and enough threads born while watched have waited on the same blocker class
+ * from some snapshot on (for at least the last third of the observation) to the end, having become stuck at
+ * enough distinct snapshots. A flat total thread count says nothing either way: a shrinking pool can hide a
+ * growing one.
+ *
+ * <p>A fixed pool that fills up slowly while watched (workers started one by one, then idle on their queue)
+ * looks the same within one observation: watch long enough for such a pool to reach its size.
  *
  * <p>Groups are pools ({@link Grouping#POOL}); a family of pools ({@link Grouping#FAMILY}) is reported too when
  * no single pool of it leaks but together they do, which is what an executor created per request and never
@@ -36,13 +42,13 @@ public final class LeakFinder {
     private final int minNewlyStuck;
     private final int minOnsets;
 
-    /** A finder that needs at least 3 newly stuck threads, stuck at 3 or more distinct moments. */
+    /** A finder that needs at least 3 threads born and stuck while watched, stuck at 3 or more distinct snapshots. */
     public LeakFinder() {
         this(3, 3);
     }
 
     /**
-     * @param minNewlyStuck threads that must become stuck during the observation (at least 1)
+     * @param minNewlyStuck threads born during the observation that must be stuck at its end (at least 1)
      * @param minOnsets     distinct snapshots at which they must have become stuck (at least 1); more than one
      *                      tells a steady leak from a pool that filled up once
      */
