@@ -23,7 +23,10 @@ final class ResultRecorder implements TestExecutionListener {
         if (!name.endsWith("()")) {
             return name;
         }
-        return name.substring(0, name.length() - 2).replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return name.substring(0, name.length() - 2)
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .toLowerCase(Locale.ROOT);
     }
 
     @Override
