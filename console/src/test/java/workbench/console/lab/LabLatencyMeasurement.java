@@ -1,7 +1,6 @@
 package workbench.console.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -9,22 +8,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import jdk.jshell.JShell;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The reason the lab engine exists: a snippet round trip without Nagle's algorithm and delayed ACKs.
- * The three engines take turns, so that load from other processes falls on all of them alike; the test
- * prints the medians and asserts only that the lab engine beats the default remote engine.
+ * Measures why the lab engine exists: a snippet round trip without Nagle's algorithm and delayed ACKs.
+ * The three engines take turns, so that load from other processes falls on all of them alike, and the
+ * medians are printed. A measurement, not a test: it runs only on demand,
+ * {@code ./mvnw -pl console test -Dtest=LabLatencyMeasurement -DexcludedGroups=}.
  */
+@Tag("measurement")
 @Timeout(300)
-class LabLatencyTest {
+class LabLatencyMeasurement {
 
     private static final int WARM_UP = 20;
     private static final int MEASURED = 50;
 
     @Test
-    void labEngineBeatsTheDefaultRemoteEngine() {
+    void warmSnippetLatencyOfEachEngine() {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (LabSession lab = new LabSession(LabCommandLine.likeThisJvm(), List::of, quiet, line -> { });
              JShell jdi = JShell.builder().out(quiet).err(quiet).build();
@@ -44,11 +46,8 @@ class LabLatencyTest {
                     }
                 }
             }
-            double labMedian = median(millis[0]);
-            double jdiMedian = median(millis[1]);
             System.out.printf("warm 1+1, median of %d: lab engine %.1f ms, default JDI engine %.1f ms, "
-                    + "local engine %.1f ms%n", MEASURED, labMedian, jdiMedian, median(millis[2]));
-            assertTrue(labMedian < jdiMedian, "lab " + labMedian + " ms vs JDI " + jdiMedian + " ms");
+                    + "local engine %.1f ms%n", MEASURED, median(millis[0]), median(millis[1]), median(millis[2]));
         }
     }
 
