@@ -158,7 +158,8 @@ public final class Coach {
             for (Exercise exercise : lesson.exercises()) {
                 ExerciseProgress state = progress.current().of(exercise.name());
                 String status = state.passed() ? "✓ passed"
-                        : state.hintsShown() > 0 ? "not yet (" + state.hintsShown() + " hints)" : "not yet";
+                        : state.hintsShown() == 1 ? "not yet (1 hint)"
+                        : state.hintsShown() > 1 ? "not yet (" + state.hintsShown() + " hints)" : "not yet";
                 md.append("| ").append(exercise.name()).append(" | ").append(exercise.kind()).append(" | ")
                         .append(status).append(" | `exercises/").append(exercise.file()).append("` |\n");
             }

@@ -1,0 +1,107 @@
+package workbench.console.course;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.console.check.Checker;
+import workbench.console.check.Limits;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The learner's requests to the coach on a small course in a git checkout of its own. */
+class CoachTest {
+
+    private static final String STUB = "package fixture;\n\npublic class Sum {\n    // TODO add them up\n}\n";
+
+    @TempDir
+    Path root;
+
+    private Coach coach;
+
+    @BeforeEach
+    void writeCourse() throws Exception {
+        write("lessons/lesson1/lesson.yaml", """
+                title: Adding
+                summary: A course of one exercise.
+                exercises:
+                  - name: sum
+                    file: fixture/Sum.java
+                    kind: diagnose
+                    checks: workbench.console.check.fixture.SumCheck
+                    about: Add numbers.
+                    hints:
+                      - "A nudge."
+                      - "A push."
+                      - "Almost the answer."
+                """);
+        write("lessons/lesson1/lesson.md", "# Adding\n\n## Page\n\nText.\n");
+        write("exercises/fixture/Sum.java", STUB);
+        write("solutions/fixture/Sum.java", "package fixture;\n\npublic class Sum {\n    // the answer\n}\n");
+        git("init", "-q");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "course");
+        coach = new Coach(Course.load(root), new ProgressStore(root.resolve(".workbench/progress.json")),
+                new Checker(root.resolve(".workbench/check"), System.getProperty("java.class.path"), Limits.DEFAULT));
+    }
+
+    @Test
+    void hintsGoOneStepFurtherEachTimeAndStayOnTheLast() {
+        assertThat(coach.hint("sum")).contains("Hint 1 of 3").contains("A nudge.").doesNotContain("A push.");
+        assertThat(coach.hint("sum")).contains("Hint 2 of 3").contains("A push.");
+        assertThat(coach.hint("sum")).contains("Hint 3 of 3").contains("Almost the answer.").contains("last hint");
+        assertThat(coach.hint(null)).contains("Hint 3 of 3");
+        assertThat(coach.progress().of("sum").hintsShown()).isEqualTo(3);
+    }
+
+    @Test
+    void theSolutionShowsOnlyWhenAskedTwiceOrForced() {
+        assertThat(coach.solution("sum", false)).contains("not passed").doesNotContain("the answer");
+        assertThat(coach.solution("sum", false)).contains("// the answer");
+        assertThat(coach.solution("sum", true)).contains("// the answer");
+    }
+
+    @Test
+    void theSolutionShowsAtOnceForAForcedFirstRequest() {
+        assertThat(coach.solution("sum", true)).contains("// the answer");
+    }
+
+    @Test
+    void resetRestoresTheCommittedStubAndKeepsTheLearnersVersion() throws IOException {
+        String mine = "package fixture;\n\npublic class Sum {\n    // my own attempt\n}\n";
+        write("exercises/fixture/Sum.java", mine);
+
+        String said = coach.reset("sum");
+
+        assertThat(Files.readString(root.resolve("exercises/fixture/Sum.java"))).isEqualTo(STUB);
+        try (var backups = Files.list(root.resolve(".workbench/backups"))) {
+            List<Path> kept = backups.toList();
+            assertThat(kept).singleElement().satisfies(b -> assertThat(Files.readString(b)).isEqualTo(mine));
+            assertThat(said).contains(root.relativize(kept.getFirst()).toString());
+        }
+    }
+
+    @Test
+    void theCourseMapShowsWhereTheLearnerIs() {
+        coach.hint("sum");
+        assertThat(coach.list()).contains("lesson1: Adding ← you are here").contains("| sum | diagnose | not yet (1 hint) |");
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).inheritIO().start();
+        assertThat(git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0).as("git %s", command).isTrue();
+    }
+}
