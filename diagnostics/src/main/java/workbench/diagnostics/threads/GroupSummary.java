@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * The threads of one group in a snapshot, counted.
  *
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="snapshot"}
+ *
  * @param key      the group key (a pool name pattern, for example)
  * @param count    how many threads the group has
  * @param states   how many of them are in each state (states with no thread are left out)

@@ -2,7 +2,11 @@ package workbench.diagnostics.threads;
 
 import java.util.function.Function;
 
-/** How threads are grouped in a {@link ThreadSnapshot}. */
+/**
+ * How threads are grouped in a {@link ThreadSnapshot}.
+ *
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="snapshot"}
+ */
 public enum Grouping {
     /** By pool: the name with its trailing number replaced ({@code pool-3-thread-*}). */
     POOL(ThreadRecord::pool),

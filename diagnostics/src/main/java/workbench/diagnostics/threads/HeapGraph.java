@@ -2,6 +2,7 @@ package workbench.diagnostics.threads;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The object graph of a heap dump, reduced to what reachability needs: nodes (classes, instances, object
@@ -13,8 +14,11 @@ import java.util.Map;
  */
 final class HeapGraph {
 
-    /** A GC root: the node it holds, and the thread it belongs to (0 for roots of no thread). */
-    record Root(int node, int threadSerial) {
+    /**
+     * A GC root: the node it holds, the thread it belongs to (0 for roots of no thread), and for a local or operand
+     * of a Java frame that frame's depth in the thread's stack (0: the innermost frame; -1 for any other root).
+     */
+    record Root(int node, int threadSerial, int frame) {
     }
 
     /** A thread object found in the dump: its node, serial number in the dump, and park blocker node (-1). */
@@ -26,6 +30,7 @@ final class HeapGraph {
     private final int[] classOf;
     private final Map<Integer, String> classNames;
     private final List<Root> roots;
+    private final Map<Integer, List<Root>> rootsByThread;
     private final Map<Long, ThreadObject> threadsByTid;
 
     HeapGraph(int[] edgeStart, int[] targets, int[] classOf, Map<Integer, String> classNames, List<Root> roots,
@@ -35,6 +40,7 @@ final class HeapGraph {
         this.classOf = classOf;
         this.classNames = classNames;
         this.roots = roots;
+        this.rootsByThread = roots.stream().collect(Collectors.groupingBy(Root::threadSerial));
         this.threadsByTid = threadsByTid;
     }
 
@@ -58,13 +64,21 @@ final class HeapGraph {
         return targets[edge];
     }
 
-    /** The class name of an instance or array node, or of the class itself for a class node. */
+    /**
+     * The class of the object at the node, as a thread dump names it: {@code java.lang.Class} for a class node
+     * (a class is an object too, and can be a monitor), never the name of the class it stands for.
+     */
     String className(int node) {
-        return classNames.getOrDefault(classOf[node], "?");
+        return classOf[node] == node ? "java.lang.Class" : classNames.getOrDefault(classOf[node], "?");
     }
 
     List<Root> roots() {
         return roots;
+    }
+
+    /** The roots of one thread (its thread object, its frames' locals and operands, its JNI locals), in dump order. */
+    List<Root> rootsOf(int threadSerial) {
+        return rootsByThread.getOrDefault(threadSerial, List.of());
     }
 
     Map<Long, ThreadObject> threadsByTid() {

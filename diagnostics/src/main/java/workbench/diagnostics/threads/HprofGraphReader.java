@@ -30,8 +30,8 @@ final class HprofGraphReader {
     private record Layout(int[] referenceOffsets, int tidOffset, int parkBlockerOffset) {
     }
 
-    /** A root as read: object id and owning thread serial (0: none). */
-    private record RawRoot(long id, int threadSerial) {
+    /** A root as read: object id, owning thread serial (0: none) and Java frame depth (-1: none). */
+    private record RawRoot(long id, int threadSerial, int frame) {
     }
 
     /** A thread object as read: ids still unresolved. */
@@ -78,8 +78,10 @@ final class HprofGraphReader {
         }
 
         @Override
-        public void root(int subTag, long objectId, int threadSerial) {
-            rawRoots.add(new RawRoot(objectId, threadSerial));
+        public void root(int subTag, long objectId, int threadSerial, int frame) {
+            // JNI locals are left without a frame: a native frame at the top reports every JNI local the thread
+            // holds, not only its own.
+            rawRoots.add(new RawRoot(objectId, threadSerial, subTag == HprofStream.ROOT_JAVA_FRAME ? frame : -1));
             if (subTag == HprofStream.ROOT_THREAD_OBJECT) {
                 threadSerials.put(objectId, threadSerial);
             }
@@ -229,7 +231,7 @@ final class HprofGraphReader {
         for (RawRoot root : rawRoots) {
             int node = index.get(root.id());
             if (node >= 0) {
-                roots.add(new HeapGraph.Root(node, root.threadSerial()));
+                roots.add(new HeapGraph.Root(node, root.threadSerial(), root.frame()));
             }
         }
         Map<Long, HeapGraph.ThreadObject> threads = new HashMap<>();

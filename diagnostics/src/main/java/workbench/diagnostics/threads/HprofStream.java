@@ -29,8 +29,11 @@ final class HprofStream {
         default void loadClass(long classId, long nameId) {
         }
 
-        /** A GC root; {@code threadSerial} is 0 for roots that belong to no thread. */
-        default void root(int subTag, long objectId, int threadSerial) {
+        /**
+         * A GC root. {@code threadSerial} is 0 for roots that belong to no thread; {@code frame} is, for a Java frame
+         * or JNI local root, the depth of its frame in the thread's stack (0: the innermost), and -1 otherwise.
+         */
+        default void root(int subTag, long objectId, int threadSerial, int frame) {
         }
 
         default void classDump(long id, long superId, long[] otherRefs, long[] staticRefs, long[] fieldNameIds,
@@ -45,6 +48,7 @@ final class HprofStream {
         }
     }
 
+    static final int ROOT_JAVA_FRAME = 0x03;
     static final int ROOT_THREAD_OBJECT = 0x08;
     static final int OBJECT_TYPE = 2;
 
@@ -153,31 +157,30 @@ final class HprofStream {
     private long readSubRecord(int subTag, Visitor visitor) throws IOException {
         switch (subTag) {
             case 0xFF, 0x05, 0x07 -> {  // unknown, sticky class, monitor used
-                visitor.root(subTag, readId(), 0);
+                visitor.root(subTag, readId(), 0, -1);
                 return idSize;
             }
             case 0x01 -> {  // JNI global: object, then the global reference's own id
-                visitor.root(subTag, readId(), 0);
+                visitor.root(subTag, readId(), 0, -1);
                 readId();
                 return 2L * idSize;
             }
-            case 0x02, 0x03 -> {  // JNI local, Java frame: object, thread serial, frame number
+            case 0x02, ROOT_JAVA_FRAME -> {  // JNI local, Java frame: object, thread serial, frame depth
                 long id = readId();
                 int thread = in.getInt();
-                in.getInt();
-                visitor.root(subTag, id, thread);
+                visitor.root(subTag, id, thread, in.getInt());
                 return idSize + 8L;
             }
             case 0x04, 0x06 -> {  // native stack, thread block: object, thread serial
                 long id = readId();
-                visitor.root(subTag, id, in.getInt());
+                visitor.root(subTag, id, in.getInt(), -1);
                 return idSize + 4L;
             }
             case ROOT_THREAD_OBJECT -> {  // thread object, thread serial, stack trace serial
                 long id = readId();
                 int thread = in.getInt();
                 in.getInt();
-                visitor.root(subTag, id, thread);
+                visitor.root(subTag, id, thread, -1);
                 return idSize + 8L;
             }
             case 0x20 -> {

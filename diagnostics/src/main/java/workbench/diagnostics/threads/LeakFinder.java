@@ -30,11 +30,7 @@ import java.util.function.Supplier;
  * no single pool of it leaks but together they do, which is what an executor created per request and never
  * shut down looks like ({@code pool-17-thread-1}, {@code pool-18-thread-1}, ...).
  *
- * {@snippet :
- * List<ThreadSnapshot> snapshots = LeakFinder.watch(ThreadSnapshots::current, 10, Duration.ofMillis(300));
- * for (LeakSuspect suspect : new LeakFinder().find(snapshots)) {
- *     System.out.println(suspect);
- * }
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="leaks"}
  * }
  */
 public final class LeakFinder {

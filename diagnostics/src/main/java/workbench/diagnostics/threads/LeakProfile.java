@@ -23,11 +23,12 @@ import workbench.diagnostics.target.Target;
  * <p>Threads waiting with a time limit are never reported (they wake up by themselves), nor are threads
  * parked without a blocker object ({@code LockSupport.park()} with no argument): there is nothing to trace.
  *
- * {@snippet :
- * LeakProfile profile = LeakProfile.take();
- * profile.leaked().forEach(thread -> System.out.println(thread.name() + " waits on " + thread.blocker()));
- * System.out.println(profile.leakedByPool());
- * }
+ * <p>A heap dump records which object a parked thread waits on, but not the monitor of a {@code synchronized}
+ * block or of {@code Object.wait}: that one is found among the objects the waiting frame holds (see
+ * {@code Blockers}). When that frame holds other objects of the monitor's class, the thread counts as woken if
+ * any of them is reachable, so a leak behind such a frame can go unreported.
+ *
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="profile"}
  *
  * @param snapshot the threads at the time of the heap dump
  * @param leaked   the threads blocked on something no live thread reaches
@@ -70,23 +71,23 @@ public record LeakProfile(ThreadSnapshot snapshot, List<ThreadRecord> leaked, in
      */
     public static LeakProfile of(ThreadSnapshot snapshot, Path heapDump) throws IOException {
         HeapGraph graph = HprofGraphReader.read(heapDump);
-        Map<Integer, Integer> blockerBySerial = new HashMap<>();
+        Map<Integer, int[]> blockersBySerial = new HashMap<>();
         Map<Integer, ThreadRecord> threadBySerial = new HashMap<>();
         for (ThreadRecord thread : snapshot.threads()) {
             HeapGraph.ThreadObject inHeap = graph.threadsByTid().get(thread.id());
             if (!thread.waitsIndefinitely() || inHeap == null) {
                 continue;
             }
-            int blocker = blockerOf(thread, inHeap, graph);
-            if (blocker >= 0) {
-                blockerBySerial.put(inHeap.serial(), blocker);
+            int[] blockers = Blockers.of(thread, inHeap, graph);
+            if (blockers.length > 0) {
+                blockersBySerial.put(inHeap.serial(), blockers);
                 threadBySerial.put(inHeap.serial(), thread);
             }
         }
         List<ThreadRecord> leaked = new ArrayList<>();
-        Reachability.unreachable(graph, blockerBySerial).forEach(serial -> leaked.add(threadBySerial.get(serial)));
+        Reachability.unreachable(graph, blockersBySerial).forEach(serial -> leaked.add(threadBySerial.get(serial)));
         leaked.sort((a, b) -> a.name().compareTo(b.name()));
-        return new LeakProfile(snapshot, leaked, blockerBySerial.size());
+        return new LeakProfile(snapshot, leaked, blockersBySerial.size());
     }
 
     /** How many leaked threads each pool has. */
@@ -94,26 +95,5 @@ public record LeakProfile(ThreadSnapshot snapshot, List<ThreadRecord> leaked, in
         Map<String, Integer> pools = new TreeMap<>();
         leaked.forEach(thread -> pools.merge(thread.pool(), 1, Integer::sum));
         return pools;
-    }
-
-    /**
-     * The object the thread waits on: its park blocker, or else the innermost object of its own frames whose
-     * class is the one the thread dump names (the monitor of {@code Object.wait} or of a {@code synchronized}
-     * block); -1 when there is none.
-     */
-    private static int blockerOf(ThreadRecord thread, HeapGraph.ThreadObject inHeap, HeapGraph graph) {
-        if (inHeap.parkBlocker() >= 0) {
-            return inHeap.parkBlocker();
-        }
-        if (thread.blocker() == null) {
-            return -1;
-        }
-        for (HeapGraph.Root root : graph.roots()) {
-            if (root.threadSerial() == inHeap.serial() && root.node() != inHeap.node()
-                    && graph.className(root.node()).equals(thread.blocker())) {
-                return root.node();
-            }
-        }
-        return -1;
     }
 }

@@ -1,7 +1,11 @@
 package workbench.diagnostics.threads;
 
+import java.util.Locale;
+
 /**
  * A group of threads that {@link LeakFinder} believes is leaking.
+ *
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="leaks"}
  *
  * @param group        the group key (a pool such as {@code report-*}, or a family such as {@code pool-*-thread-*})
  * @param grouping     how the group was formed
@@ -19,6 +23,6 @@ public record LeakSuspect(String group, Grouping grouping, int countAtStart, int
     @Override
     public String toString() {
         return "%s (%s): %d -> %d threads, %d stuck (%d newly) on %s".formatted(group,
-                grouping.name().toLowerCase(), countAtStart, countAtEnd, stuck, newlyStuck, blocker);
+                grouping.name().toLowerCase(Locale.ROOT), countAtStart, countAtEnd, stuck, newlyStuck, blocker);
     }
 }

@@ -11,11 +11,7 @@ import java.util.regex.Pattern;
  * <em>family</em> replaces every number, so that many executors built the same way share a key
  * ({@code pool-*-thread-*}): that is how an executor created per request and never shut down shows up.
  *
- * {@snippet :
- * PoolNames.pool("pool-3-thread-7");    // "pool-3-thread-*"
- * PoolNames.family("pool-3-thread-7");  // "pool-*-thread-*"
- * PoolNames.pool("main");               // "main"
- * }
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="pools"}
  */
 public final class PoolNames {
 

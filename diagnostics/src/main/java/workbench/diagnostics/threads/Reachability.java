@@ -1,21 +1,20 @@
 package workbench.diagnostics.threads;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The marking behind {@link LeakProfile}, after Go's goroutine leak profile: which blocked threads wait on an
  * object that no live thread can reach.
  *
  * <p>Marking starts from every GC root except the roots of the blocked threads themselves (their frames and
- * their thread objects). Whenever a blocked thread's blocker is marked, someone alive can still wake it: its
- * roots join the marking. This repeats until nothing changes; the blocked threads whose blocker stays unmarked
- * are leaked. Two threads blocked on each other, and reachable only from each other, are both leaked.
+ * their thread objects). Whenever a blocked thread's blocker is marked (any of them, when {@link Blockers} found
+ * several candidates), someone alive can still wake it: its roots join the marking. This repeats until nothing
+ * changes; the blocked threads whose blockers stay unmarked are leaked. Two threads blocked on each other, and
+ * reachable only from each other, are both leaked.
  */
 final class Reachability {
 
@@ -31,33 +30,30 @@ final class Reachability {
     }
 
     /**
-     * The thread serials, out of {@code blockerBySerial}'s keys, whose blocker node no live thread reaches.
+     * The thread serials, out of {@code blockersBySerial}'s keys, whose blocker no live thread reaches.
      *
-     * @param blockerBySerial for each blocked thread (by its serial number in the dump), the node it waits on
+     * @param blockersBySerial for each blocked thread (by its serial number in the dump), the nodes it may wait
+     *                         on (see {@link Blockers}); it can be woken as soon as any of them is reached
      */
-    static Set<Integer> unreachable(HeapGraph graph, Map<Integer, Integer> blockerBySerial) {
-        return new Reachability(graph).run(blockerBySerial);
+    static Set<Integer> unreachable(HeapGraph graph, Map<Integer, int[]> blockersBySerial) {
+        return new Reachability(graph).run(blockersBySerial);
     }
 
-    private Set<Integer> run(Map<Integer, Integer> blockerBySerial) {
-        Map<Integer, List<Integer>> rootsBySerial = new HashMap<>();
+    private Set<Integer> run(Map<Integer, int[]> blockersBySerial) {
         for (HeapGraph.Root root : graph.roots()) {
-            if (blockerBySerial.containsKey(root.threadSerial())) {
-                rootsBySerial.computeIfAbsent(root.threadSerial(), serial -> new ArrayList<>())
-                        .add(root.node());
-            } else {
+            if (!blockersBySerial.containsKey(root.threadSerial())) {
                 mark(root.node());
             }
         }
-        Set<Integer> waiting = new HashSet<>(blockerBySerial.keySet());
+        Set<Integer> waiting = new HashSet<>(blockersBySerial.keySet());
         boolean woke = true;
         while (woke) {
             woke = false;
             for (var serials = waiting.iterator(); serials.hasNext(); ) {
                 int serial = serials.next();
-                if (marked.get(blockerBySerial.get(serial))) {
+                if (IntStream.of(blockersBySerial.get(serial)).anyMatch(marked::get)) {
                     serials.remove();
-                    rootsBySerial.getOrDefault(serial, List.of()).forEach(this::mark);
+                    graph.rootsOf(serial).forEach(root -> mark(root.node()));
                     woke = true;
                 }
             }

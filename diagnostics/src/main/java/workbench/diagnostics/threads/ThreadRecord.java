@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One thread as seen in a {@link ThreadSnapshot}: identity, state, what it waits on and its stack.
  *
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="record"}
+ *
  * @param id        the thread id ({@link Thread#threadId()})
  * @param name      the thread name, never null (empty when unnamed)
  * @param state     the thread state at the time of the snapshot

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -15,11 +16,7 @@ import java.util.TreeSet;
  * The threads of a JVM at one moment, with ways to group and count them.
  * Take one with {@link ThreadSnapshots}.
  *
- * {@snippet :
- * ThreadSnapshot snapshot = ThreadSnapshots.current();
- * for (GroupSummary pool : snapshot.summarize(Grouping.POOL)) {
- *     System.out.println(pool.key() + " " + pool.count() + " " + pool.states());
- * }
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="snapshot"}
  * System.out.print(snapshot.table(Grouping.POOL));
  * }
  *
@@ -71,7 +68,7 @@ public record ThreadSnapshot(Instant taken, List<ThreadRecord> threads) {
     /** A plain-text table of the groups: key, count and states, one line per group. */
     public String table(Grouping grouping) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%-44s %5s  %s%n", grouping.name().toLowerCase(), "count", "states"));
+        table.append(String.format("%-44s %5s  %s%n", grouping.name().toLowerCase(Locale.ROOT), "count", "states"));
         for (GroupSummary group : summarize(grouping)) {
             table.append(String.format("%-44s %5d  %s%n", group.key(), group.count(), new TreeMap<>(group.states())));
         }

@@ -29,11 +29,7 @@ import workbench.diagnostics.target.Target;
  *       the thread container (executor) that started each thread.</li>
  * </ul>
  *
- * {@snippet :
- * ThreadSnapshot platform = ThreadSnapshots.current();
- * ThreadSnapshot all = ThreadSnapshots.dump();          // virtual threads included
- * System.out.print(all.table(Grouping.POOL));
- * }
+ * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="sources"}
  */
 public final class ThreadSnapshots {
 

@@ -119,6 +119,42 @@ class LeakProfileTest {
     }
 
     @Test
+    void findsMonitorWaitsOnceTheJitHasCompiledObjectWait() throws Exception {
+        compileObjectWait();
+        startWaiterOnPrivateMonitor("lonely-waiter-1");
+        start("live-waiter-1", () -> {
+            synchronized (liveMonitor) {
+                liveMonitor.wait();
+            }
+            return null;
+        });
+        awaitWaiting("lonely-waiter-1", "live-waiter-1");
+
+        LeakProfile profile = LeakProfile.take();
+
+        assertEquals(Map.of("lonely-waiter-*", 1), profile.leakedByPool(), profile.leaked().toString());
+    }
+
+    @Test
+    void aThreadWaitingToEnterALiveMonitorIsNotLeakedThoughItHoldsAPrivateOneOfTheSameClass() throws Exception {
+        synchronized (liveMonitor) {
+            start("nested-1", () -> {
+                Object privateMonitor = new Object();
+                synchronized (privateMonitor) {
+                    synchronized (liveMonitor) {
+                        return privateMonitor;
+                    }
+                }
+            });
+            awaitState(Thread.State.BLOCKED, "nested-1");
+
+            LeakProfile profile = LeakProfile.take();
+
+            assertEquals(Map.of(), profile.leakedByPool(), profile.leaked().toString());
+        }
+    }
+
+    @Test
     void findsVirtualThreadsWaitingOnAForgottenLatch() throws Exception {
         CountDownLatch[] forgotten = {new CountDownLatch(1)};
         startVirtual("virtual-orphan-1", forgotten[0]);
@@ -167,6 +203,37 @@ class LeakProfileTest {
             }
             return null;
         });
+    }
+
+    /**
+     * Calls {@code Object.wait} until the JIT has compiled it, which shows in the JVM's own thread dump: it stops
+     * naming the monitor a thread waits on, because compiled code drops {@code this} during the wait.
+     */
+    private void compileObjectWait() throws InterruptedException {
+        Object monitor = new Object();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            synchronized (monitor) {
+                for (int i = 0; i < 1_000; i++) {
+                    Thread.currentThread().interrupt();  // so that wait returns at once, by throwing
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException expected) {
+                        // the call counted towards compilation, which is all this wait is for
+                    }
+                }
+            }
+            startWaiterOnPrivateMonitor("wait-probe");
+            awaitWaiting("wait-probe");
+            boolean compiled = ThreadSnapshots.dump().threads().stream()
+                    .anyMatch(thread -> thread.name().equals("wait-probe") && thread.blocker() == null);
+            wakeEveryone();
+            if (compiled) {
+                return;
+            }
+        }
+        throw new AssertionError("after 20 s of calls the thread dump still names the monitor of Object.wait: either"
+                + " the JIT did not compile it, or this JDK's thread dump no longer loses that monitor once it is");
     }
 
     /** One thread holds a private monitor while it waits forever; another waits to enter that monitor. */
