@@ -20,7 +20,7 @@ final class Messages {
     }
 
     static String welcome(String lessonId) {
-        return "Type Java to run it in the lab JVM (the library and " + lessonId + "'s demos are imported), "
+        return "Type Java to run it in the lab JVM (the library, " + lessonId + "'s demos and the JDK's usual packages are imported), "
                 + "/help for the commands.";
     }
 

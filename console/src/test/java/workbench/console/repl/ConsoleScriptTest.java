@@ -67,11 +67,15 @@ class ConsoleScriptTest {
     }
 
     @Test
-    void importsTheLibraryAndTheLessonsDemos() throws IOException {
-        String transcript = run("/imports");
+    void importsTheLibraryTheLessonsDemosAndTheJdkPackagesLessonsUse() throws IOException {
+        String transcript = run("/imports", "Duration.ofSeconds(2).toMillis()",
+                "new TreeMap<>(Map.of(\"b\", 2, \"a\", 1))", "ManagementFactory.getRuntimeMXBean().getPid() > 0");
         assertTrue(transcript.contains("import workbench.diagnostics.metrics.*;"), transcript);
         assertTrue(transcript.contains("import workbench.lessons.harness.*;"), transcript);
         assertTrue(transcript.contains("import lesson1.demo.*;"), transcript);
+        assertTrue(transcript.contains("$1 ==> 2000\n"), transcript);
+        assertTrue(transcript.contains("$2 ==> {a=1, b=2}\n"), transcript);
+        assertTrue(transcript.contains("$3 ==> true\n"), transcript);
     }
 
     @Test

@@ -5,10 +5,7 @@ import java.util.Locale;
 /**
  * The HotSpot garbage collectors, recognised from a GC log's banner, an MXBean's name or a JFR event.
  *
- * <pre>{@code
- * Collector.fromBeanName("G1 Young Generation");   // G1
- * Collector.fromLogBanner("Using Shenandoah");     // SHENANDOAH
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="collector"}
  */
 public enum Collector {
     /** Garbage-First, the default collector. */

@@ -7,6 +7,8 @@ import java.util.List;
  * Everything a GC log says about one collection (one GC id): its main record, its pauses and, for
  * concurrent collectors, its phases. This is what JFR's {@code jdk.GarbageCollection} event reports.
  *
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="cycles"}
+ *
  * @param gcId         the collection's number
  * @param collector    the collector
  * @param kind         {@link GcKind#YOUNG}, {@link GcKind#MIXED}, {@link GcKind#FULL} or

@@ -9,6 +9,8 @@ import java.time.Duration;
  * {@code gcId} 7, {@code G1}, {@link GcKind#YOUNG}, name {@code Pause Young (Normal) (G1 Evacuation Pause)},
  * cause {@code G1 Evacuation Pause}, heap {@code 45M->12M(64M)}, duration 3.154 ms.
  *
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="events"}
+ *
  * @param gcId        the collection's number, shared by all records of one collection
  * @param collector   the collector that logged it
  * @param kind        young, mixed or full collection, pause phase, concurrent cycle or phase

@@ -3,6 +3,8 @@ package workbench.diagnostics.gc;
 /**
  * What a GC log record describes. Only the first four stop the application; a concurrent cycle or phase
  * runs beside it, however long it takes.
+ *
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="cycles"}
  */
 public enum GcKind {
     /** A stop-the-world collection of the young generation. */

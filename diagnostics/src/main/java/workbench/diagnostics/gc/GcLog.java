@@ -10,12 +10,7 @@ import java.util.Optional;
 /**
  * A parsed GC log: its records in log order and summaries per collection.
  *
- * <pre>{@code
- * GcLog log = GcLogParser.parse(Path.of("gc.log"));
- * for (GcCycle gc : log.cycles()) {
- *     System.out.println(gc.gcId() + " " + gc.kind() + " " + gc.cause() + " " + gc.heap() + " " + gc.sumOfPauses());
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="cycles"}
  *
  * @param collector  the collector the log names or, without its banner, the one its records suggest
  * @param events     GC records that took time (pauses, concurrent phases and cycles), in log order

@@ -16,12 +16,7 @@ import java.util.regex.Pattern;
  * Reads unified GC logs ({@code -Xlog:gc}, {@code -Xlog:gc*}, {@code -Xlog:safepoint}) of G1, Parallel,
  * Serial, ZGC (single-generation and generational) and Shenandoah, JDK 17 to 25, with any decorators.
  *
- * <pre>{@code
- * GcLog log = GcLogParser.parse(Path.of("gc.log"));
- * log.collector();      // G1
- * log.totalPause();     // sum of every stop-the-world pause in the log
- * log.cycles();         // one summary per GC id: kind, cause, heap before -> after, pauses
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="parse"}
  *
  * <p>Lines that are not GC or safepoint records (configuration, per-phase details, heap tables) are
  * skipped. A last line without a line break may have been cut off while the JVM was writing it, so

@@ -9,12 +9,7 @@ import workbench.diagnostics.target.Target;
  * One line per garbage collection as it happens, the counterpart of Go's {@code GODEBUG=gctrace=1}: id,
  * collector, cause, heap before and after (committed), pause and the share of time spent in GC pauses.
  *
- * <pre>{@code
- * try (GcTrace trace = GcTrace.start(Target.current(), line -> System.out.println(line.format()))) {
- *     allocateALot();
- * }
- * // gc 12 @3.456s 2.1%: G1 G1 Young Generation (G1 Evacuation Pause) 45M->12M(64M) pause 3.000ms
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="trace"}
  *
  * <p>Two sources stand behind the same lines. {@link #start(Target, Consumer)} listens to the collector
  * MXBeans' notifications: immediate and cheap, in the current JVM or an attached one, with millisecond

@@ -6,10 +6,7 @@ import java.util.Locale;
 /**
  * One collection as the live trace reports it, the JVM's counterpart of a {@code GODEBUG=gctrace=1} line.
  *
- * <pre>{@code
- * gc 12 @3.456s 2.1%: G1 G1New (G1 Evacuation Pause) 45M->12M(64M) pause 3.154ms
- * gc 7 @2.108s 0.0%: ZGC concurrent ZGC Major Cycles (Warmup) 38M->64M(64M) 109.000ms, pause 0.000ms
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="lines"}
  *
  * @param gcId       the JVM's GC id (JFR source) or the collector bean's own count (notification source)
  * @param collector  the collector

@@ -3,6 +3,8 @@ package workbench.diagnostics.gc;
 /**
  * Heap occupancy before and after a collection, as the log's {@code 45M->12M(64M)} says it.
  *
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="cycles"}
+ *
  * @param before    bytes in use before
  * @param after     bytes in use after
  * @param committed bytes committed for the heap afterwards, or -1 when the record does not say

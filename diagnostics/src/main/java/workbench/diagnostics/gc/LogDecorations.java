@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * seconds and a finer uptime were logged, the finer one wins. A lone number is taken for the process id,
  * because HotSpot prints {@code pid} before {@code tid}.
  *
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="events"}
+ *
  * @param time   wall-clock time ({@code time}, {@code utctime}, {@code timemillis}, {@code timenanos})
  * @param uptime time since the JVM started ({@code uptime}, {@code uptimemillis}, {@code uptimenanos})
  * @param level  {@code info}, {@code debug}, ...

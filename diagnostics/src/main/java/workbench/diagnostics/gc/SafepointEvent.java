@@ -5,6 +5,8 @@ import java.time.Duration;
 /**
  * One {@code -Xlog:safepoint} record: a VM operation that brought every Java thread to a safepoint.
  *
+ * {@snippet class="workbench.diagnostics.snippets.GcSnippets" region="safepoints"}
+ *
  * @param operation   the VM operation, such as {@code G1CollectForAllocation} or {@code HandshakeAllThreads}
  * @param reaching    time from the request until every thread had stopped
  * @param atSafepoint time the operation itself took while the threads stayed stopped

@@ -27,12 +27,7 @@ import java.util.OptionalLong;
  * (the default). The PerfData v2 format is parsed here: a 32-byte prologue, then entries, each with a
  * name and a long or byte-array value.
  *
- * <pre>{@code
- * try (PerfData perf = PerfData.open(pid)) {
- *     long safepoints = perf.longValue("sun.rt.safepoints").orElse(0);
- *     double seconds = perf.seconds("sun.rt.safepointTime").orElse(0);
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.HsperfSnippets" region="counters"}
  *
  * <p>Counters are located once per name and cached; the JVM only ever appends entries, so a name found
  * stays at its place. Instances are thread-safe. After {@link #close()} every read throws

@@ -8,12 +8,7 @@ import jdk.jfr.consumer.RecordedEvent;
  * One garbage collection as JFR's {@code jdk.GarbageCollection} reports it, with its pauses kept apart
  * from the work done while the application ran.
  *
- * <pre>{@code
- * for (GcCollection gc : recorder.collections()) {
- *     System.out.println(gc.name() + " " + gc.cause() + ": paused " + gc.sumOfPauses()
- *             + ", concurrent " + gc.concurrentTime());
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="pauses"}
  *
  * @param gcId the JVM's collection number
  * @param name the collector's JFR name, such as {@code G1New}, {@code G1Old}, {@code ZGC Major}, {@code Shenandoah}

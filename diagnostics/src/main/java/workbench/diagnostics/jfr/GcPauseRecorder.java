@@ -12,14 +12,7 @@ import workbench.diagnostics.target.Target;
  * ({@code jdk.GCPhasePause}) goes into an {@link IntervalHistogram}; every collection
  * ({@code jdk.GarbageCollection}) is kept with its sum of pauses and its concurrent time apart.
  *
- * <pre>{@code
- * try (GcPauseRecorder gc = GcPauseRecorder.start(target)) {
- *     Thread.sleep(10_000);
- *     gc.stop();
- *     System.out.println("pauses: " + gc.pauses().snapshot());      // n=.. p50=.. p99=.. max=..
- *     System.out.println("paused " + gc.totalPauseTime() + ", concurrent " + gc.totalConcurrentTime());
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="pauses"}
  *
  * JFR delivers events about once a second; {@link #stop()} waits for the rest. Keeps the last
  * {@value #KEPT_COLLECTIONS} collections. Thread-safe.

@@ -8,10 +8,7 @@ import java.util.List;
  * An immutable copy of an {@link IntervalHistogram}: count, sum, extremes, percentiles and buckets.
  * Values are whatever was recorded, by convention nanoseconds for durations.
  *
- * <pre>{@code
- * HistogramSnapshot pauses = recorder.intervalSnapshot();
- * System.out.println(pauses.count() + " pauses, p99 " + pauses.percentileDuration(99));
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="snapshot"}
  *
  * Percentiles are the upper bound of the bucket holding that rank (at most 1/64 above the true value),
  * never above the recorded maximum.

@@ -7,12 +7,7 @@ import java.time.Duration;
  * thread, then take {@link #intervalSnapshot()} periodically; each snapshot holds what was recorded
  * since the previous one and starts a fresh interval. Log-linear buckets keep every value within 1.6%.
  *
- * <pre>{@code
- * IntervalHistogram latencies = new IntervalHistogram();
- * latencies.record(Duration.ofNanos(System.nanoTime() - start));   // in a request handler
- * HistogramSnapshot lastMinute = latencies.intervalSnapshot();     // once a minute
- * System.out.println(lastMinute);                                  // n=1200 mean=... p50=... p99=... max=...
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="interval"}
  *
  * Values must be non-negative (durations in nanoseconds by convention). Thread-safe; recording is one short
  * uncontended lock, and a snapshot swaps buffers rather than copying under the lock for long.

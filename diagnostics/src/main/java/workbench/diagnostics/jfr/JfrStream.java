@@ -14,15 +14,7 @@ import workbench.diagnostics.target.Target;
  * A JFR event stream of a {@link Target}: a {@link RecordingStream} in the current JVM, a
  * {@link RemoteRecordingStream} over the target's JMX connection otherwise, behind one API.
  *
- * <pre>{@code
- * try (JfrStream stream = JfrStream.open(target)) {
- *     stream.enable("jdk.GCPhasePause");
- *     stream.enableAllocationSamples(150);          // throttled: cheap enough to leave on
- *     stream.onEvent("jdk.GCPhasePause", e -> System.out.println(e.getDuration()));
- *     stream.startAsync();
- *     Thread.sleep(5_000);
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="stream"}
  *
  * <p>Like the streams it wraps: configure ({@code enable}, {@code onEvent}) before
  * {@link #startAsync()}; {@link #stop()} delivers every event recorded so far, then returns;

@@ -10,10 +10,7 @@ import java.util.TreeMap;
  * The attribute set that tells one value of a metric from another, such as
  * {@code {jvm.memory.pool.name=G1 Eden Space, jvm.memory.type=heap}}. Immutable, sorted by key.
  *
- * <pre>{@code
- * Attributes heap = Attributes.of("jvm.memory.type", "heap");
- * double heapUsed = snapshot.value("jvm.memory.used", heap);   // sums every heap pool
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="attributes"}
  */
 public final class Attributes {
 

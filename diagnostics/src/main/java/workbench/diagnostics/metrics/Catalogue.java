@@ -25,7 +25,8 @@ final class Catalogue {
             "Memory used by a pool right after the last collection that covered it (the live set).",
             POOL, MEMORY_TYPE);
     static final Metric MEMORY_ALLOCATED = counter("jvm.memory.allocated", "By",
-            "Bytes allocated on the heap by all live threads since they started (Go: /gc/heap/allocs:bytes).");
+            "Bytes allocated on the heap since the JVM started, by every thread, ended ones included"
+                    + " (Go: /gc/heap/allocs:bytes).");
     static final Metric GC_DURATION = histogram("jvm.gc.duration", "s",
             "Time spent in collections, per collector; a concurrent collector's cycles are not pauses.",
             GC_NAME, GC_ACTION);

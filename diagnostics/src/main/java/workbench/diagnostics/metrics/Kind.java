@@ -3,9 +3,7 @@ package workbench.diagnostics.metrics;
 /**
  * How a metric's value behaves, as in OpenTelemetry and Prometheus.
  *
- * <pre>{@code
- * if (metric.kind() == Kind.COUNTER) { rate = (now - before) / seconds; }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="rates"}
  */
 public enum Kind {
     /** Only grows while the JVM runs (total CPU time, classes loaded); its rate is what matters. */

@@ -8,10 +8,7 @@ import java.util.Objects;
  * Names and units follow the OpenTelemetry JVM semantic conventions where one exists
  * ({@code jvm.memory.used} in {@code By}, {@code jvm.cpu.time} in {@code s}).
  *
- * <pre>{@code
- * Metric used = Metrics.metric("jvm.memory.used");
- * System.out.println(used.unit() + " " + used.attributes());   // By [jvm.memory.pool.name, jvm.memory.type]
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="metric"}
  *
  * @param name dotted name, such as {@code jvm.thread.count}
  * @param unit UCUM unit as OpenTelemetry writes it: {@code By}, {@code s}, {@code 1}, or an annotation like {@code {thread}}

@@ -17,14 +17,7 @@ import workbench.diagnostics.target.Target;
  * (bean lists, attribute sets, the mapped performance counters). Keep one per target when reading often;
  * {@link Metrics#read(Target)} builds a new one each time.
  *
- * <pre>{@code
- * try (MetricReader reader = Metrics.reader(target)) {
- *     Snapshot before = reader.read();
- *     Thread.sleep(1000);
- *     Snapshot after = reader.read();
- *     System.out.println(after.value("jvm.cpu.time") - before.value("jvm.cpu.time") + " s of CPU");
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="reader"}
  *
  * <p>A read never stops the world: thread states come from one {@code getThreadInfo(ids, 0)} call,
  * which takes no stacks, and safepoint counters from the memory-mapped hsperfdata file. An attached

@@ -7,14 +7,7 @@ import workbench.diagnostics.target.Target;
  * The metric catalogue and the way to read it: named JVM metrics after the OpenTelemetry JVM
  * semantic conventions, read without stopping the world.
  *
- * <pre>{@code
- * Metrics.catalogue().forEach(System.out::println);       // name, kind, unit, description
- * Snapshot now = Metrics.read();                          // this JVM
- * double heap = now.value("jvm.memory.used", "jvm.memory.type", "heap");
- * try (Target lab = Target.attach(pid)) {
- *     System.out.println(Metrics.read(lab));              // another JVM, same metrics
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="catalogue"}
  */
 public final class Metrics {
 

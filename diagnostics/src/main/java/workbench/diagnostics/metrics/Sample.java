@@ -3,11 +3,7 @@ package workbench.diagnostics.metrics;
 /**
  * One value of a metric for one attribute set, at the time of its snapshot.
  *
- * <pre>{@code
- * for (Sample s : snapshot.samples("jvm.gc.duration")) {
- *     System.out.println(s.attributes().get("jvm.gc.name") + ": " + s.count() + " collections, " + s.value() + " s");
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="samples"}
  *
  * @param metric what is measured
  * @param attributes which part of it

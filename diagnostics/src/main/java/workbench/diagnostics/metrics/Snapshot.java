@@ -12,13 +12,7 @@ import java.util.Set;
  * Every metric of one JVM at one moment: immutable, with lookups by name and attributes, printed as a
  * table in the console.
  *
- * <pre>{@code
- * Snapshot s = Metrics.read();
- * s.value("jvm.thread.count");                                       // all live threads
- * s.value("jvm.thread.count", "jvm.thread.state", "blocked");        // only blocked ones
- * s.value("jvm.memory.used", Attributes.of("jvm.memory.type", "heap")); // heap used, over all pools
- * System.out.println(s);                                             // the whole table
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.MetricsSnippets" region="lookups"}
  *
  * <p>Lookups of a name outside the {@linkplain Metrics#catalogue() catalogue} throw
  * {@link IllegalArgumentException}; a catalogued metric that this JVM does not offer (no pool with a
@@ -80,7 +74,11 @@ public final class Snapshot {
         return value(name, Attributes.EMPTY);
     }
 
-    /** The metric summed over the attribute sets that contain {@code filter}. */
+    /**
+     * The metric summed over the attribute sets that contain {@code filter}; NaN when none does. Thread
+     * counts of zero have no attribute set, so with no thread blocked,
+     * {@code value("jvm.thread.count", "jvm.thread.state", "blocked")} is NaN, not 0.
+     */
     public double value(String name, Attributes filter) {
         double sum = 0;
         boolean found = false;

@@ -1,6 +1,7 @@
 package workbench.diagnostics.safepoint;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Short human durations for the console: 850 ns, 12.3 µs, 4.56 ms, 1.20 s. */
 final class Durations {
@@ -13,11 +14,11 @@ final class Durations {
             return nanos + " ns";
         }
         if (nanos < 1_000_000) {
-            return String.format("%.1f µs", nanos / 1e3);
+            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
         }
         if (nanos < 1_000_000_000) {
-            return String.format("%.2f ms", nanos / 1e6);
+            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
         }
-        return String.format("%.2f s", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 }

@@ -10,13 +10,7 @@ import workbench.diagnostics.hsperf.PerfData;
  * {@code sun.rt.safepointSyncTime}). A read is a few memory loads: it never brings the observed JVM
  * to a safepoint itself.
  *
- * <pre>{@code
- * try (SafepointCounter counter = Safepoints.of(target)) {
- *     long before = counter.count();
- *     Thread.sleep(1000);
- *     System.out.println((counter.count() - before) + " safepoints in the last second");
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SafepointSnippets" region="counter"}
  *
  * Thread-safe. Reads after {@link #close()} throw {@link IllegalStateException}.
  */

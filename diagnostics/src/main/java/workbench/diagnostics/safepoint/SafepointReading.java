@@ -5,11 +5,7 @@ import java.time.Duration;
 /**
  * Safepoint totals of a JVM at one moment, or the difference between two moments.
  *
- * <pre>{@code
- * SafepointReading before = counter.read();
- * handleRequest();
- * SafepointReading cost = counter.read().minus(before);   // cost.count() safepoints, cost.totalTime()
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SafepointSnippets" region="reading"}
  *
  * @param count number of safepoints since the JVM started (or in the interval)
  * @param totalTime time the application threads were stopped: reaching the safepoint plus the operation

@@ -9,16 +9,7 @@ import workbench.diagnostics.target.Target;
 /**
  * Entry point for observing safepoints: moments when the JVM stops every Java thread.
  *
- * <pre>{@code
- * SafepointReading cost = Safepoints.during(() -> threads.dumpAllThreads(false, false));
- * System.out.println(cost);                      // 1 safepoints, 0.31 ms stopped (sync 12.0 µs)
- *
- * List<VmOperation> ops = Safepoints.operationsDuring(handler::handle);   // which operation, who asked
- *
- * try (SafepointCounter counter = Safepoints.of(target)) {  // any local JVM, by pid
- *     System.out.println(counter.count());
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SafepointSnippets" region="overview"}
  */
 public final class Safepoints {
 

@@ -9,11 +9,7 @@ import jdk.jfr.consumer.RecordedThread;
  * One VM operation as JFR's {@code jdk.ExecuteVMOperation} reports it: what the JVM did on behalf of a
  * thread, and whether it stopped every thread to do it.
  *
- * <pre>{@code
- * for (VmOperation op : Safepoints.operationsDuring(() -> threads.dumpAllThreads(false, false))) {
- *     System.out.println(op);   // ThreadDump at safepoint, 0.21 ms, requested by "main"
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SafepointSnippets" region="operations"}
  *
  * @param name the operation, such as {@code ThreadDump}, {@code G1CollectForAllocation} or {@code GC_HeapInspection}
  * @param atSafepoint whether every Java thread was stopped for it

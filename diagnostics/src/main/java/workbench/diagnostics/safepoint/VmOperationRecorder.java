@@ -11,14 +11,7 @@ import workbench.diagnostics.target.Target;
  * {@code jdk.ExecuteVMOperation} event. Use it to find the code that brings a JVM to safepoints; use
  * {@link SafepointCounter} when only the count matters, it is far cheaper.
  *
- * <pre>{@code
- * try (VmOperationRecorder recorder = VmOperationRecorder.start(target)) {
- *     Thread.sleep(2_000);
- *     recorder.stop().stream()
- *             .filter(VmOperation::atSafepoint)
- *             .forEach(System.out::println);
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SafepointSnippets" region="recorder"}
  *
  * Starting a recording takes some hundred milliseconds; {@link #stop()} waits until every recorded
  * operation has been delivered. Thread-safe.

@@ -5,10 +5,7 @@ import java.time.Instant;
 /**
  * One value of a time series.
  *
- * <pre>{@code
- * Point last = sampler.series("jvm.thread.count").latest();
- * System.out.println(last.time() + " " + last.value());
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SamplingSnippets" region="point"}
  *
  * @param time when it was sampled
  * @param value the metric's value then, in the metric's unit

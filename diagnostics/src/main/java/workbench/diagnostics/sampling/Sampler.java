@@ -20,14 +20,7 @@ import workbench.diagnostics.target.Target;
  * Reads every metric of a target at a fixed period on a background daemon thread and keeps the last
  * {@code capacity} snapshots, so that any metric can be asked for as a {@link TimeSeries}.
  *
- * <pre>{@code
- * try (Sampler sampler = Sampler.start(Target.current(), Duration.ofMillis(250), 240)) {
- *     Thread.sleep(10_000);
- *     TimeSeries threads = sampler.series("jvm.thread.count");
- *     System.out.println(threads.sparkline(40) + " slope " + threads.slope(Duration.ofSeconds(10)) + "/s");
- *     System.out.println(sampler.series("jvm.memory.allocated").rate(Duration.ofSeconds(5)) + " B/s");
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SamplingSnippets" region="sampler"}
  *
  * <p>Each read is a {@link MetricReader#read()}, which never stops the world. A failing read (an attached
  * JVM that exited) is kept as {@link #lastError()} and sampling goes on. Closing the sampler stops the

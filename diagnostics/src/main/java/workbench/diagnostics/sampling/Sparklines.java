@@ -4,9 +4,7 @@ package workbench.diagnostics.sampling;
  * Text sparklines for the terminal: one block character per value, scaled between the smallest and
  * largest value shown.
  *
- * <pre>{@code
- * Sparklines.of(new double[] {1, 2, 3, 5, 8, 5, 3});   // "▁▂▃▅█▅▃"
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SamplingSnippets" region="sparkline"}
  */
 public final class Sparklines {
 

@@ -10,12 +10,7 @@ import java.util.List;
  * value, the rate of a counter, the slope of a gauge, percentiles, a sparkline. Every query takes a
  * window that ends at the latest point.
  *
- * <pre>{@code
- * TimeSeries heap = sampler.series("jvm.memory.used", Attributes.of("jvm.memory.type", "heap"));
- * heap.slope(Duration.ofMinutes(1));             // bytes per second: growing?
- * sampler.series("jvm.memory.allocated").rate(Duration.ofSeconds(10));   // allocation rate, bytes/s
- * heap.sparkline(40);                            // ▁▂▃▃▄▅▅▆▇█
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.SamplingSnippets" region="series"}
  *
  * Queries over an empty window (or one point, for rate and slope) return {@link Double#NaN}.
  */

@@ -20,12 +20,7 @@ import javax.management.MBeanServerConnection;
  * For the current JVM the beans are the real objects; for an attached JVM they are JMX proxies,
  * and every getter is a round trip to the other process.
  *
- * <pre>{@code
- * try (Target lab = Target.attach(pid)) {
- *     System.out.println(lab.displayName() + " heap: " + lab.memory().getHeapMemoryUsage().getUsed());
- * }
- * Target self = Target.current();   // never needs closing
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.TargetSnippets" region="targets"}
  *
  * <p>Closing the current target does nothing; closing an attached target closes its JMX connection,
  * after which calls on its beans fail with {@link java.lang.reflect.UndeclaredThrowableException}.

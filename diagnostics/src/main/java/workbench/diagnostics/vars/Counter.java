@@ -5,10 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A count that only goes up, cheap to increment from many threads at once.
  *
- * <pre>{@code
- * Counter requests = vars.counter("requests", "Requests handled.");
- * requests.increment();                    // served as "requests": 1 and requests_total 1
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="counter"}
  */
 public final class Counter implements Var {
 

@@ -6,11 +6,7 @@ import java.util.function.DoubleSupplier;
 /**
  * A value that goes up and down: set directly, or read from a function at every scrape.
  *
- * <pre>{@code
- * Gauge inFlight = vars.gauge("in_flight", "Requests being handled now.");
- * inFlight.add(1); ... inFlight.add(-1);
- * vars.gauge("queue_depth", "Jobs waiting.", queue::size);     // read when scraped
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="gauge"}
  */
 public final class Gauge implements Var {
 

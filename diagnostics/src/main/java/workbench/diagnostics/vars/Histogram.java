@@ -10,12 +10,7 @@ import workbench.diagnostics.jfr.IntervalHistogram;
  * A distribution of durations in seconds: served to Prometheus as a classic histogram with fixed
  * bucket bounds, and as JSON with count, sum and percentiles.
  *
- * <pre>{@code
- * Histogram latency = vars.histogram("request_duration", "Time to handle a request.");
- * long start = System.nanoTime();
- * handle(request);
- * latency.record(Duration.ofNanos(System.nanoTime() - start));
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="histogram"}
  */
 public final class Histogram implements Var {
 

@@ -4,11 +4,7 @@ package workbench.diagnostics.vars;
  * A named application variable registered in {@link Vars}: a {@link Counter}, {@link Gauge},
  * {@link Histogram} or {@link VarMap}.
  *
- * <pre>{@code
- * for (Var var : vars.all()) {
- *     System.out.println(var.name() + ": " + var.help());
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="var"}
  */
 public sealed interface Var permits Counter, Gauge, Histogram, VarMap {
 

@@ -9,10 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Counters by key, like Go's {@code expvar.Map}: served as a JSON object and as one Prometheus counter
  * with a {@code key} label.
  *
- * <pre>{@code
- * VarMap byStatus = vars.map("responses", "Responses by HTTP status.");
- * byStatus.increment("200");               // "responses": {"200": 1}, responses_total{key="200"} 1
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="map"}
  *
  * Keys must not be null; keep their number bounded (a status, not a user id).
  */

@@ -13,14 +13,7 @@ import java.util.regex.Pattern;
  * gauges, histograms and maps by name, then serve them (with the JVM's own vitals) through
  * {@link VarsServer}.
  *
- * <pre>{@code
- * Vars vars = new Vars();
- * Counter requests = vars.counter("requests", "Requests handled.");
- * vars.gauge("queue_depth", "Jobs waiting.", queue::size);
- * try (VarsServer server = VarsServer.start(vars, 0)) {       // loopback, any free port
- *     System.out.println(server.uri().resolve("/debug/vars"));
- * }
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="registry"}
  *
  * <p>Names are lowercase letters, digits and underscores, starting with a letter; they must not end in
  * a suffix Prometheus gives a meaning ({@code _total}, {@code _count}, {@code _sum}, {@code _bucket},

@@ -24,12 +24,7 @@ import workbench.diagnostics.metrics.Snapshot;
  * {@code /debug/vars} (command line, the JVM's vitals, every variable) and Prometheus text at
  * {@code /metrics}, written by the Prometheus client's {@link PrometheusTextFormatWriter}.
  *
- * <pre>{@code
- * try (VarsServer server = VarsServer.start(vars, 8080)) {        // 127.0.0.1:8080
- *     // curl http://127.0.0.1:8080/debug/vars    curl http://127.0.0.1:8080/metrics
- * }
- * VarsServer exposed = VarsServer.start(vars, new InetSocketAddress("0.0.0.0", 9090));  // deliberately public
- * }</pre>
+ * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="server"}
  *
  * <p>Binds to the loopback interface unless given another address. Only GET and HEAD are answered
  * (405 otherwise, 404 for other paths); each scrape reads the runtime afresh, which never stops the
