@@ -20,7 +20,9 @@ final class CsvExport implements SpikeSite {
             buffer = buffer.length >= RESTART_AT ? new char[64 << 10] : Arrays.copyOf(buffer, buffer.length * 2);
             buffer[buffer.length - 1] = (char) ('a' + random.nextInt(26));
             done += (long) buffer.length * Character.BYTES;
-            SpikeSite.breathe(done, bytes);
+            if (SpikeSite.restsAfter(done, bytes)) {
+                Thread.sleep(REST_MILLIS);
+            }
         }
     }
 }

@@ -25,7 +25,9 @@ final class ReportRenderer implements SpikeSite {
             while (kept > KEPT) {
                 kept -= pages.removeFirst().length;
             }
-            SpikeSite.breathe(done, bytes);
+            if (SpikeSite.restsAfter(done, bytes)) {
+                Thread.sleep(REST_MILLIS);
+            }
         }
     }
 }

@@ -24,7 +24,9 @@ final class SessionStore implements SpikeSite {
                 copies.removeFirst();
             }
             done += (long) copy.length * Long.BYTES;
-            SpikeSite.breathe(done, bytes);
+            if (SpikeSite.restsAfter(done, bytes)) {
+                Thread.sleep(REST_MILLIS);
+            }
         }
     }
 }

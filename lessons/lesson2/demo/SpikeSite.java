@@ -13,10 +13,14 @@ interface SpikeSite {
         return (256 << 10) << random.nextInt(5);
     }
 
-    /** Spreads a burst over a couple of hundred milliseconds, as a real request would. */
-    static void breathe(long allocated, long total) throws InterruptedException {
-        if (allocated % (8 << 20) < (4 << 20) && allocated < total) {
-            Thread.sleep(4);
-        }
+    /** How long a burst rests now and then, so that it spreads over tens of milliseconds as a real request would. */
+    long REST_MILLIS = 4;
+
+    /**
+     * Whether to rest after {@code allocated} of {@code total} bytes. The caller sleeps itself, so that
+     * whatever sleeping allocates is sampled in the spike site's own frame, not in a helper's.
+     */
+    static boolean restsAfter(long allocated, long total) {
+        return allocated % (8 << 20) < (4 << 20) && allocated < total;
     }
 }

@@ -26,7 +26,9 @@ final class ThumbnailCache implements SpikeSite {
                 decoded.removeFirst();
             }
             done += pixels.capacity();
-            SpikeSite.breathe(done, bytes);
+            if (SpikeSite.restsAfter(done, bytes)) {
+                Thread.sleep(REST_MILLIS);
+            }
         }
     }
 }

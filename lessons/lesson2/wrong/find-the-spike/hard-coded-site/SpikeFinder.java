@@ -1,0 +1,184 @@
+// Wrong answer: dates the spikes right but names the site that spiked in one console session, hard-coded.
+package lesson2;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import workbench.diagnostics.jfr.JfrStream;
+import workbench.diagnostics.sampling.Point;
+import workbench.diagnostics.sampling.Sampler;
+import workbench.diagnostics.target.Target;
+
+/**
+ * Exercise {@code find-the-spike} (lesson 2): a service allocates steadily and, now and then, in bursts.
+ * Watch it with the library's live streams and tell when each burst happened and which call site made it.
+ *
+ * <p>Try it in the console against {@code /demo start allocation-spikes}:
+ * {@code SpikeFinder.findSpikes(Target.current(), Duration.ofSeconds(10))}, then compare with
+ * {@code ((AllocationSpikes) Demos.get("allocation-spikes")).spikes()}.
+ * Check it with {@code /check} or {@code ./workbench check find-the-spike}.
+ */
+public final class SpikeFinder {
+
+    /**
+     * One allocation spike.
+     *
+     * @param at   when the burst began
+     * @param site the call site that allocated it, as {@code Class.method} of the application's frame,
+     *             such as {@code ReportRenderer.render}; a package in front is fine
+     */
+    public record Spike(Instant at, String site) {
+    }
+
+    /** One allocation too large for a thread-local buffer: when, where and how many bytes. */
+    private record LargeAllocation(Instant at, String site, long bytes) {
+    }
+
+    /** A stretch of time in which the JVM allocated far more than usual. */
+    private record Burst(Instant start, Instant end) {
+
+        boolean covers(Instant at) {
+            return !at.isBefore(start.minus(TICK)) && !at.isAfter(end.plus(TICK));
+        }
+    }
+
+    /** How often the exact allocation counter is read: fine enough to date a burst. */
+    private static final Duration TICK = Duration.ofMillis(100);
+    /** A tick is busy when it allocated this much more than a usual tick: well above the noise of a flush. */
+    private static final double BUSY_TICK_EXCESS = 4.0 * (1 << 20);
+    /** A run of busy ticks is a spike when it allocated at least this much beyond the usual. */
+    private static final double SPIKE_EXCESS = 12.0 * (1 << 20);
+    /** Packages of the JDK and of the library: their frames are not the application's call site. */
+    private static final Pattern NOT_APPLICATION =
+            Pattern.compile("(java|javax|jdk|sun|com\\.sun)\\.|workbench\\.diagnostics\\.");
+
+    private SpikeFinder() {
+    }
+
+    /**
+     * Watches the target for {@code watch} and returns the allocation spikes it saw, in time order. When the
+     * target is this JVM, the watching allocates too: what this thread and the library's stream allocate is
+     * not the service's doing.
+     *
+     * @param target the JVM to watch
+     * @param watch  how long to watch; return soon after it has passed
+     */
+    public static List<Spike> findSpikes(Target target, Duration watch) throws Exception {
+        List<LargeAllocation> allocations = new CopyOnWriteArrayList<>();
+        List<Point> allocated;
+        try (JfrStream stream = JfrStream.open(target);
+             Sampler sampler = Sampler.start(target, TICK, (int) (watch.toMillis() / TICK.toMillis()) + 16)) {
+            stream.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
+            stream.onEvent("jdk.ObjectAllocationOutsideTLAB", collector(target, allocations));
+            stream.startAsync();
+            Thread.sleep(watch);
+            allocated = sampler.series("jvm.memory.allocated").points();
+            stream.stop();
+        }
+        List<Spike> spikes = new ArrayList<>();
+        for (Burst burst : bursts(allocated)) {
+            spikes.add(new Spike(burst.start(), "ReportRenderer.render"));
+        }
+        return spikes;
+    }
+
+    /**
+     * Keeps the application's large allocations: not what the watching allocates (this thread, and the
+     * stream's own thread that runs this callback), not those without an application frame.
+     */
+    private static Consumer<RecordedEvent> collector(Target target, List<LargeAllocation> out) {
+        long watcher = Thread.currentThread().threadId();
+        return event -> {
+            RecordedThread thread = event.getThread("eventThread");
+            long id = thread == null ? -1 : thread.getJavaThreadId();
+            boolean watching = target.isCurrent() && (id == watcher || id == Thread.currentThread().threadId());
+            String site = site(event);
+            if (!watching && site != null) {
+                out.add(new LargeAllocation(event.getStartTime(), site, event.getLong("allocationSize")));
+            }
+        };
+    }
+
+    /**
+     * Dates bursts with the exact counter: a tick is busy when it allocated well beyond a usual (median) tick
+     * of its length; consecutive busy ticks make one burst, a spike when it allocated enough beyond the usual.
+     */
+    private static List<Burst> bursts(List<Point> allocated) {
+        int ticks = allocated.size() - 1;
+        if (ticks < 3) {
+            return List.of();
+        }
+        double[] rates = new double[ticks];
+        for (int i = 0; i < ticks; i++) {
+            rates[i] = bytes(allocated, i) / seconds(allocated, i);
+        }
+        Arrays.sort(rates);
+        double usual = rates[ticks / 2];
+        List<Burst> bursts = new ArrayList<>();
+        for (int i = 0; i < ticks; i++) {
+            int first = i;
+            double excess = 0;
+            while (i < ticks && excess(allocated, i, usual) > BUSY_TICK_EXCESS) {
+                excess += excess(allocated, i, usual);
+                i++;
+            }
+            if (excess >= SPIKE_EXCESS) {
+                bursts.add(new Burst(allocated.get(first).time(), allocated.get(i).time()));
+            }
+        }
+        return bursts;
+    }
+
+    /** The site that made the most bytes of large allocations during the burst. */
+    private static String culprit(Burst burst, List<LargeAllocation> allocations) {
+        Map<String, Long> bytesBySite = new HashMap<>();
+        for (LargeAllocation allocation : allocations) {
+            if (burst.covers(allocation.at())) {
+                bytesBySite.merge(allocation.site(), allocation.bytes(), Long::sum);
+            }
+        }
+        return bytesBySite.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("unknown");
+    }
+
+    /** Bytes a tick allocated beyond what a tick of its length allocates at the usual rate. */
+    private static double excess(List<Point> counter, int tick, double usualRate) {
+        return bytes(counter, tick) - usualRate * seconds(counter, tick);
+    }
+
+    private static double bytes(List<Point> counter, int tick) {
+        return counter.get(tick + 1).value() - counter.get(tick).value();
+    }
+
+    private static double seconds(List<Point> counter, int tick) {
+        long millis = Duration.between(counter.get(tick).time(), counter.get(tick + 1).time()).toMillis();
+        return Math.max(1, millis) / 1000.0;
+    }
+
+    /** The first frame outside the JDK and the library, where the application asked for memory; or null. */
+    private static String site(RecordedEvent allocation) {
+        RecordedStackTrace stack = allocation.getStackTrace();
+        if (stack == null) {
+            return null;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (!NOT_APPLICATION.matcher(type).lookingAt()) {
+                return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+            }
+        }
+        return null;
+    }
+}
