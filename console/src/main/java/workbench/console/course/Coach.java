@@ -30,13 +30,25 @@ public final class Coach {
     private final Checker checker;
     private final ReportMarkdown reports;
     private final Exercises files;
+    private final CommandStyle commands;
 
+    /** A coach whose advice names commands as typed in the shell. */
     public Coach(Course course, ProgressStore progress, Checker checker) {
+        this(course, progress, checker, CommandStyle.SHELL);
+    }
+
+    private Coach(Course course, ProgressStore progress, Checker checker, CommandStyle commands) {
         this.course = course;
         this.progress = progress;
         this.checker = checker;
         this.reports = new ReportMarkdown(course.root());
         this.files = new Exercises(course);
+        this.commands = commands;
+    }
+
+    /** The same coach, progress and checker, naming commands as typed in the console. */
+    public Coach inConsole() {
+        return new Coach(course, progress, checker, CommandStyle.CONSOLE);
     }
 
     public Course course() {
@@ -90,8 +102,8 @@ public final class Coach {
             md.append(reports.render(report)).append('\n');
         }
         boolean allPassed = done.stream().allMatch(CheckReport::passed);
-        md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? `hint " + firstFailed(done).name()
-                + "` gives the next hint.\n");
+        md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? " + commands.of("hint " + firstFailed(done).name())
+                + " gives the next hint.\n");
         return new CheckSummary(allPassed, md.toString(), done);
     }
 
@@ -108,7 +120,8 @@ public final class Coach {
         }
         int lessonAt = course.lessons().indexOf(lesson);
         return lessonAt + 1 < course.lessons().size()
-                ? "That completes " + lesson.id() + ". Next: `workbench start " + course.lessons().get(lessonAt + 1).id() + "`.\n"
+                ? "That completes " + lesson.id() + ". Next: "
+                        + CommandStyle.SHELL.of("start " + course.lessons().get(lessonAt + 1).id()) + ".\n"
                 : "That completes the course.\n";
     }
 
@@ -120,7 +133,7 @@ public final class Coach {
         progress.update(p -> p.withExercise(exercise.name(), e -> e.withHintsShown(Math.max(shown, index + 1))));
         String more = index + 1 < exercise.hints().size()
                 ? "Ask again for a stronger hint."
-                : "That was the last hint. `solution " + exercise.name() + "` shows the reference answer.";
+                : "That was the last hint. " + commands.of("solution " + exercise.name()) + " shows the reference answer.";
         return "### Hint " + (index + 1) + " of " + exercise.hints().size() + " for " + exercise.name() + "\n\n"
                 + exercise.hints().get(index).strip() + "\n\n" + more + "\n";
     }
@@ -132,7 +145,7 @@ public final class Coach {
         if (!state.passed() && !force && state.solutionRequests() == 0) {
             progress.update(p -> p.withExercise(exercise.name(), ExerciseProgress::withSolutionRequest));
             return "You have not passed **" + exercise.name() + "** yet, and working it out is where the learning is. "
-                    + "Try `hint " + exercise.name() + "` first. Ask for the solution once more to see it anyway.\n";
+                    + "Try " + commands.of("hint " + exercise.name()) + " first. Ask for the solution once more to see it anyway.\n";
         }
         return "### Reference solution: " + exercise.name() + "\n\n`solutions/" + exercise.file() + "`\n\n```java\n"
                 + read(course.solutionFile(exercise)).strip() + "\n```\n";

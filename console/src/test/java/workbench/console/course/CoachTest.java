@@ -67,6 +67,15 @@ class CoachTest {
     }
 
     @Test
+    void adviceNamesCommandsAsTypedWhereItIsRead() {
+        assertThat(coach.solution("sum", false)).contains("Try `./workbench hint sum` first.");
+        assertThat(coach.inConsole().check("sum", line -> { }).markdown()).contains("Stuck? `/hint sum` gives");
+        coach.hint("sum");
+        coach.hint("sum");
+        assertThat(coach.inConsole().hint("sum")).contains("`/solution sum` shows the reference answer");
+    }
+
+    @Test
     void theSolutionShowsAtOnceForAForcedFirstRequest() {
         assertThat(coach.solution("sum", true)).contains("// the answer");
     }
