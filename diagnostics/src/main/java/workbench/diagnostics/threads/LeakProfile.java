@@ -96,4 +96,11 @@ public record LeakProfile(ThreadSnapshot snapshot, List<ThreadRecord> leaked, in
         leaked.forEach(thread -> pools.merge(thread.pool(), 1, Integer::sum));
         return pools;
     }
+
+    /** A line for the console: how many blocked threads were judged and the leaked ones by pool. */
+    @Override
+    public String toString() {
+        return "LeakProfile: " + judged + " blocked threads judged, " + leaked.size() + " leaked "
+                + leakedByPool();
+    }
 }

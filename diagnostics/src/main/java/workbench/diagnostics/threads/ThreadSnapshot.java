@@ -75,6 +75,12 @@ public record ThreadSnapshot(Instant taken, List<ThreadRecord> threads) {
         return table.toString();
     }
 
+    /** For the console: when it was taken, how many threads, and their pools as a {@link #table}. */
+    @Override
+    public String toString() {
+        return "ThreadSnapshot at " + taken + ", " + threads.size() + " threads\n" + table(Grouping.POOL);
+    }
+
     private static GroupSummary summaryOf(String key, List<ThreadRecord> members) {
         Map<Thread.State, Integer> states = new EnumMap<>(Thread.State.class);
         Map<String, Integer> blockers = new LinkedHashMap<>();

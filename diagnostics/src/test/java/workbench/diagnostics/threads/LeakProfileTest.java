@@ -65,6 +65,8 @@ class LeakProfileTest {
 
         assertEquals(Map.of("orphan-consumer-*", 2), profile.leakedByPool(), profile.leaked().toString());
         assertTrue(profile.judged() >= 3);
+        assertEquals("LeakProfile: " + profile.judged() + " blocked threads judged, 2 leaked {orphan-consumer-*=2}",
+                profile.toString());
     }
 
     @Test

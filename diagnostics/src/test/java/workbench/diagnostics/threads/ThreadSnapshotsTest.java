@@ -105,8 +105,11 @@ class ThreadSnapshotsTest {
 
     @Test
     void tableShowsOneLinePerGroup() {
-        String table = ThreadSnapshots.current().table(Grouping.POOL);
+        ThreadSnapshot snapshot = ThreadSnapshots.current();
+        String table = snapshot.table(Grouping.POOL);
         assertTrue(table.lines().anyMatch(line -> line.matches("census-latch-\\*\\s+3\\s+\\{WAITING=3}")), table);
+        assertTrue(snapshot.toString().startsWith("ThreadSnapshot at " + snapshot.taken() + ", "
+                + snapshot.threads().size() + " threads\n" + table.lines().findFirst().orElseThrow()), snapshot::toString);
     }
 
     private void awaitRelease() {
