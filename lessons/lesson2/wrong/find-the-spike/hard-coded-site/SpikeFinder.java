@@ -25,8 +25,8 @@ import workbench.diagnostics.target.Target;
  * Exercise {@code find-the-spike} (lesson 2): a service allocates steadily and, now and then, in bursts.
  * Watch it with the library's live streams and tell when each burst happened and which call site made it.
  *
- * <p>Try it in the console against {@code /demo start allocation-spikes}:
- * {@code SpikeFinder.findSpikes(Target.current(), Duration.ofSeconds(10))}, then compare with
+ * <p>Try the approach in the console first: {@code /demo start allocation-spikes}, then the snippets of
+ * "Finding a spike" with {@code Target.current()}, and compare what you see with
  * {@code ((AllocationSpikes) Demos.get("allocation-spikes")).spikes()}.
  * Check it with {@code /check} or {@code ./workbench check find-the-spike}.
  */
