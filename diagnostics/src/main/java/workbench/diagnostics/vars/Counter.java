@@ -49,4 +49,10 @@ public final class Counter implements Var {
     public String help() {
         return help;
     }
+
+    /** For the console: kind, name and current value. */
+    @Override
+    public String toString() {
+        return "counter " + name + " = " + get();
+    }
 }

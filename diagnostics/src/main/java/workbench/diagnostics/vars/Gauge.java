@@ -68,4 +68,10 @@ public final class Gauge implements Var {
     public String help() {
         return help;
     }
+
+    /** For the console: kind, name and current value. */
+    @Override
+    public String toString() {
+        return "gauge " + name + " = " + get();
+    }
 }

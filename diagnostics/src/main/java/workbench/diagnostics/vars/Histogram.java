@@ -87,4 +87,10 @@ public final class Histogram implements Var {
     public String help() {
         return help;
     }
+
+    /** For the console: kind, name and current value. */
+    @Override
+    public String toString() {
+        return "histogram " + name + ": " + snapshot();
+    }
 }

@@ -63,4 +63,10 @@ public final class VarMap implements Var {
     public String help() {
         return help;
     }
+
+    /** For the console: kind, name and current value. */
+    @Override
+    public String toString() {
+        return "map " + name + " = " + asMap();
+    }
 }

@@ -49,6 +49,15 @@ class VarsServerTest {
     }
 
     @Test
+    void variablesPrintTheirKindNameAndValue() {
+        assertEquals("counter requests = 3", vars.get("requests").toString());
+        assertEquals("gauge queue_depth = 7.0", vars.get("queue_depth").toString());
+        assertEquals("map responses = {200=5, 503=1}", vars.get("responses").toString());
+        assertTrue(vars.get("request_duration").toString().startsWith("histogram request_duration: n=1 "),
+                vars.get("request_duration").toString());
+    }
+
+    @Test
     void jsonHasCommandLineRuntimeVitalsAndEveryVariable() throws Exception {
         HttpResponse<String> response = get("/debug/vars");
         assertEquals(200, response.statusCode());
