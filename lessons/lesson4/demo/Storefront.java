@@ -1,0 +1,205 @@
+package lesson4.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import workbench.diagnostics.vars.Histogram;
+import workbench.diagnostics.vars.VarMap;
+import workbench.diagnostics.vars.Vars;
+import workbench.diagnostics.vars.VarsServer;
+import workbench.lessons.harness.Demo;
+
+/**
+ * Demo {@code storefront}: a small shop service on loopback, instrumented with the library's {@link Vars} and
+ * serving them with {@link VarsServer}. Its endpoints differ in traffic, latency and error rate, drawn at random
+ * on every start ({@link Plan}); one of them fails far more often than the rest. One of its gauges,
+ * {@code threads_blocked}, takes a full thread dump on every scrape.
+ *
+ * <pre>{@code
+ * var shop = (Storefront) Demos.get("storefront");
+ * shop.uri();        // http://127.0.0.1:PORT/           endpoints: shop.endpoints()
+ * shop.varsUri();    // http://127.0.0.1:PORT/           then metrics, debug/vars
+ * }</pre>
+ *
+ * As a program it serves a random plan until killed and prints {@code storefront listening on URI vars URI}.
+ */
+public final class Storefront implements Demo {
+
+    /** Requests per batch of the background traffic, and the pause between batches. */
+    private static final int BATCH = 20;
+    private static final long PAUSE_MILLIS = 400;
+
+    private final Plan plan;
+    private final boolean background;
+    private final Vars vars = new Vars();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+    private HttpServer server;
+    private ExecutorService workers;
+    private VarsServer varsServer;
+    private Traffic traffic;
+    private Thread shopper;
+
+    /** A run with a random plan and steady background traffic, the way the console starts it. */
+    public Storefront() {
+        this(Plan.random(new Random()), true);
+    }
+
+    /** A run with the given plan; without background traffic, only {@link #drive(int)} sends requests. */
+    public Storefront(Plan plan, boolean background) {
+        this.plan = plan;
+        this.background = background;
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            return;
+        }
+        register();
+        workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("storefront-", 0).factory());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(workers);
+        for (Plan.Endpoint endpoint : plan.endpoints()) {
+            server.createContext("/" + endpoint.name(), new EndpointHandler(endpoint)::handle);
+        }
+        server.start();
+        varsServer = VarsServer.start(vars, 0);
+        traffic = new Traffic(uri(), plan);
+        if (background) {
+            shopper = Thread.ofPlatform().daemon().name("storefront-shopper").start(this::shopForever);
+        }
+    }
+
+    private void register() {
+        vars.gauge("in_flight", "Requests being handled right now.", inFlight::get);
+        // The misbehaving gauge: a full thread dump, with stacks and locked synchronizers, on every scrape.
+        vars.gauge("threads_blocked", "Threads blocked on a monitor.", () -> Arrays.stream(
+                ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
+                .map(ThreadInfo::getThreadState).filter(Thread.State.BLOCKED::equals).count());
+    }
+
+    /** Where endpoint {@code name} is served: {@code uri().resolve(name)}. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + running().getAddress().getPort() + "/");
+    }
+
+    /** The base address of the variables: {@code varsUri().resolve("metrics")}, {@code resolve("debug/vars")}. */
+    public URI varsUri() {
+        running();
+        return varsServer.uri();
+    }
+
+    /** The endpoint names, in no meaningful order. */
+    public List<String> endpoints() {
+        return plan.names();
+    }
+
+    /** Sends about that many requests, each endpoint its share, and returns once all are answered. */
+    public int drive(int requests) throws InterruptedException {
+        running();
+        return traffic.send(requests);
+    }
+
+    @Override
+    public String status() {
+        if (server == null) {
+            return "not started";
+        }
+        return "serving " + uri() + " endpoints " + String.join(", ", endpoints()) + "; " + served.get()
+                + " requests so far; variables at " + varsUri() + "metrics and " + varsUri() + "debug/vars";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        if (shopper != null) {
+            shopper.interrupt();
+        }
+        traffic.close();
+        varsServer.close();
+        server.stop(0);
+        workers.shutdownNow();
+        server = null;
+    }
+
+    private HttpServer running() {
+        HttpServer now = server;
+        if (now == null) {
+            throw new IllegalStateException("storefront is not started");
+        }
+        return now;
+    }
+
+    private void shopForever() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                traffic.send(BATCH);
+                Thread.sleep(PAUSE_MILLIS);
+            }
+        } catch (InterruptedException | IllegalStateException e) {
+            // closed: the shop is gone
+        }
+    }
+
+    /** Serves one endpoint: fails exactly its error rate of the requests, spread evenly, and times each. */
+    private final class EndpointHandler {
+
+        private final Plan.Endpoint endpoint;
+        private final AtomicLong seen = new AtomicLong();
+        private final VarMap requests = vars.map("requests", "Requests handled, by endpoint.");
+        private final VarMap errors = vars.map("errors", "Requests answered with status 500, by endpoint.");
+        private final Histogram duration;
+
+        EndpointHandler(Plan.Endpoint endpoint) {
+            this.endpoint = endpoint;
+            this.duration = vars.histogram(endpoint.name() + "_duration",
+                    "Time to handle a request to /" + endpoint.name() + ".");
+            // A key that appears only on its first error would make a scraper miss the series until then.
+            requests.add(endpoint.name(), 0);
+            errors.add(endpoint.name(), 0);
+        }
+
+        void handle(HttpExchange exchange) throws IOException {
+            long start = System.nanoTime();
+            inFlight.incrementAndGet();
+            try (exchange) {
+                long n = seen.getAndIncrement();
+                boolean fails = (long) ((n + 1) * endpoint.errorRate()) > (long) (n * endpoint.errorRate());
+                LockSupport.parkNanos(endpoint.delayMicros() * 1_000);
+                exchange.sendResponseHeaders(fails ? 500 : 200, -1);
+                requests.increment(endpoint.name());
+                if (fails) {
+                    errors.increment(endpoint.name());
+                }
+            } finally {
+                inFlight.decrementAndGet();
+                served.incrementAndGet();
+                duration.record(Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Storefront demo = new Storefront();
+        demo.start();
+        System.out.println("storefront listening on " + demo.uri() + " vars " + demo.varsUri());
+        Thread.currentThread().join();
+    }
+}
