@@ -44,6 +44,9 @@ final class SnippetPrinter {
     private static List<String> outcome(JShell shell, SnippetEvent event, List<SnippetEvent> events) {
         Snippet snippet = event.snippet();
         switch (snippet) {
+            case VarSnippet printed when returnsTheStream(printed) -> {
+                return List.of();
+            }
             case VarSnippet variable -> {
                 return List.of(variable.name() + " ==> " + shortened(event.value()));
             }
@@ -63,6 +66,15 @@ final class SnippetPrinter {
                 return List.of();
             }
         }
+    }
+
+    /**
+     * A bare {@code printf}, {@code format} or {@code append} returns the stream it wrote to: echoing it after the
+     * output is noise.
+     */
+    private static boolean returnsTheStream(VarSnippet value) {
+        return value.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                && (value.typeName().equals("java.io.PrintStream") || value.typeName().equals("PrintStream"));
     }
 
     /** A huge value (an array of a million elements) would bury the prompt. */

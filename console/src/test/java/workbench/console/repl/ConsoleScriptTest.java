@@ -38,6 +38,7 @@ class ConsoleScriptTest {
                 "hi()",
                 "foo + 1",
                 "1/0",
+                "System.out.printf(\"%d items%n\", 3)",
                 "/vars",
                 "/h",
                 "/nxet",
@@ -57,6 +58,7 @@ class ConsoleScriptTest {
                     ^^^
                 """), transcript);
         assertTrue(transcript.contains("Exception java.lang.ArithmeticException: / by zero\n"), transcript);
+        assertTrue(transcript.contains("3 items\nlesson1> /vars"), "printf's own result is not echoed:\n" + transcript);
         assertTrue(transcript.contains("int x = 5\n"), transcript);
         assertTrue(transcript.contains("/h could be /help or /hint: type more letters."), transcript);
         assertTrue(transcript.contains("Unknown command /nxet. The nearest is /next"), transcript);
