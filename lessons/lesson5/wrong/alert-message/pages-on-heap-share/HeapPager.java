@@ -1,0 +1,59 @@
+// Wrong answer: a good message, but sent whenever heap used crossed a third of the maximum, spikes of garbage included.
+package lesson5;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import workbench.diagnostics.metrics.Attributes;
+import workbench.diagnostics.sampling.Point;
+import workbench.diagnostics.sampling.Sampler;
+
+public final class HeapPager {
+
+    private static final double MB = 1 << 20;
+    private static final int PARTS = 3;
+
+    private HeapPager() {}
+
+    /**
+     * The page to send about the watched service, or null to send none.
+     *
+     * <p>A page names the heap's live set, how fast it grows in MB a second, and in how many seconds it reaches
+     * the heap's maximum at that pace, in this form (round the numbers as you like):
+     * {@code heap live set growing 4.2 MB/s; reaches the 256 MB maximum in about 41 s}
+     *
+     * @param watched      a stopped sampler that read the service every 100 ms for several seconds
+     * @param maxHeapBytes the service's maximum heap ({@code -Xmx})
+     */
+    public static String page(Sampler watched, long maxHeapBytes) {
+        List<Point> live = watched.series("jvm.memory.used_after_last_gc",
+                Attributes.of("jvm.memory.type", "heap")).points();
+        double[] floors = floors(live);
+        double used = watched.series("jvm.memory.used", Attributes.of("jvm.memory.type", "heap"))
+                .max(Duration.ofMinutes(1));
+        if (used <= maxHeapBytes / 3.0) {
+            return null;
+        }
+        double seconds = Duration.between(live.getFirst().time(), live.getLast().time()).toMillis() / 1000.0;
+        double perSecond = (floors[PARTS - 1] - floors[0]) / (seconds * (PARTS - 1) / PARTS);
+        // predict_linear: from the live set now, at the pace it kept, until nothing is left of the maximum.
+        double secondsLeft = (maxHeapBytes - floors[PARTS - 1]) / perSecond;
+        return String.format(Locale.ROOT, "heap live set growing %.1f MB/s; reaches the %d MB maximum in about %d s",
+                perSecond / MB, Math.round(maxHeapBytes / MB), Math.round(secondsLeft));
+    }
+
+    /** The smallest value in each of {@code PARTS} equal spans of time: the troughs a leak lifts. */
+    private static double[] floors(List<Point> points) {
+        Instant start = points.getFirst().time();
+        long span = Duration.between(start, points.getLast().time()).toNanos() / PARTS + 1;
+        double[] floors = new double[PARTS];
+        Arrays.fill(floors, Double.POSITIVE_INFINITY);
+        for (Point point : points) {
+            int part = (int) (Duration.between(start, point.time()).toNanos() / span);
+            floors[part] = Math.min(floors[part], point.value());
+        }
+        return floors;
+    }
+}
