@@ -37,7 +37,8 @@ final class CheckJvm {
         this.limits = limits;
     }
 
-    Run run(String checksClass, Path learnerClasses, Path eventsFile) {
+    /** Runs every test of {@code checksClass}, or only the one named {@code onlyTest} when that is not null. */
+    Run run(String checksClass, String onlyTest, Path learnerClasses, Path eventsFile) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + limits.heap(),
@@ -47,6 +48,9 @@ final class CheckJvm {
                 "-Dfile.encoding=UTF-8",
                 "-cp", learnerClasses + java.io.File.pathSeparator + classPath,
                 CheckMain.class.getName(), eventsFile.toString(), learnerClasses.toString(), checksClass));
+        if (onlyTest != null) {
+            command.add(onlyTest);
+        }
         try {
             Files.deleteIfExists(eventsFile);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -34,6 +34,14 @@ public final class Checker {
 
     /** Checks {@code source}, which need not be the learner's copy: the build checks solutions too. */
     public CheckReport check(Exercise exercise, Path source) {
+        return check(exercise, source, null);
+    }
+
+    /**
+     * Checks {@code source} with only the hidden test of that name, or with all of them when it is null: the
+     * build proves that a wrong answer fails the one test it was kept for.
+     */
+    public CheckReport check(Exercise exercise, Path source, String onlyTest) {
         long start = System.nanoTime();
         Path scratch = workDir.resolve(exercise.name());
         Path classes = scratch.resolve("classes");
@@ -41,7 +49,7 @@ public final class Checker {
         if (!errors.isEmpty()) {
             return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "", since(start));
         }
-        CheckJvm.Run run = jvm.run(exercise.checks(), classes, scratch.resolve("events.jsonl"));
+        CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, classes, scratch.resolve("events.jsonl"));
         Map<String, CheckReport.TestResult> tests = new LinkedHashMap<>();
         String running = null;
         for (CheckEvents.Event event : run.events()) {

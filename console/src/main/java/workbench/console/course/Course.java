@@ -105,4 +105,37 @@ public final class Course {
     public Path solutionFile(Exercise exercise) {
         return root.resolve("solutions").resolve(exercise.file());
     }
+
+    /**
+     * The plausible wrong answers kept for an exercise, {@code wrong/<exercise>/<variant>/<File>.java} in its
+     * lesson's folder, in the order of their names. A variant without {@code expect.yaml} has null fields.
+     */
+    public List<WrongAnswer> wrongAnswers(Exercise exercise) {
+        Path dir = lesson(exercise.lessonId()).dir().resolve("wrong").resolve(exercise.name());
+        String fileName = Path.of(exercise.file()).getFileName().toString();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> variants = Files.list(dir)) {
+            return variants.filter(v -> Files.exists(v.resolve(fileName))).sorted()
+                    .map(v -> readWrongAnswer(v, v.resolve(fileName)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WrongAnswer readWrongAnswer(Path variant, Path file) {
+        Path expect = variant.resolve("expect.yaml");
+        WrongAnswerFile fields = new WrongAnswerFile(null, null, null);
+        if (Files.exists(expect)) {
+            try {
+                fields = YAML.readValue(expect.toFile(), WrongAnswerFile.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + expect + ": " + e.getMessage(), e);
+            }
+        }
+        return new WrongAnswer(variant.getFileName().toString(), file, fields.rejectedBy(), fields.author(),
+                fields.misconception());
+    }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Checks a course's content for the mistakes an author makes: duplicate names, missing files, stubs not
@@ -17,7 +16,9 @@ import java.util.stream.Stream;
 public final class CourseValidator {
 
     static final int MIN_HINTS = 2;
-    static final int MIN_WRONG_ANSWERS = 2;
+    static final int MIN_WRONG_ANSWERS = 5;
+    /** Of those, written by someone who saw the lesson, the stub and its hints, never the checks. */
+    static final int MIN_INDEPENDENT_WRONG_ANSWERS = 3;
 
     private final Course course;
     private final List<String> problems = new ArrayList<>();
@@ -31,20 +32,6 @@ public final class CourseValidator {
         CourseValidator validator = new CourseValidator(course);
         validator.validate();
         return List.copyOf(validator.problems);
-    }
-
-    /** The plausible wrong answers kept for an exercise: {@code wrong/<exercise>/<variant>/<File>.java}. */
-    public static List<Path> wrongAnswers(Course course, Exercise exercise) {
-        Path dir = course.lesson(exercise.lessonId()).dir().resolve("wrong").resolve(exercise.name());
-        String fileName = Path.of(exercise.file()).getFileName().toString();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> variants = Files.list(dir)) {
-            return variants.map(v -> v.resolve(fileName)).filter(Files::exists).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void validate() {
@@ -76,8 +63,22 @@ public final class CourseValidator {
                 name + ": its checks class " + exercise.checks() + " does not exist");
         require(List.of("diagnose", "fix").contains(exercise.kind()), name + ": kind must be diagnose or fix");
         require(exercise.about() != null && !exercise.about().isBlank(), name + " has no 'about'");
-        require(wrongAnswers(course, exercise).size() >= MIN_WRONG_ANSWERS, name + " keeps "
-                + wrongAnswers(course, exercise).size() + " wrong answers; it needs at least " + MIN_WRONG_ANSWERS);
+        List<WrongAnswer> wrong = course.wrongAnswers(exercise);
+        require(wrong.size() >= MIN_WRONG_ANSWERS, name + " keeps " + wrong.size()
+                + " wrong answers; it needs at least " + MIN_WRONG_ANSWERS);
+        long independent = wrong.stream().filter(WrongAnswer::independent).count();
+        require(independent >= MIN_INDEPENDENT_WRONG_ANSWERS, name + " keeps " + independent
+                + " wrong answers written without seeing the checks; it needs at least "
+                + MIN_INDEPENDENT_WRONG_ANSWERS);
+        for (WrongAnswer answer : wrong) {
+            String which = name + "'s wrong answer " + answer.variant();
+            require(answer.rejectedBy() != null && !answer.rejectedBy().isBlank(),
+                    which + " names no hidden test that must reject it (rejectedBy in expect.yaml)");
+            require(answer.misconception() != null && !answer.misconception().isBlank(),
+                    which + " states no misconception (misconception in expect.yaml)");
+            require("independent".equals(answer.author()) || "course".equals(answer.author()),
+                    which + ": author in expect.yaml must be independent or course");
+        }
     }
 
     private void require(boolean ok, String problem) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import workbench.console.check.CheckReport;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
+import workbench.lessons.harness.Feedback;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -50,12 +51,13 @@ class CourseContentTest {
     @TestFactory
     Stream<DynamicContainer> everyExerciseDiscriminates() {
         return COURSE.exercises().toList().stream().map(exercise -> {
-            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise));
-            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise));
-            List<DynamicTest> wrongs = CourseValidator.wrongAnswers(COURSE, exercise).stream().map(wrong -> {
-                String variant = wrong.getParent().getFileName().toString();
-                CompletableFuture<CheckReport> report = check(exercise, "wrong-" + variant, wrong);
-                return DynamicTest.dynamicTest("wrong answer '" + variant + "' fails", () -> wrongFails(report.join()));
+            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise), null);
+            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise), null);
+            List<DynamicTest> wrongs = COURSE.wrongAnswers(exercise).stream().map(wrong -> {
+                CompletableFuture<CheckReport> report = check(exercise, "wrong-" + wrong.variant(), wrong.file(),
+                        wrong.rejectedBy());
+                return DynamicTest.dynamicTest("wrong answer '" + wrong.variant() + "' fails \"" + wrong.rejectedBy()
+                        + "\"", () -> wrongFails(wrong, report.join()));
             }).toList();
             return DynamicContainer.dynamicContainer(exercise.name(), Stream.concat(Stream.of(
                     DynamicTest.dynamicTest("the untouched stub fails", () -> stubFails(stub.join())),
@@ -64,11 +66,15 @@ class CourseContentTest {
         }).toList().stream();
     }
 
-    /** Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide. */
-    private static CompletableFuture<CheckReport> check(Exercise exercise, String variant, Path source) {
+    /**
+     * Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide; a wrong
+     * answer meets only the test it was kept for.
+     */
+    private static CompletableFuture<CheckReport> check(Exercise exercise, String variant, Path source,
+                                                        String onlyTest) {
         Path scratch = work.resolve(exercise.name() + "-" + variant);
         return CompletableFuture.supplyAsync(() -> new Checker(scratch, System.getProperty("java.class.path"),
-                Limits.DEFAULT).check(exercise, source), POOL);
+                Limits.DEFAULT).check(exercise, source, onlyTest), POOL);
     }
 
     private static void stubFails(CheckReport report) {
@@ -81,10 +87,21 @@ class CourseContentTest {
         assertThat(report.passed()).as("the solution must pass:\n%s", report).isTrue();
     }
 
-    private static void wrongFails(CheckReport report) {
+    /**
+     * A wrong answer fails for its idea: the hidden test its {@code expect.yaml} names reports a learner-facing
+     * failure (what was observed, what to revisit), not a compile error, a time-out or a crash.
+     */
+    private static void wrongFails(WrongAnswer wrong, CheckReport report) {
         assertThat(report.compileErrors()).as("a wrong answer must compile, to fail for its idea").isEmpty();
         assertThat(report.passed()).as("this wrong answer must fail").isFalse();
         assertRanTheRealChecks(report);
+        CheckReport.TestResult named = report.tests().stream()
+                .filter(test -> test.name().equals(wrong.rejectedBy())).findFirst()
+                .orElseThrow(() -> new AssertionError("no hidden test named \"" + wrong.rejectedBy()
+                        + "\" ran:\n" + report));
+        assertThat(named.status()).as("\"%s\" must fail it for its idea:\n%s", named.name(), report)
+                .isEqualTo("fail");
+        assertThat(named.message()).as("the failure says what to revisit").contains(Feedback.REVISIT);
     }
 
     /** A failure for the right reason: the checks ran against a class that kept the stub's shape. */

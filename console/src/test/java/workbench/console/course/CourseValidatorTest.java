@@ -18,13 +18,18 @@ class CourseValidatorTest {
                 "lesson1's demo ghost names class nowhere.Ghost, which does not exist",
                 "sum: the stub is not marked TODO",
                 "sum has 1 hints; it needs at least 2",
-                "sum keeps 1 wrong answers; it needs at least 2",
+                "sum keeps 1 wrong answers; it needs at least 5",
+                "sum keeps 0 wrong answers written without seeing the checks; it needs at least 3",
+                "sum's wrong answer one names no hidden test that must reject it (rejectedBy in expect.yaml)",
+                "sum's wrong answer one states no misconception (misconception in expect.yaml)",
+                "sum's wrong answer one: author in expect.yaml must be independent or course",
                 "exercise name sum is used twice",
                 "sum: exercises/fixture/Product.java is missing",
                 "sum: solutions/fixture/Product.java is missing",
                 "sum: its checks class fixture.NoSuchCheck does not exist",
                 "sum: kind must be diagnose or fix",
-                "sum keeps 0 wrong answers; it needs at least 2");
+                "sum keeps 0 wrong answers; it needs at least 5",
+                "sum keeps 0 wrong answers written without seeing the checks; it needs at least 3");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package workbench.lessons.harness;
 
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -14,7 +16,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * Main class of a check JVM: runs one hidden check class with the JUnit Platform Launcher and records
  * every result through {@link CheckEvents}. The console reads that record, never this JVM's output.
  *
- * <p>Arguments: the record file, the folder of the learner's compiled classes, the check class.
+ * <p>Arguments: the record file, the folder of the learner's compiled classes, the check class, and optionally
+ * the name of the one test to run (as {@link ResultRecorder#name} words it).
  */
 public final class CheckMain {
 
@@ -24,6 +27,12 @@ public final class CheckMain {
     private CheckMain() {
     }
 
+    /** Keeps the test of that name and every container; the launcher prunes containers left empty. */
+    private static PostDiscoveryFilter onlyTest(String name) {
+        return descriptor -> !descriptor.isTest() || ResultRecorder.name(descriptor.getDisplayName()).equals(name)
+                ? FilterResult.included(name) : FilterResult.excluded("not " + name);
+    }
+
     public static void main(String[] args) throws ClassNotFoundException {
         CheckEvents events = new CheckEvents(Path.of(args[0]));
         LearnerCode learner = new LearnerCode(Path.of(args[1]));
@@ -31,6 +40,7 @@ public final class CheckMain {
 
         LauncherDiscoveryRequest discovery = request()
                 .selectors(selectClass(checks))
+                .filters(args.length > 3 ? onlyTest(args[3]) : descriptor -> FilterResult.included("all tests"))
                 .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIMEOUT)
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();

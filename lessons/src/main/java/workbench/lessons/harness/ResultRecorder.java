@@ -17,9 +17,12 @@ final class ResultRecorder implements TestExecutionListener {
         this.verdicts = verdicts;
     }
 
-    /** A display name, or the method's name in words: {@code heapUsed()} reads "heap used". */
     static String name(TestIdentifier test) {
-        String name = test.getDisplayName();
+        return name(test.getDisplayName());
+    }
+
+    /** A display name, or the method's name in words: {@code heapUsed()} reads "heap used". */
+    static String name(String name) {
         if (!name.endsWith("()")) {
             return name;
         }
