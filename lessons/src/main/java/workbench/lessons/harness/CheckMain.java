@@ -1,10 +1,10 @@
 package workbench.lessons.harness;
 
 import org.junit.platform.engine.FilterResult;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.nio.file.Path;
@@ -38,12 +38,13 @@ public final class CheckMain {
         LearnerCode learner = new LearnerCode(Path.of(args[1]));
         Class<?> checks = Class.forName(args[2]);
 
-        LauncherDiscoveryRequest discovery = request()
+        LauncherDiscoveryRequestBuilder discovery = request()
                 .selectors(selectClass(checks))
-                .filters(args.length > 3 ? onlyTest(args[3]) : descriptor -> FilterResult.included("all tests"))
                 .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIMEOUT)
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .build();
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+        if (args.length > 3) {
+            discovery.filters(onlyTest(args[3]));
+        }
         LauncherConfig quiet = LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .enableLauncherSessionListenerAutoRegistration(false)
@@ -51,7 +52,7 @@ public final class CheckMain {
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(quiet)) {
-            session.getLauncher().execute(discovery, new ResultRecorder(events, new Verdicts(learner)));
+            session.getLauncher().execute(discovery.build(), new ResultRecorder(events, new Verdicts(learner)));
         }
         // Learner threads may still run (a deadlock the time-out abandoned); they must not keep this JVM up.
         System.exit(0);
