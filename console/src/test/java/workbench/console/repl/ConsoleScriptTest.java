@@ -81,6 +81,13 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void aLineThatOpensAJavaCommentIsJavaNotACommand() throws IOException {
+        String transcript = run("// a note to self", "/* the answer */ 40 + 2");
+        assertFalse(transcript.contains("Unknown command"), transcript);
+        assertTrue(transcript.contains("$1 ==> 42\n"), transcript);
+    }
+
+    @Test
     void showsTheLessonsCurrentPageFirst() throws IOException {
         String transcript = run();
         assertTrue(transcript.startsWith("First page\n----------\n\nWelcome."), transcript);
