@@ -28,7 +28,9 @@ public final class Main implements Runnable {
             commandLine.getErr().println((learnerError ? "" : "workbench failed: ") + e.getMessage());
             return learnerError ? 2 : 1;
         });
-        return cli.execute(args);
+        int exit = cli.execute(args);
+        workbench.takeWarning().ifPresent(warning -> System.err.println("warning: " + warning));
+        return exit;
     }
 
     /** Without a subcommand, say what there is. */
