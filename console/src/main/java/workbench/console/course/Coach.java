@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
@@ -128,7 +129,7 @@ public final class Coach {
      */
     public CheckSummary check(String target, Consumer<String> progressLine) {
         List<Exercise> chosen = target == null ? List.of(currentExercise())
-                : course.findLesson(target).map(Lesson::exercises).orElseGet(() -> List.of(course.exercise(target)));
+                : course.findLesson(target).map(Lesson::exercises).orElseGet(() -> List.of(exerciseOrLesson(target)));
         List<CheckReport> done = new ArrayList<>();
         StringBuilder md = new StringBuilder();
         for (Exercise exercise : chosen) {
@@ -144,6 +145,16 @@ public final class Coach {
         md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? " + commands.of("hint " + firstFailed(done).name())
                 + " gives the next hint.\n");
         return new CheckSummary(allPassed, md.toString(), done);
+    }
+
+    /** The exercise of that name; a name shaped like a lesson id gets an answer about lessons. */
+    private Exercise exerciseOrLesson(String name) {
+        if (name.matches("lesson\\d+")) {
+            throw new NoSuchElementException("There is no " + name + ". The lessons are "
+                    + course.lessons().getFirst().id() + " to " + course.lessons().getLast().id() + "; "
+                    + commands.of("list") + " shows them with their exercises.");
+        }
+        return course.exercise(name);
     }
 
     private static Exercise firstFailed(List<CheckReport> reports) {
