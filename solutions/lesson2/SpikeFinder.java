@@ -51,6 +51,11 @@ public final class SpikeFinder {
         boolean covers(Instant at) {
             return !at.isBefore(start.minus(TICK)) && !at.isAfter(end.plus(TICK));
         }
+
+        /** How long {@link #covers} reaches. */
+        Duration length() {
+            return Duration.between(start, end).plus(TICK.multipliedBy(2));
+        }
     }
 
     /** How often the exact allocation counter is read: fine enough to date a burst. */
@@ -86,9 +91,10 @@ public final class SpikeFinder {
             allocated = sampler.series("jvm.memory.allocated").points();
             stream.stop();
         }
+        Duration watched = Duration.between(allocated.getFirst().time(), allocated.getLast().time());
         List<Spike> spikes = new ArrayList<>();
         for (Burst burst : bursts(allocated)) {
-            spikes.add(new Spike(burst.start(), culprit(burst, allocations)));
+            spikes.add(new Spike(burst.start(), culprit(burst, allocations, watched)));
         }
         return spikes;
     }
@@ -140,15 +146,19 @@ public final class SpikeFinder {
         return bursts;
     }
 
-    /** The site that made the most bytes of large allocations during the burst. */
-    private static String culprit(Burst burst, List<LargeAllocation> allocations) {
-        Map<String, Long> bytesBySite = new HashMap<>();
+    /**
+     * The site whose large allocations during the burst most exceed what it usually allocates in that time:
+     * a site that makes large buffers all the time is no culprit for making them during a burst too.
+     */
+    private static String culprit(Burst burst, List<LargeAllocation> allocations, Duration watched) {
+        Map<String, Double> excessBySite = new HashMap<>();
+        double share = (double) burst.length().toNanos() / Math.max(1, watched.toNanos());
         for (LargeAllocation allocation : allocations) {
-            if (burst.covers(allocation.at())) {
-                bytesBySite.merge(allocation.site(), allocation.bytes(), Long::sum);
-            }
+            double usual = allocation.bytes() * share;
+            excessBySite.merge(allocation.site(), burst.covers(allocation.at()) ? allocation.bytes() - usual : -usual,
+                    Double::sum);
         }
-        return bytesBySite.entrySet().stream()
+        return excessBySite.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("unknown");
     }
 
