@@ -78,11 +78,11 @@ final class PauseVerdict {
         TreeSet<Long> ids = new TreeSet<>(truth.keySet());
         ids.addAll(yours.keySet());
         for (long id : ids) {
-            checkCollection(id, truth.getOrDefault(id, List.of()), yours.getOrDefault(id, List.of()), truth);
+            checkCollection(id, truth.getOrDefault(id, List.of()), yours.getOrDefault(id, List.of()));
         }
     }
 
-    private void checkCollection(long id, List<GcEvent> truth, List<Pause> yours, Map<Long, List<GcEvent>> all) {
+    private void checkCollection(long id, List<GcEvent> truth, List<Pause> yours) {
         List<GcEvent> missed = new ArrayList<>(truth);
         List<Pause> extra = new ArrayList<>();
         for (Pause pause : yours) {
@@ -101,8 +101,8 @@ final class PauseVerdict {
         }
         if (yours.size() < truth.size()) {
             GcEvent first = missed.getFirst();
-            boolean onePerCollection = reported.stream().map(Pause::gcId).distinct().count() == reported.size()
-                    && all.values().stream().anyMatch(records -> records.size() > 1);
+            boolean onePerCollection = yours.size() == 1
+                    && reported.stream().map(Pause::gcId).distinct().count() == reported.size();
             String revisit = onePerCollection ? SEVERAL
                     : hasGeneration(first) ? GENERATION : EVERY_PAUSE;
             Feedback.fail("In " + log.describe() + " you reported " + yours.size() + " pause(s) of GC(" + id

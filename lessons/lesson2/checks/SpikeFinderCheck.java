@@ -58,7 +58,7 @@ class SpikeFinderCheck {
     private static final String START = "Lesson 2, 'Finding a spike': a burst begins before its peak; date it by the"
             + " last reading of the counter before its first busy tick";
     private static final String ONCE = "Lesson 2, 'Finding a spike': a burst often spans several ticks of the"
-            + " counter; consecutive busy ticks are one spike";
+            + " counter, with a quiet tick or two where it rests; busy ticks close together are one spike";
     private static final String WHERE = "Lesson 2, 'Finding a spike': name the site that allocated far more than it"
             + " usually does during the burst itself, by the first frame of its stack that belongs to the"
             + " application, not the JDK method that made the array";
