@@ -59,7 +59,8 @@ class TuneItCheck {
         try (LabProcess lab = LabProcess.start(AllocationSpikes.class, onMachine, "--seconds", "0")) {
             String line = lab.awaitLine(l -> l.startsWith("max heap ") || l.contains("Error"), Duration.ofSeconds(15));
             Feedback.check(line.startsWith("max heap "),
-                    "The JVM did not start with your flags " + flags + ": " + line, SIZING);
+                    "On a machine with " + machineGib + " GiB of memory the JVM did not even start with your flags "
+                            + flags + ", sizing its heap from that memory: " + line, SIZING);
             long maxHeap = Long.parseLong(line.substring("max heap ".length()).strip());
             Feedback.check(maxHeap <= HEAP_BUDGET,
                     "On a machine with " + machineGib + " GiB of memory, your flags " + flags + " let the heap grow"
