@@ -52,7 +52,8 @@ public final class CensusWorkload {
 
     /** Starts phase 0 of {@code --seed=N}'s plan, registers the control, prints {@link #READY}, runs until killed. */
     public static void main(String[] args) throws Exception {
-        CensusWorkload workload = new CensusWorkload(new CensusPlan(Long.parseLong(args[0].substring("--seed=".length()))));
+        long seed = Long.parseLong(args[0].substring("--seed=".length()));
+        CensusWorkload workload = new CensusWorkload(new CensusPlan(seed));
         workload.start(0);
         ManagementFactory.getPlatformMBeanServer().registerMBean(new StandardMBean(workload.control(), Control.class),
                 new ObjectName(CONTROL));

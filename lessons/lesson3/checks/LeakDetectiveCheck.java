@@ -17,27 +17,32 @@ import workbench.lessons.harness.LabProcess;
  * fresh random {@link Plan} (which pool leaks, how fast, which pools are decoys, names of every pool), once of each
  * {@link Plan.Shape}; the learner's code, handed that JVM as a Target, must name the leaking pool both times.
  *
- * <p>Every leaking task first waits with a time limit for 650 to 750 ms (a slow backend), then forever; a new one
+ * <p>Every leaking task first waits with a time limit for 1.0 to 1.2 s (a slow backend), then forever; a new one
  * comes every 200 to 260 ms. Proxies for "threads born while watched that got stuck without a time limit and
  * stayed stuck, joining at several moments", and the scenario that defeats each in every run:
  * <ul>
  *   <li>the JVM running the check ({@code Target.current()}): the service runs in another JVM; this one has no
  *       leak;</li>
  *   <li>the total thread count (a gate or a threshold on its growth): in {@code FALLING_TOTAL} a pool lets two
- *       threads go per leak period and bursts are small and seldom, so the total falls over any watch of a couple
- *       of seconds;</li>
- *   <li>the biggest pool, or the most WAITING threads in one snapshot: a pool of 36 to 43 idle workers, a shrinking
- *       pool of about 250 waiting threads ({@code FALLING_TOTAL}), a healthy pool that always has more threads than
- *       the leak ({@code GROWING_DECOYS}), while the leak stays smaller for the 30 s a test may last;</li>
+ *       threads go per leak period for 20 s, and bursts are small and seldom, so the total falls over any watch of
+ *       a couple of seconds;</li>
+ *   <li>the biggest pool, or the most WAITING threads in one snapshot: in {@code GROWING_DECOYS} a pool warming up
+ *       gains threads 1.8 times as fast as the leak from the same start, so it is always bigger, and a fixed pool
+ *       of 36 to 43 idle workers always has more WAITING threads than any other (bursts reach 26 at most, the
+ *       leak's threads are BLOCKED); in {@code FALLING_TOTAL} the shrinking pool starts with 170 to 220 waiting
+ *       threads;</li>
  *   <li>the pool that grew most between two snapshots, or the one whose count only ever grows: in
- *       {@code GROWING_DECOYS} a pool warming up starts a thread 1.8 times as often as the leak, and never loses
- *       one, while the leaking pool's count also drops now and then (short healthy bursts on it);</li>
+ *       {@code GROWING_DECOYS} the warming pool never loses a thread and grows 1.8 times as fast as the leak, whose
+ *       own count also drops now and then (short healthy bursts on an executor that shares its thread
+ *       factory);</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held
- *       forever;</li>
- *   <li>a short watch with lowered thresholds (one stuck thread is a leak): a leaking thread waits with a time
- *       limit for longer than a watch of under 0.65 s, so such a watch never sees one stuck; bursts of healthy
- *       threads waiting up to 0.8 s are all it can see.</li>
+ *       forever by its first stuck thread;</li>
+ *   <li>a short watch with lowered thresholds (one stuck thread is a leak): a watch of under a second never sees a
+ *       leaking thread stuck, since each first waits 1.0 to 1.2 s with a time limit; what it sees are bursts of
+ *       healthy threads waiting up to 0.8 s.</li>
  * </ul>
+ * The reference watches 12 snapshots 300 ms apart: the leaking threads born in its first 1.2 s are stuck before
+ * its ninth snapshot, four or more at three or more distinct snapshots.
  */
 class LeakDetectiveCheck {
 

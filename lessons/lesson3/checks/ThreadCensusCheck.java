@@ -90,11 +90,12 @@ class ThreadCensusCheck {
         control.advance();
         Map<String, Map<Thread.State, Integer>> after = plan.census(control.phase());
         Map<String, Map<Thread.State, Integer>> second = ThreadCensus.census(target);
+        CensusFeedback secondFeedback = census(second);
         Feedback.check(!ownPools(second, before).equals(ownPools(first, before)), "Your second census of the target"
                 + " was the same as your first, pool for pool, while between the two calls " + ended(before, after)
                 + " of its threads ended and " + started(before, after) + " new ones started.",
                 CensusFeedback.MOMENT);
-        census(second).compare(after, plan);
+        secondFeedback.compare(after, plan);
     }
 
     private static CensusFeedback census() {
