@@ -52,7 +52,7 @@ final class CensusFeedback {
         }
         if (foldsBlockedIntoWaiting(states, counted)) {
             Feedback.fail("Your census of pool `" + pool + "` counts no BLOCKED thread and " + count(counted,
-                    Thread.State.WAITING) + " WAITING ones: it counts the threads waiting to enter a monitor as"
+                    Thread.State.WAITING) + " WAITING thread(s): it counts the threads waiting to enter a monitor as"
                     + " WAITING.", STATES);
         }
         for (Thread.State state : Thread.State.values()) {
