@@ -41,22 +41,23 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
     }
 
     /**
-     * A fresh plan. The failing endpoint fails 32 to 45% of its requests now and almost none before; the recovered
-     * one failed up to 50% before, though fewer in number than the busy one, and almost none now. The flaky one fails 14 to 18%, on enough traffic to have
-     * 1.4 to 1.8 times the failing one's errors; the busy one fails 3 to 5%, on enough traffic to have 1.4 to 1.8
-     * times the most errors of those two. One or two quiet endpoints get half to three quarters of the failing one's traffic;
-     * the slow one takes 15 to 25 ms a request, every other one under a millisecond.
+     * A fresh plan. The failing endpoint fails 36 to 48% of its requests now and almost none before; the recovered
+     * one failed up to 50% before, though fewer in number than the busy one, and almost none now. The flaky one
+     * fails 18 to 24%, on enough traffic to have 2 to 2.5 times the failing one's errors; the busy one fails 5 to 7%,
+     * on enough traffic to have 1.5 to 2 times the flaky one's. One or two quiet endpoints get 40 to 60% of the
+     * failing one's traffic and fail none of it now; the slow one takes 15 to 25 ms a request, every other one under
+     * a millisecond.
      */
     public static Plan random(Random random) {
         List<String> names = new ArrayList<>(NAMES);
         Collections.shuffle(names, random);
         List<Draft> drafts = new ArrayList<>();
         double failingWeight = between(random, 4, 7);
-        double failingRate = between(random, 0.32, 0.45);
-        double flakyRate = between(random, 0.14, 0.18);
-        double flakyWeight = failingWeight * failingRate * between(random, 1.4, 1.8) / flakyRate;
-        double busyRate = between(random, 0.03, 0.05);
-        double busyWeight = flakyWeight * flakyRate * between(random, 1.4, 1.8) / busyRate;
+        double failingRate = between(random, 0.36, 0.48);
+        double flakyRate = between(random, 0.18, Math.min(0.24, failingRate - 0.14));
+        double flakyWeight = failingWeight * failingRate * between(random, 2, 2.5) / flakyRate;
+        double busyRate = between(random, 0.05, 0.07);
+        double busyWeight = flakyWeight * flakyRate * between(random, 1.5, 2) / busyRate;
         drafts.add(new Draft(Role.FAILING, failingWeight, failingRate, between(random, 0, 0.01), fast(random)));
         drafts.add(new Draft(Role.FLAKY, flakyWeight, flakyRate, between(random, 0.01, 0.03), fast(random)));
         drafts.add(new Draft(Role.BUSY, busyWeight, busyRate, busyRate, fast(random)));
@@ -68,7 +69,7 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
                 between(random, 0, 0.02), 15_000 + random.nextInt(10_000)));
         int quieter = 1 + random.nextInt(2);
         for (int i = 0; i < quieter; i++) {
-            drafts.add(new Draft(Role.QUIET, failingWeight * between(random, 0.5, 0.75), between(random, 0, 0.01),
+            drafts.add(new Draft(Role.QUIET, failingWeight * between(random, 0.4, 0.6), 0,
                     between(random, 0, 0.02), fast(random)));
         }
         if (random.nextBoolean()) {
