@@ -1,5 +1,11 @@
-// Wrong answer: serves the variables on every network interface (new InetSocketAddress(0)): anyone who can reach
-// the machine can read them, command line included.
+/*
+ * Misconception: instrumenting the end of the handler is enough, since every request goes through it; the
+ *   early "return" after the 400 answer skips the recording, so invalid orders are neither counted nor timed.
+ * Why a learner would believe it: the happy paths (201, 200, 204, 404, 405) all reach the last line and the
+ *   counts look right in the console after a few POSTs and GETs.
+ * What is actually right: count and time in a finally block around all of the routing, so every answered
+ *   request, including a 400 that returns early, is recorded with the status respond() sent.
+ */
 package lesson4;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -28,50 +34,32 @@ public final class OrderService implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final ExecutorService workers = Executors.newFixedThreadPool(4,
             Thread.ofPlatform().daemon().name("orders-", 0).factory());
-    private final HttpServer server;
     private final Vars vars = new Vars();
     private final Counter requests = vars.counter("requests", "Requests answered, whatever their status.");
     private final VarMap responses = vars.map("responses", "Requests answered, by status code.");
     private final Histogram duration = vars.histogram("request_duration", "Time to handle a request.");
+    private final HttpServer server;
     private final VarsServer varsServer;
 
     public OrderService() throws IOException {
+        vars.gauge("orders_open", "Orders stored right now.", orders::size);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(workers);
         server.createContext("/orders", this::handle);
         server.start();
-        vars.gauge("orders_open", "Orders stored right now.", orders::size);
-        varsServer = VarsServer.start(vars, new InetSocketAddress(0));
+        varsServer = VarsServer.start(vars, 0);
     }
 
-    /** The service's base address: {@code POST orders}, {@code GET orders/ID}, {@code DELETE orders/ID}. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    /** The base address of the variables: {@code varsUri().resolve("metrics")} and {@code resolve("debug/vars")}. */
     public URI varsUri() {
         return varsServer.uri();
     }
 
-    /** Counts and times every request, whatever it answered, even when routing throws. */
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
-        try {
-            route(exchange);
-        } finally {
-            requests.increment();
-            responses.increment(String.valueOf(exchange.getResponseCode()));
-            duration.record(Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    /**
-     * {@code POST /orders} with an item as body stores an order (201, its id; 400 for an empty body);
-     * {@code GET /orders/ID} answers its item (200) and {@code DELETE /orders/ID} removes it (204), both 404 for
-     * an unknown id; anything else is 405.
-     */
-    private void route(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -93,6 +81,10 @@ public final class OrderService implements AutoCloseable {
             } else {
                 respond(exchange, 405, "use POST /orders, GET or DELETE /orders/ID");
             }
+            // Every branch above ends here once it has answered: record the request.
+            requests.increment();
+            responses.increment(String.valueOf(exchange.getResponseCode()));
+            duration.record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

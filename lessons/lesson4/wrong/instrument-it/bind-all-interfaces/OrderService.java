@@ -1,5 +1,11 @@
-// Wrong answer: counts and times only the requests that succeeded. A 404 or a 400 is a request answered too;
-// leaving errors out hides exactly what the variables are for.
+/*
+ * Misconception: binding the variables to every interface is harmless as long as the URI handed out says
+ *   127.0.0.1, and it lets a Prometheus on another host scrape them too.
+ * Why a learner would believe it: new InetSocketAddress(port) is the usual way to open a server port, and
+ *   everything works from the console, which connects through the loopback address either way.
+ * What is actually right: VarsServer.start(vars, 0) binds to loopback only; a wildcard address (0.0.0.0)
+ *   opens the command line and the service's counts to anyone who can reach the machine.
+ */
 package lesson4;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -28,53 +34,33 @@ public final class OrderService implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final ExecutorService workers = Executors.newFixedThreadPool(4,
             Thread.ofPlatform().daemon().name("orders-", 0).factory());
-    private final HttpServer server;
     private final Vars vars = new Vars();
     private final Counter requests = vars.counter("requests", "Requests answered, whatever their status.");
     private final VarMap responses = vars.map("responses", "Requests answered, by status code.");
     private final Histogram duration = vars.histogram("request_duration", "Time to handle a request.");
+    private final HttpServer server;
     private final VarsServer varsServer;
 
     public OrderService() throws IOException {
+        vars.gauge("orders_open", "Orders stored right now.", orders::size);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(workers);
         server.createContext("/orders", this::handle);
         server.start();
-        vars.gauge("orders_open", "Orders stored right now.", orders::size);
-        varsServer = VarsServer.start(vars, 0);
+        // Any free port; reachable locally through 127.0.0.1 and by a scraper on another host.
+        varsServer = VarsServer.start(vars, new InetSocketAddress(0));
     }
 
-    /** The service's base address: {@code POST orders}, {@code GET orders/ID}, {@code DELETE orders/ID}. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    /** The base address of the variables: {@code varsUri().resolve("metrics")} and {@code resolve("debug/vars")}. */
     public URI varsUri() {
-        return varsServer.uri();
+        return URI.create("http://127.0.0.1:" + varsServer.port() + "/");
     }
 
-    /** Counts and times every request, whatever it answered, even when routing throws. */
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
-        try {
-            route(exchange);
-        } finally {
-            int status = exchange.getResponseCode();
-            if (status < 400) {
-                requests.increment();
-                responses.increment(String.valueOf(status));
-                duration.record(Duration.ofNanos(System.nanoTime() - start));
-            }
-        }
-    }
-
-    /**
-     * {@code POST /orders} with an item as body stores an order (201, its id; 400 for an empty body);
-     * {@code GET /orders/ID} answers its item (200) and {@code DELETE /orders/ID} removes it (204), both 404 for
-     * an unknown id; anything else is 405.
-     */
-    private void route(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
@@ -96,6 +82,10 @@ public final class OrderService implements AutoCloseable {
             } else {
                 respond(exchange, 405, "use POST /orders, GET or DELETE /orders/ID");
             }
+        } finally {
+            requests.increment();
+            responses.increment(String.valueOf(exchange.getResponseCode()));
+            duration.record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
