@@ -27,6 +27,14 @@ public final class CheckMain {
     private CheckMain() {
     }
 
+    /**
+     * Every test of the class, or only the one named {@code onlyTest} when that is not null. Typed here, not as a
+     * lambda at the call: there its target type would be the launcher's bare {@code Filter}, which it refuses.
+     */
+    static PostDiscoveryFilter tests(String onlyTest) {
+        return onlyTest == null ? descriptor -> FilterResult.included("all tests") : onlyTest(onlyTest);
+    }
+
     /** Keeps the test of that name and every container; the launcher prunes containers left empty. */
     private static PostDiscoveryFilter onlyTest(String name) {
         return descriptor -> !descriptor.isTest() || ResultRecorder.name(descriptor.getDisplayName()).equals(name)
@@ -40,7 +48,7 @@ public final class CheckMain {
 
         LauncherDiscoveryRequest discovery = request()
                 .selectors(selectClass(checks))
-                .filters(args.length > 3 ? onlyTest(args[3]) : descriptor -> FilterResult.included("all tests"))
+                .filters(tests(args.length > 3 ? args[3] : null))
                 .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIMEOUT)
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();
