@@ -1,4 +1,8 @@
-// Wrong answer: sums jvm.memory.used over every pool, heap and non-heap (metaspace, code cache), as heap used.
+/*
+ * Misconception: daemon threads are the JVM's own housekeeping, so the blocked threads worth reporting are the non-daemon ones, and filtering by both attributes is the precise query.
+ * Why a learner would believe it: in the console the daemon rows are Reference Handler, Finalizer, Common-Cleaner and friends, while the demo's stuck threads show up under daemon=false, and a filter with more attributes looks more exact.
+ * What is actually right: blockedThreads counts every live thread in state BLOCKED, daemon or not: filter jvm.thread.count by jvm.thread.state = blocked alone, since value() sums over the daemon flag for you.
+ */
 package lesson1;
 
 import workbench.diagnostics.metrics.Metrics;
@@ -28,14 +32,15 @@ public final class VitalSigns {
 
     /** Reads the vital signs of {@code target}. */
     public static Reading read(Target target) {
-        // One snapshot: every value comes from the same moment, and reading it stops no thread.
         Snapshot now = Metrics.read(target);
         return new Reading(
-                (long) now.value("jvm.memory.used"),
+                (long) now.value("jvm.memory.used", "jvm.memory.type", "heap"),
                 (long) now.value("jvm.memory.committed", "jvm.memory.type", "heap"),
                 (long) now.value("jvm.memory.limit", "jvm.memory.type", "heap"),
                 (long) now.value("jvm.thread.count"),
                 (long) now.value("jvm.thread.count", "jvm.thread.daemon", "true"),
-                (long) now.value("jvm.thread.count", "jvm.thread.state", "blocked"));
+                // The application's threads stuck on a monitor; the JVM's daemons never are.
+                (long) now.value("jvm.thread.count",
+                        "jvm.thread.state", "blocked", "jvm.thread.daemon", "false"));
     }
 }
