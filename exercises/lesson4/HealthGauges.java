@@ -14,8 +14,8 @@ import workbench.diagnostics.vars.Vars;
  * <p>Fix them: every scrape must cost about no safepoint, even under several concurrent scrapers, while each
  * gauge still reports its value, no older than one second:
  * <ul>
- *   <li>{@code threads_blocked}: threads blocked on a monitor right now;</li>
- *   <li>{@code threads_deadlocked}: threads in a deadlock;</li>
+ *   <li>{@code threads_blocked}: threads blocked on a monitor right now (state {@code BLOCKED});</li>
+ *   <li>{@code threads_deadlocked}: threads in a deadlock, on monitors or on locks such as {@code ReentrantLock};</li>
  *   <li>{@code heap_live_bytes}: heap in use right after the last garbage collection.</li>
  * </ul>
  * Check it with {@code /check} or {@code ./workbench check cheap-gauges}.

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Publish these variables with the library's {@code Vars}, and serve them with {@code VarsServer} on the
  * loopback interface:
  * <ul>
- *   <li>{@code requests}: a counter of every request answered, whatever its status;</li>
+ *   <li>{@code requests}: a counter of every request handled, whatever its status, even one whose handler
+ *       threw;</li>
  *   <li>{@code responses}: a map of answered requests keyed by status code ({@code "201"}, {@code "404"}, ...);</li>
- *   <li>{@code request_duration}: a histogram of the time each request took to handle;</li>
+ *   <li>{@code request_duration}: a histogram of the time each request took to handle, every one of them;</li>
  *   <li>{@code orders_open}: a gauge of the orders stored right now.</li>
  * </ul>
  * Check it with {@code /check} or {@code ./workbench check instrument-it}.

@@ -5,7 +5,8 @@ import java.net.URI;
 
 /**
  * Exercise {@code read-the-vars} (lesson 4): a shop service publishes its variables over HTTP; one of its
- * endpoints fails far more often than the others. Name it from what the service publishes.
+ * endpoints fails far more often than the others right now. Name it from what the service publishes. The service
+ * has been up a while, and its counters remember everything since it started, earlier incidents included.
  *
  * <p>Try it in the console first on {@code /demo start storefront} with
  * {@code ((Storefront) Demos.get("storefront")).varsUri()}. Check it with {@code /check} or
@@ -16,7 +17,7 @@ public final class VarsReader {
     private VarsReader() {}
 
     /**
-     * Names the endpoint with the highest error rate.
+     * Names the endpoint with the highest error rate now: over the last few seconds, not since the service started.
      *
      * @param vars base address of the service's variables: {@code vars.resolve("metrics")} serves Prometheus
      *             text, {@code vars.resolve("debug/vars")} JSON. The service counts {@code requests} and
@@ -25,7 +26,8 @@ public final class VarsReader {
      */
     public static String worstEndpoint(URI vars) throws IOException, InterruptedException {
         // TODO: scrape the service's variables over HTTP (lesson 4, "Two formats") and compare the endpoints'
-        //  error rates, not their error counts (lesson 4, "Reading a service's vars").
+        //  error rates now, not their error counts nor their totals since the start (lesson 4, "Reading a
+        //  service's vars").
         return null;
     }
 }

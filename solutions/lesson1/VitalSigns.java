@@ -15,7 +15,8 @@ public final class VitalSigns {
      *
      * @param heapUsedBytes      bytes in use in the heap now, all heap pools together
      * @param heapCommittedBytes bytes of heap the JVM has committed from the operating system
-     * @param heapLimitBytes     the most heap the JVM may ever use (its {@code -Xmx})
+     * @param heapLimitBytes     the most heap the JVM may ever use, as the JVM applied it (from {@code -Xmx}, rounded
+     *                           to the heap's alignment, or sized by the JVM itself when there is none)
      * @param liveThreads        live platform threads, daemon or not
      * @param daemonThreads      the live threads that are daemons
      * @param blockedThreads     the live threads in state {@code BLOCKED}, waiting to enter a monitor

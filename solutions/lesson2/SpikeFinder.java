@@ -51,12 +51,22 @@ public final class SpikeFinder {
         boolean covers(Instant at) {
             return !at.isBefore(start.minus(TICK)) && !at.isAfter(end.plus(TICK));
         }
+
+        /** How long {@link #covers} reaches. */
+        Duration length() {
+            return Duration.between(start, end).plus(TICK.multipliedBy(2));
+        }
     }
 
     /** How often the exact allocation counter is read: fine enough to date a burst. */
     private static final Duration TICK = Duration.ofMillis(100);
     /** A tick is busy when it allocated this much more than a usual tick: well above the noise of a flush. */
     private static final double BUSY_TICK_EXCESS = 4.0 * (1 << 20);
+    /**
+     * A burst that rests between large chunks leaves a few quiet ticks inside it; quiet ticks up to this many in
+     * a row do not end it (bursts come seconds apart).
+     */
+    private static final int QUIET_TICKS_WITHIN_BURST = 4;
     /** A run of busy ticks is a spike when it allocated at least this much beyond the usual. */
     private static final double SPIKE_EXCESS = 12.0 * (1 << 20);
     /** Packages of the JDK and of the library: their frames are not the application's call site. */
@@ -86,9 +96,10 @@ public final class SpikeFinder {
             allocated = sampler.series("jvm.memory.allocated").points();
             stream.stop();
         }
+        Duration watched = Duration.between(allocated.getFirst().time(), allocated.getLast().time());
         List<Spike> spikes = new ArrayList<>();
         for (Burst burst : bursts(allocated)) {
-            spikes.add(new Spike(burst.start(), culprit(burst, allocations)));
+            spikes.add(new Spike(burst.start(), culprit(burst, allocations, watched)));
         }
         return spikes;
     }
@@ -112,7 +123,8 @@ public final class SpikeFinder {
 
     /**
      * Dates bursts with the exact counter: a tick is busy when it allocated well beyond a usual (median) tick
-     * of its length; consecutive busy ticks make one burst, a spike when it allocated enough beyond the usual.
+     * of its length; busy ticks with at most a few quiet ones between them make one burst, a spike when it
+     * allocated enough beyond the usual.
      */
     private static List<Burst> bursts(List<Point> allocated) {
         int ticks = allocated.size() - 1;
@@ -127,28 +139,39 @@ public final class SpikeFinder {
         double usual = rates[ticks / 2];
         List<Burst> bursts = new ArrayList<>();
         for (int i = 0; i < ticks; i++) {
+            if (excess(allocated, i, usual) <= BUSY_TICK_EXCESS) {
+                continue;
+            }
             int first = i;
+            int last = i;
             double excess = 0;
-            while (i < ticks && excess(allocated, i, usual) > BUSY_TICK_EXCESS) {
-                excess += excess(allocated, i, usual);
-                i++;
+            for (int tick = i; tick < ticks && tick - last <= QUIET_TICKS_WITHIN_BURST; tick++) {
+                if (excess(allocated, tick, usual) > BUSY_TICK_EXCESS) {
+                    excess += excess(allocated, tick, usual);
+                    last = tick;
+                }
             }
             if (excess >= SPIKE_EXCESS) {
-                bursts.add(new Burst(allocated.get(first).time(), allocated.get(i).time()));
+                bursts.add(new Burst(allocated.get(first).time(), allocated.get(last + 1).time()));
             }
+            i = last;
         }
         return bursts;
     }
 
-    /** The site that made the most bytes of large allocations during the burst. */
-    private static String culprit(Burst burst, List<LargeAllocation> allocations) {
-        Map<String, Long> bytesBySite = new HashMap<>();
+    /**
+     * The site whose large allocations during the burst most exceed what it usually allocates in that time:
+     * a site that makes large buffers all the time is no culprit for making them during a burst too.
+     */
+    private static String culprit(Burst burst, List<LargeAllocation> allocations, Duration watched) {
+        Map<String, Double> excessBySite = new HashMap<>();
+        double share = (double) burst.length().toNanos() / Math.max(1, watched.toNanos());
         for (LargeAllocation allocation : allocations) {
-            if (burst.covers(allocation.at())) {
-                bytesBySite.merge(allocation.site(), allocation.bytes(), Long::sum);
-            }
+            double usual = allocation.bytes() * share;
+            excessBySite.merge(allocation.site(), burst.covers(allocation.at()) ? allocation.bytes() - usual : -usual,
+                    Double::sum);
         }
-        return bytesBySite.entrySet().stream()
+        return excessBySite.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("unknown");
     }
 

@@ -27,7 +27,7 @@ public final class LeakDetective {
     public static String leakingPool(Target target) throws InterruptedException {
         // Follow the same threads over a few seconds: a leak is threads that block and never come back,
         // joined by new ones again and again. Depth 0: lock info without stacks keeps each snapshot cheap.
-        List<ThreadSnapshot> snapshots = LeakFinder.watch(() -> ThreadSnapshots.of(target, 0), 10,
+        List<ThreadSnapshot> snapshots = LeakFinder.watch(() -> ThreadSnapshots.of(target, 0), 12,
                 Duration.ofMillis(300));
         List<LeakSuspect> suspects = new LeakFinder().find(snapshots);
         return suspects.isEmpty() ? null : suspects.getFirst().group();

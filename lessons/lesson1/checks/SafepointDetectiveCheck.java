@@ -1,46 +1,97 @@
 package lesson1.checks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import lesson1.SafepointDetective;
+import lesson1.demo.Endpoint;
 import lesson1.demo.MysteryService;
-import lesson1.demo.RuntimeRead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.safepoint.SafepointCounter;
+import workbench.diagnostics.safepoint.SafepointReading;
 import workbench.diagnostics.safepoint.Safepoints;
 import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.Feedback;
 import workbench.lessons.harness.LabProcess;
 
 /**
- * Hidden checks of exercise {@code safepoint-detective}: a fresh JVM runs two services, each mapping fresh
- * opaque names to runtime reads, one of which stops the world on every call, plus busy work that is slower
- * than all of them and never does. The learner's code must name the one that stops the world, twice.
+ * Hidden checks of exercise {@code safepoint-detective}: a fresh JVM runs two services ({@link MysteryService}),
+ * each with fresh opaque names over seven endpoints, one of which stops the world on every call. The learner's code
+ * must name that one, twice. The idea taught: a culprit is recognised by safepoints <em>per call</em> in the
+ * service's JVM, about one, where everything else stops the world only now and then.
+ *
+ * <p>Proxies a learner might use instead, and the scenario that defeats each in every run:
+ * <ul>
+ *   <li><b>the slowest endpoint</b>: a busy-work endpoint is 25 to 45 ms slower than the culprit per call and never
+ *       stops the world itself.</li>
+ *   <li><b>the second slowest</b> ("the slowest is the decoy"): a second decoy is 10 to 20 ms slower than the
+ *       culprit, so the culprit is never better than third.</li>
+ *   <li><b>the first endpoint that showed any safepoint</b> over a few calls: an endpoint that allocates 40% of the
+ *       young generation per call (a collection at least every third call) or one that fills the old generation (a
+ *       full collection every second call) is always listed before the culprit, and a watchdog thread in the
+ *       service takes a thread dump every 250 to 400 ms whatever is being called.</li>
+ *   <li><b>safepoints per second</b>: the churning endpoint answers in a few milliseconds and collects every second
+ *       or third call, well over 100 safepoints a second; the culprit also does 15 to 25 ms of work per call, which
+ *       keeps it under 70.</li>
+ *   <li><b>time stopped</b> rather than the count: the endpoint that fills the old generation brings a full
+ *       collection every second call, together over twice as long as twenty of the culprit's stops, even a full
+ *       thread dump's heap walk (measured: 65 to 165 ms against 20 to 40 ms).</li>
+ *   <li><b>the learner's own JVM</b> ({@code Safepoints.current()}): while the learner's code runs, this JVM stops
+ *       itself every 25 ms, so a count taken here follows the time spent calling, and points at the busy work.</li>
+ *   <li><b>a name remembered from another run</b>: names and roles are drawn afresh for every service.</li>
+ * </ul>
  */
 class SafepointDetectiveCheck {
 
     private static final String STOPS = "Lesson 1, page 'What stops the world': slow is not the same as stopped;"
             + " count the safepoints of the service's JVM per call";
+    private static final String PER_CALL = "Lesson 1, page 'What stops the world': a collection can stop the world"
+            + " during any endpoint's calls; look for about one safepoint per call, not for more than zero, not for a"
+            + " rate per second, not for the longest time stopped";
     private static final int SECOND_LOOK_CALLS = 10;
     private static final int WARM_UP_REQUESTS = 200;
+    /** How often this JVM stops itself while the learner's code runs. */
+    private static final long OWN_SAFEPOINT_MILLIS = 25;
 
     private static LabProcess serviceJvm;
     private static Target target;
     private static final List<Service> SERVICES = new ArrayList<>();
 
-    /** One service of the lab JVM: where it listens, its endpoints in order, and the one that stops the world. */
-    private record Service(URI base, List<String> endpoints, String culprit) {}
+    /** One service of the lab JVM: where it listens and what each endpoint does, in the order they are listed. */
+    private record Service(URI base, Map<String, Endpoint> endpoints) {
+
+        List<String> names() {
+            return List.copyOf(endpoints.keySet());
+        }
+
+        String culprit() {
+            return endpoints.entrySet().stream().filter(e -> e.getValue().stopsTheWorld()).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+        }
+
+        /** Position of the endpoint among all by work per call, 1 for the slowest. */
+        int slownessRank(String name) {
+            List<String> bySlowest = new ArrayList<>(names());
+            bySlowest.sort(Comparator.comparingInt((String n) -> endpoints.get(n).workMillis()).reversed());
+            return bySlowest.indexOf(name) + 1;
+        }
+    }
 
     /** One JVM serves two services with independent random mappings, so one start and one attach serve both tests. */
     @BeforeAll
@@ -53,18 +104,19 @@ class SafepointDetectiveCheck {
             if (!arguments.isEmpty()) {
                 arguments.add(MysteryService.NEXT_SERVICE);
             }
-            mapping.forEach((name, operation) -> arguments.add(name + "=" + operation));
+            mapping.forEach((name, endpoint) -> arguments.add(name + "=" + endpoint));
         }
-        // C1 only and the serial collector: the service starts faster on a busy machine, and neither changes
-        // which reads stop the world.
+        // The serial collector with a small, fixed young generation: the allocating endpoints bring collections at
+        // the rates their sizes promise. C1 only: the service starts faster on a busy machine.
         serviceJvm = LabProcess.start(MysteryService.class,
-                List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m"),
+                List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-Xmn8m"),
                 arguments.toArray(String[]::new));
         for (Map<String, String> mapping : mappings) {
             String ready = serviceJvm.awaitLine(l -> l.startsWith("safepoint-mystery listening on "),
                     Duration.ofSeconds(15));
-            SERVICES.add(new Service(URI.create(ready.split(" ")[3]), List.copyOf(mapping.keySet()),
-                    culprit(mapping)));
+            Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+            mapping.forEach((name, spec) -> endpoints.put(name, Endpoint.parse(spec)));
+            SERVICES.add(new Service(URI.create(ready.split(" ")[3]), endpoints));
         }
         target = Target.attach(serviceJvm.pid());
         warmUp();
@@ -104,45 +156,66 @@ class SafepointDetectiveCheck {
     }
 
     private static void check(Service service) throws Exception {
-        String named = SafepointDetective.stopsTheWorld(target, service.base(), service.endpoints());
+        String named = namedWhileThisJvmStopsNowAndThen(service);
         if (!service.culprit().equals(named)) {
-            explainWrongName(named, service.endpoints(), target, service.base());
+            explainWrongName(named, service);
         }
     }
 
-    private static String culprit(Map<String, String> mapping) {
-        return mapping.entrySet().stream()
-                .filter(e -> !e.getValue().equals(MysteryService.BUSYWORK)
-                        && MysteryService.STOPS_THE_WORLD.contains(RuntimeRead.valueOf(e.getValue())))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow();
+    /** Runs the learner's code while this JVM brings itself to a safepoint at a steady rate. */
+    private static String namedWhileThisJvmStopsNowAndThen(Service service) throws Exception {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform()
+                .daemon().name("check-own-safepoints").unstarted(task));
+        var threads = ManagementFactory.getThreadMXBean();
+        ticker.scheduleAtFixedRate(() -> threads.dumpAllThreads(false, false), OWN_SAFEPOINT_MILLIS,
+                OWN_SAFEPOINT_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return SafepointDetective.stopsTheWorld(target, service.base(), service.names());
+        } finally {
+            ticker.shutdownNow();
+        }
     }
 
     /** Fails with what the named endpoint really costs, measured again; never with the right name. */
-    private static void explainWrongName(String named, List<String> endpoints, Target target, URI base)
-            throws IOException, InterruptedException {
+    private static void explainWrongName(String named, Service service) throws IOException, InterruptedException {
         if (named == null) {
             Feedback.fail("Your method returned null instead of an endpoint name.", STOPS);
         }
-        if (!endpoints.contains(named)) {
+        if (!service.endpoints().containsKey(named)) {
             Feedback.fail("You named '" + named + "', which is not an endpoint of this run's service: the names"
                     + " and what they do are drawn afresh on every run, so only a measurement can tell.", STOPS);
         }
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              SafepointCounter safepoints = Safepoints.of(target)) {
-            URI uri = base.resolve(named);
-            long before = safepoints.count();
+            URI uri = service.base().resolve(named);
+            SafepointReading before = safepoints.read();
             long start = System.nanoTime();
             for (int i = 0; i < SECOND_LOOK_CALLS; i++) {
                 http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
             }
             double millisPerCall = (System.nanoTime() - start) / 1e6 / SECOND_LOOK_CALLS;
-            long stopped = safepoints.count() - before;
-            Feedback.fail(String.format(Locale.ROOT,
-                    "You named '%s'. The check called it %d more times: %.2f ms per call, and the service's JVM"
-                            + " went through %d safepoints meanwhile, not one per call.",
-                    named, SECOND_LOOK_CALLS, millisPerCall, stopped), STOPS);
+            SafepointReading cost = safepoints.read().minus(before);
+            String measured = String.format(Locale.ROOT,
+                    "You named '%s'. The check called it %d more times: %.1f ms per call; the service's JVM went"
+                            + " through %d safepoints meanwhile (%.1f per call, %.1f ms stopped in all), not one per"
+                            + " call.", named, SECOND_LOOK_CALLS, millisPerCall, cost.count(),
+                    cost.count() / (double) SECOND_LOOK_CALLS, cost.totalTime().toNanos() / 1e6);
+            Endpoint endpoint = service.endpoints().get(named);
+            int rank = service.slownessRank(named);
+            if (rank <= 2) {
+                Feedback.fail(measured + " It is the " + (rank == 1 ? "slowest" : "second slowest") + " endpoint of"
+                        + " the service: slow, and yet it stops no one. Counted in the JVM that runs your code,"
+                        + " safepoints follow the time spent calling too.", STOPS);
+            }
+            String why = switch (endpoint.allocation()) {
+                case CHURN -> " Its calls are quick and it allocates, so a collection comes every few calls: many"
+                        + " safepoints per second, yet well under one per call.";
+                case BULK -> " It allocates large arrays, so a long full collection comes every second call: much"
+                        + " time stopped, yet fewer stops than calls.";
+                case NONE -> " Its calls showed a safepoint now and then, from collections and a watchdog thread"
+                        + " that runs whatever endpoint is called.";
+            };
+            Feedback.fail(measured + why, PER_CALL);
         }
     }
 }

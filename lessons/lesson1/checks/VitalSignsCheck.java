@@ -9,60 +9,83 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.ToLongFunction;
 import lesson1.VitalSigns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workbench.diagnostics.hsperf.PerfData;
+import workbench.diagnostics.safepoint.SafepointCounter;
+import workbench.diagnostics.safepoint.Safepoints;
 import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.Feedback;
 import workbench.lessons.harness.LabProcess;
 
 /**
- * Hidden checks of exercise {@code vital-signs}: the learner's reading of a workload JVM, started with a
- * random number of threads, blocked threads, retained heap and heap limit, must agree with the readings
- * that JVM takes of itself at the same time.
+ * Hidden checks of exercise {@code vital-signs}: the learner's reading of a workload JVM ({@link VitalsWorkload},
+ * shaped by a random {@link VitalsScenario}) must agree with the readings that JVM takes of itself at the same time,
+ * and must not bring it to a safepoint.
+ *
+ * <p>Proxies a learner might report instead, and the scenario that defeats each in every run:
+ * <ul>
+ *   <li><b>the JVM running the check</b> instead of the target: the target's heap limit (448 to 704 MB) is above this
+ *       JVM's 256 MB cap, its committed heap ({@code -Xms} 304 to 352 MB) too, and it runs 40 to 56 sleepers more
+ *       than this JVM has threads.</li>
+ *   <li><b>heap used after the last collection</b> (the live set) for heap used: after its last collection the
+ *       workload retains 16 to 48 MB more and throws away 16 to 48 MB, all still in a 192 MB young generation that
+ *       no collection empties before the read.</li>
+ *   <li><b>heap and non-heap together</b>, for used or committed: non-heap holds 15 MB or more, over the tolerance
+ *       (2% or 2 MB of used, 1% or 2 MB of committed).</li>
+ *   <li><b>committed for used, limit for committed</b>: used stays under 170 MB, committed is at least 304 MB, the
+ *       limit at least 448 MB.</li>
+ *   <li><b>the limit the command line names</b> ({@code -Xmx}, {@code -XX:MaxHeapSize}, or a quarter of the
+ *       machine's memory when there is neither): the size is never a multiple of the heap's alignment, so the JVM
+ *       rounds it up by at least 256 KB (tolerance 64 KB); or there is no such flag and {@code -XX:MaxRAM} sizes the
+ *       heap at a quarter of itself, not of the machine.</li>
+ *   <li><b>peak or started threads</b> for live threads: 12 to 20 threads lived at once and ended before the
+ *       read.</li>
+ *   <li><b>non-daemon threads for daemon threads, or live for daemon</b>: one kind outnumbers the other by 40 or
+ *       more sleepers, the other kind has a few.</li>
+ *   <li><b>blocked threads among non-daemons only, or daemons only</b>: 2 to 5 of each kind are blocked.</li>
+ *   <li><b>waiting threads counted as blocked, or for blocked</b>: at least two more threads wait in
+ *       {@code Object.wait} (WAITING) than are blocked; the sleepers are TIMED_WAITING.</li>
+ *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
+ *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
+ * </ul>
  */
 class VitalSignsCheck {
 
     private static final String CATALOGUE = "Lesson 1, page 'The metric catalogue': values, attributes and filters";
     private static final String TARGETS =
             "Lesson 1, page 'The metric catalogue': reading another JVM through its Target";
+    private static final String MXBEANS = "Lesson 1, page 'The MXBeans': used, committed and max";
+    private static final String STOPS = "Lesson 1, page 'What stops the world': thread states without stacks";
     private static final long MB = 1024 * 1024;
+    private static final long LIMIT_TOLERANCE = 64 * 1024;
 
+    private static VitalsScenario scenario;
     private static LabProcess workload;
     private static Target target;
     private static Observation observation;
 
-    /** The learner's reading, between two readings the workload took of itself. */
-    private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after) {}
+    /**
+     * The learner's reading, between two readings the workload took of itself, and the safepoints the target went
+     * through meanwhile beyond those of its collections.
+     */
+    private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after,
+                               long safepointsBeyondCollections) {}
 
-    /** A reading the workload took of itself: heap used, committed, limit; live, daemon, blocked threads. */
-    private record OwnReading(long[] values) {
-        static OwnReading parse(String line) {
-            String[] parts = line.substring(VitalsWorkload.VITALS.length()).split(" ");
-            long[] values = new long[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                values[i] = Long.parseLong(parts[i]);
-            }
-            return new OwnReading(values);
-        }
-    }
+    /** A figure a wrong answer may report instead of the sign, what it is, and which idea to revisit then. */
+    private record Proxy(String what, long value, String revisit) {}
 
     @BeforeAll
     static void startWorkload() throws IOException {
-        Random random = new Random();
-        int daemons = 4 + random.nextInt(20);
-        int others = 4 + random.nextInt(20);
-        int blocked = 3 + random.nextInt(10);
-        int retainedMegabytes = 24 + random.nextInt(97);
-        int limitMegabytes = 320 + 32 * random.nextInt(5);
-        workload = LabProcess.start(VitalsWorkload.class,
-                List.of("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx" + limitMegabytes + "m"),
-                String.valueOf(daemons), String.valueOf(others), String.valueOf(blocked),
-                String.valueOf(retainedMegabytes));
-        workload.awaitLine(VitalsWorkload.READY::equals, Duration.ofSeconds(15));
+        scenario = VitalsScenario.random(new Random());
+        workload = LabProcess.start(VitalsWorkload.class, scenario.jvmFlags(), scenario.workloadArguments());
+        workload.awaitLine(VitalsWorkload.READY::equals, Duration.ofSeconds(20));
         target = Target.attach(workload.pid());
     }
 
@@ -77,51 +100,121 @@ class VitalSignsCheck {
     }
 
     @Test
-    void heapUsed() throws InterruptedException {
-        agree("heapUsedBytes", VitalSigns.Reading::heapUsedBytes, 0, 0.03, 3 * MB, CATALOGUE
-                + "; used is not committed, and the heap is not all memory");
+    void heapUsed() throws Exception {
+        Observation seen = observe();
+        agree("heapUsedBytes", VitalSigns.Reading::heapUsedBytes, OwnReading.HEAP_USED, 0.02, 2 * MB, List.of(
+                new Proxy("the heap after the last collection (the live set it measured), which misses everything"
+                        + " allocated since", seen.after().get(OwnReading.HEAP_AFTER_GC), MXBEANS
+                        + "; heap used is what the pools hold now, garbage included"),
+                new Proxy("heap and non-heap memory together", seen.after().get(OwnReading.HEAP_USED)
+                        + seen.after().get(OwnReading.NON_HEAP_USED), CATALOGUE
+                        + "; filter jvm.memory.used by jvm.memory.type"),
+                new Proxy("the committed heap", seen.after().get(OwnReading.HEAP_COMMITTED), MXBEANS
+                        + "; used is what objects fill, committed what the JVM took from the OS"),
+                thisJvm(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())));
     }
 
     @Test
-    void heapCommitted() throws InterruptedException {
-        agree("heapCommittedBytes", VitalSigns.Reading::heapCommittedBytes, 1, 0.08, 4 * MB, CATALOGUE
-                + "; committed is what the JVM took from the OS, used is what objects fill");
+    void heapCommitted() throws Exception {
+        Observation seen = observe();
+        agree("heapCommittedBytes", VitalSigns.Reading::heapCommittedBytes, OwnReading.HEAP_COMMITTED, 0.01, 2 * MB,
+                List.of(new Proxy("the heap in use", seen.after().get(OwnReading.HEAP_USED), MXBEANS
+                                + "; committed is what the JVM took from the OS, used is what objects fill"),
+                        new Proxy("the heap limit", seen.after().get(OwnReading.HEAP_LIMIT), MXBEANS
+                                + "; committed grows towards the limit, it is not the limit"),
+                        new Proxy("heap and non-heap committed together", seen.after().get(OwnReading.HEAP_COMMITTED)
+                                + seen.after().get(OwnReading.NON_HEAP_COMMITTED), CATALOGUE
+                                + "; filter jvm.memory.committed by jvm.memory.type"),
+                        thisJvm(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted())));
     }
 
     @Test
-    void heapLimit() throws InterruptedException {
-        agree("heapLimitBytes", VitalSigns.Reading::heapLimitBytes, 2, 0.02, 2 * MB, CATALOGUE
-                + "; the limit is -Xmx, summed over heap pools that have one");
+    void heapLimit() throws Exception {
+        Observation seen = observe();
+        MemoryUsage ownHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        agree("heapLimitBytes", VitalSigns.Reading::heapLimitBytes, OwnReading.HEAP_LIMIT, 0, LIMIT_TOLERANCE,
+                List.of(new Proxy("the size the target's command line asks for (" + scenario.limit().flag()
+                                + "), or a quarter of the machine's memory; the JVM rounds the first up to its heap"
+                                + " alignment and sizes the heap from flags such as -XX:MaxRAM, so only the JVM can"
+                                + " say", scenario.limit().requested(), CATALOGUE
+                                + "; ask the target for jvm.memory.limit filtered to the heap"),
+                        new Proxy("the committed heap", seen.after().get(OwnReading.HEAP_COMMITTED), MXBEANS
+                                + "; max is the limit, committed is what the JVM holds now"),
+                        thisJvm(ownHeap.getMax())));
     }
 
     @Test
-    void liveThreads() throws InterruptedException {
-        agree("liveThreads", VitalSigns.Reading::liveThreads, 3, 0, 3, CATALOGUE
-                + "; jvm.thread.count is split by state and daemon flag");
+    void liveThreads() throws Exception {
+        Observation seen = observe();
+        ThreadMXBean own = ManagementFactory.getThreadMXBean();
+        agree("liveThreads", VitalSigns.Reading::liveThreads, OwnReading.LIVE, 0, 3, List.of(
+                new Proxy("the peak thread count, which counts threads that have ended",
+                        seen.after().get(OwnReading.PEAK), CATALOGUE + "; jvm.thread.count counts live threads now"),
+                new Proxy("the threads started since the JVM began, ended ones included",
+                        seen.after().get(OwnReading.STARTED), CATALOGUE
+                        + "; jvm.thread.started is a counter, jvm.thread.count a gauge of live threads"),
+                new Proxy("the non-daemon threads only", seen.after().get(OwnReading.LIVE)
+                        - seen.after().get(OwnReading.DAEMON), CATALOGUE
+                        + "; unfiltered, jvm.thread.count sums every state and daemon flag"),
+                new Proxy("the daemon threads only", seen.after().get(OwnReading.DAEMON), CATALOGUE
+                        + "; unfiltered, jvm.thread.count sums every state and daemon flag"),
+                thisJvm(own.getThreadCount())));
     }
 
     @Test
-    void daemonThreads() throws InterruptedException {
-        agree("daemonThreads", VitalSigns.Reading::daemonThreads, 4, 0, 3, CATALOGUE
-                + "; filter jvm.thread.count by its jvm.thread.daemon attribute");
+    void daemonThreads() throws Exception {
+        Observation seen = observe();
+        agree("daemonThreads", VitalSigns.Reading::daemonThreads, OwnReading.DAEMON, 0, 3, List.of(
+                new Proxy("the non-daemon threads", seen.after().get(OwnReading.LIVE)
+                        - seen.after().get(OwnReading.DAEMON), CATALOGUE
+                        + "; jvm.thread.daemon = \"true\" selects the daemons"),
+                new Proxy("all live threads", seen.after().get(OwnReading.LIVE), CATALOGUE
+                        + "; filter jvm.thread.count by its jvm.thread.daemon attribute"),
+                thisJvm(ManagementFactory.getThreadMXBean().getDaemonThreadCount())));
     }
 
     @Test
-    void blockedThreads() throws InterruptedException {
-        agree("blockedThreads", VitalSigns.Reading::blockedThreads, 5, 0, 1, CATALOGUE
-                + "; filter jvm.thread.count by its jvm.thread.state attribute (BLOCKED is not WAITING)");
+    void blockedThreads() throws Exception {
+        Observation seen = observe();
+        OwnReading after = seen.after();
+        agree("blockedThreads", VitalSigns.Reading::blockedThreads, OwnReading.BLOCKED, 0, 1, List.of(
+                new Proxy("the blocked threads that are not daemons; daemon threads block on monitors too",
+                        after.get(OwnReading.BLOCKED_OTHERS), CATALOGUE
+                        + "; filter by jvm.thread.state alone, value() sums over the daemon flag"),
+                new Proxy("the blocked daemon threads only", after.get(OwnReading.BLOCKED_DAEMONS), CATALOGUE
+                        + "; filter by jvm.thread.state alone, value() sums over the daemon flag"),
+                new Proxy("the blocked and the waiting threads together", after.get(OwnReading.BLOCKED)
+                        + after.get(OwnReading.WAITING), CATALOGUE
+                        + "; BLOCKED (waiting to enter a monitor) is not WAITING (in Object.wait, park, join)"),
+                new Proxy("the waiting threads", after.get(OwnReading.WAITING), CATALOGUE
+                        + "; BLOCKED (waiting to enter a monitor) is not WAITING (in Object.wait, park, join)")));
+    }
+
+    @Test
+    @DisplayName("reads the target without stopping it")
+    void readsTheTargetWithoutStoppingIt() throws Exception {
+        long stops = observe().safepointsBeyondCollections();
+        Feedback.check(stops == 0, String.format(Locale.ROOT,
+                "While your code read the target (pid %d), the target went through %d safepoint%s beyond its garbage"
+                        + " collections: every one stopped all of its threads. The values may be right; the way of"
+                        + " reading them is what a busy service would feel. Something in your read takes thread"
+                        + " stacks or walks the heap.", target.pid(), stops, stops == 1 ? "" : "s"), STOPS);
+    }
+
+    private static Proxy thisJvm(long value) {
+        return new Proxy("the JVM that runs the check, not the one you were given", value, TARGETS);
     }
 
     /**
      * Compares one sign of the learner's reading with the range the workload's own readings spanned around it;
-     * the learner's value must lie within the tolerance of that range.
+     * outside that range and its tolerance, names the wrong figure the value matches, if any.
      */
-    private static void agree(String sign, ToLongFunction<VitalSigns.Reading> learnerValue, int index,
-                              double relative, long absolute, String revisit) throws InterruptedException {
+    private static void agree(String sign, ToLongFunction<VitalSigns.Reading> learnerValue, String truth,
+                              double relative, long absolute, List<Proxy> proxies) throws Exception {
         Observation observed = observe();
         Feedback.check(observed.reading() != null, "VitalSigns.read returned null for a running JVM.", CATALOGUE);
-        long before = observed.before().values()[index];
-        long after = observed.after().values()[index];
+        long before = observed.before().get(truth);
+        long after = observed.after().get(truth);
         long low = Math.min(before, after);
         long high = Math.max(before, after);
         long tolerance = Math.max(absolute, Math.round(high * relative));
@@ -129,43 +222,48 @@ class VitalSignsCheck {
         if (reported >= low - tolerance && reported <= high + tolerance) {
             return;
         }
-        boolean fromThisJvm = reported != 0 && Math.abs(reported - valueOfThisJvm(index)) <= tolerance;
-        Feedback.fail(String.format(Locale.ROOT,
-                "%s: you reported %,d, which is %s than what the JVM under observation (pid %d) reported of itself "
-                        + "at the same moment, by more than the %s allowed for noise.%s",
-                sign, reported, reported > high ? "higher" : "lower", target.pid(), toleranceText(sign, tolerance),
-                fromThisJvm ? " Your value matches the JVM that runs the check, not the one you were given." : ""),
-                fromThisJvm ? TARGETS : revisit);
+        String observedText = String.format(Locale.ROOT,
+                "%s: you reported %s, %s than what the JVM under observation (pid %d) reported of itself at the same"
+                        + " moment, by more than the %s allowed for noise.", sign, amount(sign, reported),
+                reported > high ? "higher" : "lower", target.pid(), amount(sign, tolerance));
+        for (Proxy proxy : proxies) {
+            if (reported != 0 && Math.abs(reported - proxy.value()) <= tolerance) {
+                Feedback.fail(observedText + " It matches " + proxy.what() + ".", proxy.revisit());
+            }
+        }
+        Feedback.fail(observedText, CATALOGUE);
     }
 
-    /** The same sign, read from the JVM running this check, to recognise a reading of the wrong JVM. */
-    private static long valueOfThisJvm(int index) {
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return switch (index) {
-            case 0 -> heap.getUsed();
-            case 1 -> heap.getCommitted();
-            case 2 -> heap.getMax();
-            case 3 -> threads.getThreadCount();
-            case 4 -> threads.getDaemonThreadCount();
-            default -> -1;   // this JVM has no blocked threads, and 0 is what an untouched stub says
-        };
-    }
-
-    private static String toleranceText(String sign, long tolerance) {
-        return sign.startsWith("heap") ? String.format(Locale.ROOT, "%.1f MB", tolerance / (double) MB)
-                : tolerance + (tolerance == 1 ? " thread" : " threads");
+    private static String amount(String sign, long value) {
+        if (sign.startsWith("heap")) {
+            return Math.abs(value) < MB ? String.format(Locale.ROOT, "%,d KB", value / 1024)
+                    : String.format(Locale.ROOT, "%,.1f MB", value / (double) MB);
+        }
+        return value + (value == 1 ? " thread" : " threads");
     }
 
     /** Calls the learner's code once, for all tests: every sign is judged on the same reading. */
-    private static synchronized Observation observe() throws InterruptedException {
+    private static synchronized Observation observe() throws IOException, InterruptedException {
         if (observation == null) {
-            OwnReading before = latestOwnReading();
-            VitalSigns.Reading reading = VitalSigns.read(target);
-            Thread.sleep(150);
-            observation = new Observation(before, reading, latestOwnReading());
+            try (SafepointCounter safepoints = Safepoints.of(target); PerfData perf = PerfData.open(target.pid())) {
+                OwnReading before = latestOwnReading();
+                long safepointsBefore = safepoints.count();
+                long collectionsBefore = collections(perf);
+                VitalSigns.Reading reading = VitalSigns.read(target);
+                long stops = Math.max(0,
+                        safepoints.count() - safepointsBefore - (collections(perf) - collectionsBefore));
+                Thread.sleep(150);
+                observation = new Observation(before, reading, latestOwnReading(), stops);
+            }
         }
         return observation;
+    }
+
+    /** Collections of every collector so far, from the same counters jstat reads: each one is a safepoint or two. */
+    private static long collections(PerfData perf) {
+        return perf.longValues().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("sun.gc.collector.") && e.getKey().endsWith(".invocations"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static OwnReading latestOwnReading() {

@@ -1,91 +1,196 @@
 package lesson1.checks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * The JVM exercise {@code vital-signs} is checked against: it starts the threads and retains the heap
- * it is told to, then reports its own MXBean readings ten times a second, so that the check has an
- * independent reading close to the learner's.
+ * The JVM exercise {@code vital-signs} is checked against. It starts the threads and fills the heap it is told to,
+ * then reports its own readings ten times a second (one {@code vitals name=value ...} line each), so that the check
+ * has an independent reading close to the learner's: the true vital signs and the figures a wrong answer would
+ * report instead.
  *
- * <p>Arguments: daemon sleepers, non-daemon sleepers, blocked threads, megabytes to retain.
+ * <p>Arguments, in {@link Argument} order. The heap is filled in two steps around one full collection: megabytes
+ * retained before it (the live set that collection measures), then megabytes retained and megabytes thrown away
+ * after it, all still in the young generation when the learner reads.
  */
 public final class VitalsWorkload {
 
     static final String READY = "workload ready";
     static final String VITALS = "vitals ";
 
+    /** The workload's arguments, in order. */
+    enum Argument {
+        DAEMON_SLEEPERS, OTHER_SLEEPERS, BLOCKED_DAEMONS, BLOCKED_OTHERS, WAITING, SHORT_LIVED,
+        RETAINED_BEFORE_GC_MB, RETAINED_AFTER_GC_MB, GARBAGE_AFTER_GC_MB
+    }
+
+    private static final int CHUNK = 64 * 1024;
     private static final Object MONITOR = new Object();
+    private static final Object SIGNAL = new Object();
     private static final List<byte[]> RETAINED = new ArrayList<>();
+    private static volatile byte[] sink;
 
     private VitalsWorkload() {}
 
     public static void main(String[] args) throws InterruptedException {
-        int daemons = Integer.parseInt(args[0]);
-        int others = Integer.parseInt(args[1]);
-        int blocked = Integer.parseInt(args[2]);
-        int megabytes = Integer.parseInt(args[3]);
-        for (int i = 0; i < megabytes * 16; i++) {
-            RETAINED.add(new byte[64 * 1024]);
+        int[] n = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            n[i] = Integer.parseInt(args[i]);
         }
-        for (int i = 0; i < daemons; i++) {
+        retain(n[Argument.RETAINED_BEFORE_GC_MB.ordinal()]);
+        for (int i = 0; i < n[Argument.DAEMON_SLEEPERS.ordinal()]; i++) {
             start("daemon-sleeper-" + i, true, VitalsWorkload::sleep);
         }
-        for (int i = 0; i < others; i++) {
+        for (int i = 0; i < n[Argument.OTHER_SLEEPERS.ordinal()]; i++) {
             start("sleeper-" + i, false, VitalsWorkload::sleep);
         }
-        Thread holder = start("monitor-holder", true, () -> {
+        for (int i = 0; i < n[Argument.WAITING.ordinal()]; i++) {
+            awaitState(start("waiting-" + i, i % 2 == 0, VitalsWorkload::waitForever), Thread.State.WAITING);
+        }
+        awaitState(start("monitor-holder", true, () -> {
             synchronized (MONITOR) {
                 sleep();
             }
-        });
-        while (holder.getState() != Thread.State.TIMED_WAITING) {
-            Thread.sleep(5);
+        }), Thread.State.TIMED_WAITING);
+        for (int i = 0; i < n[Argument.BLOCKED_DAEMONS.ordinal()]; i++) {
+            awaitState(start("blocked-daemon-" + i, true, VitalsWorkload::enterMonitor), Thread.State.BLOCKED);
         }
-        List<Thread> waiting = new ArrayList<>();
-        for (int i = 0; i < blocked; i++) {
-            waiting.add(start("blocked-" + i, false, () -> {
-                synchronized (MONITOR) {
-                    sleep();
-                }
-            }));
+        for (int i = 0; i < n[Argument.BLOCKED_OTHERS.ordinal()]; i++) {
+            awaitState(start("blocked-" + i, false, VitalsWorkload::enterMonitor), Thread.State.BLOCKED);
         }
-        for (Thread thread : waiting) {
-            while (thread.getState() != Thread.State.BLOCKED) {
-                Thread.sleep(5);
-            }
-        }
+        runShortLived(n[Argument.SHORT_LIVED.ordinal()]);
         System.gc();
+        retain(n[Argument.RETAINED_AFTER_GC_MB.ordinal()]);
+        for (long i = 0; i < n[Argument.GARBAGE_AFTER_GC_MB.ordinal()] * (1024L * 1024 / CHUNK); i++) {
+            sink = new byte[CHUNK];
+        }
         System.out.println(READY);
         while (true) {
-            System.out.println(VITALS + ownReading());
+            System.out.println(VITALS + format(ownReading()));
             Thread.sleep(100);
         }
     }
 
-    private static String ownReading() {
+    /** Threads that all live at once and then end: the peak and the started count stay above the live count. */
+    private static void runShortLived(int count) throws InterruptedException {
+        CountDownLatch allStarted = new CountDownLatch(count);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            threads.add(start("short-lived-" + i, false, () -> {
+                allStarted.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        allStarted.await();
+        release.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** The true vital signs and the figures wrong answers report, read with calls that stop no thread. */
+    private static Map<String, Long> ownReading() {
+        Map<String, Long> reading = new LinkedHashMap<>();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
+        reading.put(OwnReading.HEAP_USED, heap.getUsed());
+        reading.put(OwnReading.HEAP_COMMITTED, heap.getCommitted());
+        reading.put(OwnReading.HEAP_LIMIT, heap.getMax());
+        reading.put(OwnReading.HEAP_AFTER_GC, heapAfterLastCollection());
+        reading.put(OwnReading.NON_HEAP_USED, nonHeap.getUsed());
+        reading.put(OwnReading.NON_HEAP_COMMITTED, nonHeap.getCommitted());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long blocked = 0;
+        reading.put(OwnReading.LIVE, (long) threads.getThreadCount());
+        reading.put(OwnReading.DAEMON, (long) threads.getDaemonThreadCount());
+        reading.put(OwnReading.PEAK, (long) threads.getPeakThreadCount());
+        reading.put(OwnReading.STARTED, threads.getTotalStartedThreadCount());
+        long blockedDaemons = 0;
+        long blockedOthers = 0;
+        long waiting = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadState() == Thread.State.BLOCKED) {
-                blocked++;
+            if (info == null) {
+                continue;
+            }
+            if (info.getThreadState() == Thread.State.BLOCKED) {
+                if (info.isDaemon()) {
+                    blockedDaemons++;
+                } else {
+                    blockedOthers++;
+                }
+            } else if (info.getThreadState() == Thread.State.WAITING) {
+                waiting++;
             }
         }
-        return String.format(Locale.ROOT, "%d %d %d %d %d %d", heap.getUsed(), heap.getCommitted(), heap.getMax(),
-                threads.getThreadCount(), threads.getDaemonThreadCount(), blocked);
+        reading.put(OwnReading.BLOCKED, blockedDaemons + blockedOthers);
+        reading.put(OwnReading.BLOCKED_DAEMONS, blockedDaemons);
+        reading.put(OwnReading.BLOCKED_OTHERS, blockedOthers);
+        reading.put(OwnReading.WAITING, waiting);
+        return reading;
+    }
+
+    private static long heapAfterLastCollection() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getCollectionUsage();
+            if (pool.getType() == MemoryType.HEAP && afterGc != null) {
+                total += afterGc.getUsed();
+            }
+        }
+        return total;
+    }
+
+    private static String format(Map<String, Long> reading) {
+        StringBuilder line = new StringBuilder();
+        reading.forEach((name, value) -> line.append(line.isEmpty() ? "" : " ").append(name).append('=').append(value));
+        return line.toString();
+    }
+
+    private static void retain(int megabytes) {
+        for (long i = 0; i < megabytes * (1024L * 1024 / CHUNK); i++) {
+            RETAINED.add(new byte[CHUNK]);
+        }
     }
 
     private static Thread start(String name, boolean daemon, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(daemon);
-        thread.start();
-        return thread;
+        return Thread.ofPlatform().name(name).daemon(daemon).start(body);
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        while (thread.getState() != state) {
+            Thread.sleep(2);
+        }
+    }
+
+    private static void enterMonitor() {
+        synchronized (MONITOR) {
+            sleep();
+        }
+    }
+
+    private static void waitForever() {
+        synchronized (SIGNAL) {
+            while (true) {
+                try {
+                    SIGNAL.wait();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     private static void sleep() {

@@ -23,8 +23,11 @@ import workbench.lessons.harness.Demo;
 
 /**
  * Demo {@code safepoint-mystery}: a service whose endpoints have opaque names, each doing one runtime read
- * per request ({@link RuntimeRead}) or some plain busy work. Exactly one endpoint's read stops the world;
- * the busy one is the slowest and does not. Which name does what is drawn at random on every start.
+ * ({@link RuntimeRead}) per call, some plain work, and for some an allocation ({@link Endpoint}). Exactly one
+ * endpoint's read stops the world on every call. The others stop it now and then: two allocate enough to make the
+ * collector run every second or third call, and a watchdog thread takes a thread dump every few hundred
+ * milliseconds, whatever is being called. Two innocent endpoints are slower than the culprit. Which name does what
+ * is drawn at random on every start.
  *
  * <pre>{@code
  * var mystery = (MysteryService) Demos.get("safepoint-mystery");
@@ -32,18 +35,14 @@ import workbench.lessons.harness.Demo;
  * mystery.endpoints();     // [ledger-417, orders-082, ...]
  * }</pre>
  *
- * As a program: {@code MysteryService [name=OPERATION ...] [-- name=OPERATION ...]} (OPERATION is a
- * {@link RuntimeRead} or {@code BUSYWORK}; none given: a random mapping; {@code --} starts another
- * service in the same JVM) prints {@code safepoint-mystery listening on URI endpoints NAME,NAME,...} per
- * service and serves until killed.
+ * As a program: {@code MysteryService [name=ENDPOINT ...] [-- name=ENDPOINT ...]} (ENDPOINT as
+ * {@link Endpoint#parse} reads it; none given: a random mapping; {@code --} starts another service in the same JVM)
+ * prints {@code safepoint-mystery listening on URI endpoints NAME,NAME,...} per service and serves until killed.
  */
 public final class MysteryService implements Demo {
 
     /** Separates the mappings of several services started by one {@code main}. */
     public static final String NEXT_SERVICE = "--";
-
-    /** The operation name of the slow endpoint that never stops the world. */
-    public static final String BUSYWORK = "BUSYWORK";
 
     /** Reads whose every call brings the JVM to a safepoint. */
     public static final Set<RuntimeRead> STOPS_THE_WORLD = EnumSet.of(
@@ -57,8 +56,9 @@ public final class MysteryService implements Demo {
             "orders", "ledger", "basket", "invoice", "profile", "search", "quote", "stock", "refund",
             "session", "coupon", "review", "payout", "ticket", "report", "audit");
 
-    private final Map<String, String> mapping;
-    private final Busywork busywork = new Busywork();
+    private final Map<String, Endpoint> mapping = new LinkedHashMap<>();
+    private final long watchdogMillis;
+    private final Garbage garbage = new Garbage();
     private final AtomicLong served = new AtomicLong();
     private HttpServer server;
     private ExecutorService workers;
@@ -68,29 +68,49 @@ public final class MysteryService implements Demo {
         this(randomMapping(new Random()));
     }
 
-    /** A service with the given endpoint names and operations ({@link RuntimeRead} names or {@link #BUSYWORK}). */
+    /** A service with the given endpoint names and what each does ({@link Endpoint#parse}), in that order. */
     public MysteryService(Map<String, String> mapping) {
-        this.mapping = new LinkedHashMap<>(mapping);
+        mapping.forEach((name, spec) -> this.mapping.put(name, Endpoint.parse(spec)));
+        this.watchdogMillis = 250 + new Random().nextInt(151);
     }
 
     /**
-     * Four concurrent reads and busy work, plus one read that stops the world, under fresh opaque names,
-     * in random order.
+     * Seven endpoints under fresh opaque names: the culprit (a read that stops the world, plus 15 to 25 ms of work),
+     * one that churns the young generation, one that fills the old one, a decoy 10 to 20 ms slower than the culprit,
+     * busy work slower still, and two plain reads. Listed in random order, except that the culprit always comes
+     * after one of the endpoints that allocate: whoever stops at the first endpoint that showed any safepoint, or
+     * takes the first of equals, never lands on it.
      */
     public static Map<String, String> randomMapping(Random random) {
-        List<String> operations = new ArrayList<>();
-        List<RuntimeRead> stopping = new ArrayList<>(STOPS_THE_WORLD);
-        operations.add(stopping.get(random.nextInt(stopping.size())).name());
-        CONCURRENT.forEach(read -> operations.add(read.name()));
-        operations.add(BUSYWORK);
-        Collections.shuffle(operations, random);
+        RuntimeRead stopping = new ArrayList<>(STOPS_THE_WORLD).get(random.nextInt(STOPS_THE_WORLD.size()));
+        int culpritWork = 15 + random.nextInt(11);
+        int decoyWork = culpritWork + 10 + random.nextInt(11);
+        List<Endpoint> innocents = new ArrayList<>(List.of(
+                new Endpoint(concurrent(random), 0, Endpoint.Allocation.CHURN),
+                new Endpoint(concurrent(random), 0, Endpoint.Allocation.BULK),
+                new Endpoint(concurrent(random), decoyWork, Endpoint.Allocation.NONE),
+                new Endpoint(concurrent(random), decoyWork + 15 + random.nextInt(11), Endpoint.Allocation.NONE),
+                new Endpoint(concurrent(random), random.nextInt(5), Endpoint.Allocation.NONE),
+                new Endpoint(concurrent(random), random.nextInt(5), Endpoint.Allocation.NONE)));
+        Collections.shuffle(innocents, random);
+        int firstAllocating = 0;
+        while (innocents.get(firstAllocating).allocation() == Endpoint.Allocation.NONE) {
+            firstAllocating++;
+        }
+        int culpritAt = firstAllocating + 1 + random.nextInt(innocents.size() - firstAllocating);
+        List<Endpoint> endpoints = new ArrayList<>(innocents);
+        endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, Endpoint.Allocation.NONE));
         List<String> words = new ArrayList<>(WORDS);
         Collections.shuffle(words, random);
         Map<String, String> mapping = new LinkedHashMap<>();
-        for (int i = 0; i < operations.size(); i++) {
-            mapping.put(words.get(i) + "-" + String.format("%03d", random.nextInt(1000)), operations.get(i));
+        for (int i = 0; i < endpoints.size(); i++) {
+            mapping.put(words.get(i) + "-" + String.format("%03d", random.nextInt(1000)), endpoints.get(i).spec());
         }
         return mapping;
+    }
+
+    private static RuntimeRead concurrent(Random random) {
+        return CONCURRENT.get(random.nextInt(CONCURRENT.size()));
     }
 
     @Override
@@ -98,20 +118,24 @@ public final class MysteryService implements Demo {
         if (server != null) {
             return;
         }
-        busywork.calibrate(mapping.values());
         workers = Executors.newFixedThreadPool(2);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        mapping.forEach((name, operation) -> server.createContext("/" + name, exchange -> serve(exchange, operation)));
+        mapping.forEach((name, endpoint) -> server.createContext("/" + name, exchange -> serve(exchange, endpoint)));
         server.setExecutor(workers);
         server.start();
+        Watchdog.join(watchdogMillis);
     }
 
-    private void serve(HttpExchange exchange, String operation) throws IOException {
+    private void serve(HttpExchange exchange, Endpoint endpoint) throws IOException {
         try (exchange) {
-            Object result = BUSYWORK.equals(operation)
-                    ? busywork.run()
-                    : busywork.timed(RuntimeRead.valueOf(operation));
-            byte[] body = ("ok " + Integer.toHexString(System.identityHashCode(result)) + "\n")
+            Object read = endpoint.read().read();
+            long work = Work.spin(endpoint.workMillis());
+            Object allocated = switch (endpoint.allocation()) {
+                case NONE -> work;
+                case CHURN -> garbage.churn();
+                case BULK -> garbage.bulk();
+            };
+            byte[] body = ("ok " + Integer.toHexString(System.identityHashCode(read) ^ allocated.hashCode()) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -151,6 +175,7 @@ public final class MysteryService implements Demo {
         }
         server.stop(0);
         workers.shutdownNow();
+        Watchdog.leave();
         server = null;
     }
 

@@ -29,6 +29,9 @@ public final class AllocationSpikes implements Demo {
     public static final List<String> SPIKE_SITES =
             List.of("ReportRenderer.render", "ThumbnailCache.load", "CsvExport.write", "SessionStore.snapshot");
 
+    /** The spike sites whose arrays a JDK method makes, one frame above the site. */
+    public static final List<String> SITES_BEHIND_JDK_HELPERS = List.of("ThumbnailCache.load", "CsvExport.write");
+
     /** The call site of the steady load: much allocation in total, but no spikes. */
     public static final String STEADY_SITE = "RequestHandler.handle";
 
@@ -49,15 +52,28 @@ public final class AllocationSpikes implements Demo {
      * @param maxSpikeMb           largest spike
      * @param minGap               shortest pause between spikes
      * @param maxGap               longest pause between spikes
-     * @param site                 the one site that spikes, or {@code null} for a random site per spike
+     * @param site                 the one site that spikes, or {@code null} for a random site per spike, never
+     *                             the same twice running, and by turns one whose arrays a JDK method makes
+     *                             ({@code Arrays.copyOf}, {@code ByteBuffer.allocate}) and one that makes its own
+     * @param spikeLength          how long a spike takes: {@link Duration#ZERO} for as fast as it goes; otherwise
+     *                             its first two fifths allocate at half the rate of the rest, as a batch job warms up
+     * @param steadyLargeShare     the share of the steady load made as large buffers (1 to 2 MiB, too large for a
+     *                             thread's TLAB), from 0 to 1
      */
     public record Settings(long seed, int liveSetMb, int steadyMbPerSecond, int minSpikeMb, int maxSpikeMb,
-                           Duration minGap, Duration maxGap, String site) {
+                           Duration minGap, Duration maxGap, String site, Duration spikeLength,
+                           double steadyLargeShare) {
 
         public Settings {
             if (site != null && !SPIKE_SITES.contains(site)) {
                 throw new IllegalArgumentException("No spike site " + site + "; the sites are " + SPIKE_SITES);
             }
+        }
+
+        /** Spikes as fast as they go, a steady load of small objects only. */
+        public Settings(long seed, int liveSetMb, int steadyMbPerSecond, int minSpikeMb, int maxSpikeMb,
+                        Duration minGap, Duration maxGap, String site) {
+            this(seed, liveSetMb, steadyMbPerSecond, minSpikeMb, maxSpikeMb, minGap, maxGap, site, Duration.ZERO, 0);
         }
 
         /** A random misbehaviour of moderate size, with one culprit site chosen at random. */
@@ -155,10 +171,19 @@ public final class AllocationSpikes implements Demo {
 
     private void steady(RequestHandler handler) throws InterruptedException {
         int bytesPerTick = (int) (settings.steadyMbPerSecond() * (1L << 20) * TICK.toMillis() / 1000);
+        Random random = new Random(settings.seed());
+        double largeOwed = 0;
         while (running) {
             long started = System.nanoTime();
-            for (int made = 0; made < bytesPerTick; made += 32 << 10) {
-                handler.handle(32 << 10);
+            largeOwed += bytesPerTick * settings.steadyLargeShare();
+            int small = (int) (bytesPerTick * (1 - settings.steadyLargeShare()));
+            for (int made = 0; made < small; made += 32 << 10) {
+                int large = 0;
+                if (largeOwed >= 2 << 20) {
+                    large = (1 << 20) + random.nextInt(1 << 20);
+                    largeOwed -= large;
+                }
+                handler.handle(32 << 10, large);
                 requests.incrementAndGet();
             }
             long left = TICK.toNanos() - (System.nanoTime() - started);
@@ -173,15 +198,25 @@ public final class AllocationSpikes implements Demo {
         // inside the spike sites.
         List<SpikeSite> sites = SPIKE_SITES.stream().map(SITES::get).toList();
         int culprit = settings.site() == null ? -1 : SPIKE_SITES.indexOf(settings.site());
+        boolean behindHelper = random.nextBoolean();
         while (running) {
             long gap = settings.minGap().toMillis()
                     + random.nextLong(settings.maxGap().toMillis() - settings.minGap().toMillis() + 1);
             Thread.sleep(gap);
-            int site = culprit >= 0 ? culprit : random.nextInt(SPIKE_SITES.size());
+            int site = culprit >= 0 ? culprit : SPIKE_SITES.indexOf(nextSite(random, behindHelper));
+            behindHelper = !behindHelper;
             long bytes = (settings.minSpikeMb() + random.nextLong(settings.maxSpikeMb() - settings.minSpikeMb() + 1)) << 20;
             spikes.add(System.currentTimeMillis(), site, bytes);
-            sites.get(site).allocate(bytes, random);
+            SpikeSite.Pace pace = settings.spikeLength().isZero() ? SpikeSite.Pace.FAST
+                    : SpikeSite.Pace.warmingUp(bytes, settings.spikeLength(), System.nanoTime());
+            sites.get(site).allocate(bytes, random, pace);
         }
+    }
+
+    private static String nextSite(Random random, boolean behindHelper) {
+        List<String> group = SPIKE_SITES.stream()
+                .filter(site -> SITES_BEHIND_JDK_HELPERS.contains(site) == behindHelper).toList();
+        return group.get(random.nextInt(group.size()));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -196,7 +231,7 @@ public final class AllocationSpikes implements Demo {
                 (int) arguments.range("--spike-mb", defaults.maxSpikeMb(), 1),
                 Duration.ofMillis(arguments.range("--gap-ms", defaults.minGap().toMillis(), 0)),
                 Duration.ofMillis(arguments.range("--gap-ms", defaults.maxGap().toMillis(), 1)),
-                site.equals("any") ? null : site);
+                site.equals("any") ? null : site, Duration.ZERO, 0);
         System.out.println("max heap " + Runtime.getRuntime().maxMemory());
         AllocationSpikes demo = new AllocationSpikes(settings);
         demo.start();

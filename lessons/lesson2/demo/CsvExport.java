@@ -9,19 +9,20 @@ final class CsvExport implements SpikeSite {
     private static final int RESTART_AT = 8 << 20;
 
     @Override
-    public void allocate(long bytes, Random random) throws InterruptedException {
-        write(bytes, random);
+    public void allocate(long bytes, Random random, Pace pace) throws InterruptedException {
+        write(bytes, random, pace);
     }
 
-    private static void write(long bytes, Random random) throws InterruptedException {
+    private static void write(long bytes, Random random, Pace pace) throws InterruptedException {
         char[] buffer = new char[64 << 10];
         for (long done = 0; done < bytes; ) {
             // Arrays.copyOf allocates: the sample's top frame is in the JDK, this method is one below.
             buffer = buffer.length >= RESTART_AT ? new char[64 << 10] : Arrays.copyOf(buffer, buffer.length * 2);
             buffer[buffer.length - 1] = (char) ('a' + random.nextInt(26));
             done += (long) buffer.length * Character.BYTES;
-            if (SpikeSite.restsAfter(done, bytes)) {
-                Thread.sleep(REST_MILLIS);
+            long rest = pace.restMillis(done);
+            if (rest > 0 && done < bytes) {
+                Thread.sleep(rest);
             }
         }
     }

@@ -9,11 +9,11 @@ final class ReportRenderer implements SpikeSite {
     private static final long KEPT = 32L << 20;
 
     @Override
-    public void allocate(long bytes, Random random) throws InterruptedException {
-        render(bytes, random);
+    public void allocate(long bytes, Random random, Pace pace) throws InterruptedException {
+        render(bytes, random, pace);
     }
 
-    private static void render(long bytes, Random random) throws InterruptedException {
+    private static void render(long bytes, Random random, Pace pace) throws InterruptedException {
         ArrayDeque<byte[]> pages = new ArrayDeque<>();
         long kept = 0;
         for (long done = 0; done < bytes; ) {
@@ -25,8 +25,9 @@ final class ReportRenderer implements SpikeSite {
             while (kept > KEPT) {
                 kept -= pages.removeFirst().length;
             }
-            if (SpikeSite.restsAfter(done, bytes)) {
-                Thread.sleep(REST_MILLIS);
+            long rest = pace.restMillis(done);
+            if (rest > 0 && done < bytes) {
+                Thread.sleep(rest);
             }
         }
     }

@@ -15,6 +15,7 @@ final class RequestHandler {
     private final Random random;
     /** The last response stays reachable, so that the JIT cannot optimise its allocation away. */
     private volatile byte[][] lastResponse;
+    private volatile byte[] lastExport;
 
     RequestHandler(int liveSetMb, Random random) {
         this.cache = new Object[Math.max(1, (liveSetMb << 20) / BLOCK)];
@@ -28,8 +29,16 @@ final class RequestHandler {
         }
     }
 
-    /** Handles one request: about {@code bytes} of short-lived garbage and one cache replacement. */
-    void handle(int bytes) {
+    /**
+     * Handles one request: about {@code bytes} of short-lived garbage and one cache replacement, and when
+     * {@code exportBytes} is not 0 an export into one buffer of that size.
+     */
+    void handle(int bytes, int exportBytes) {
+        if (exportBytes > 0) {
+            byte[] export = new byte[exportBytes];
+            export[exportBytes - 1] = 1;
+            lastExport = export;
+        }
         byte[][] response = new byte[bytes / 1024][];
         for (int part = 0; part < response.length; part++) {
             response[part] = new byte[1024];

@@ -10,11 +10,11 @@ final class SessionStore implements SpikeSite {
     private static final int KEPT = 16;
 
     @Override
-    public void allocate(long bytes, Random random) throws InterruptedException {
-        snapshot(bytes, random);
+    public void allocate(long bytes, Random random, Pace pace) throws InterruptedException {
+        snapshot(bytes, random, pace);
     }
 
-    private static void snapshot(long bytes, Random random) throws InterruptedException {
+    private static void snapshot(long bytes, Random random, Pace pace) throws InterruptedException {
         List<long[]> copies = new ArrayList<>();
         for (long done = 0; done < bytes; ) {
             long[] copy = new long[SpikeSite.chunkSize(random) / Long.BYTES];
@@ -24,8 +24,9 @@ final class SessionStore implements SpikeSite {
                 copies.removeFirst();
             }
             done += (long) copy.length * Long.BYTES;
-            if (SpikeSite.restsAfter(done, bytes)) {
-                Thread.sleep(REST_MILLIS);
+            long rest = pace.restMillis(done);
+            if (rest > 0 && done < bytes) {
+                Thread.sleep(rest);
             }
         }
     }

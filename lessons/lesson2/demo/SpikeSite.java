@@ -1,26 +1,47 @@
 package lesson2.demo;
 
+import java.time.Duration;
 import java.util.Random;
 
 /** A place in the demo's code that now and then allocates a burst of memory. */
 interface SpikeSite {
 
-    /** Allocates about {@code bytes} in a burst, keeping part of it alive until the burst is over. */
-    void allocate(long bytes, Random random) throws InterruptedException;
+    /** Allocates about {@code bytes} in a burst at the given pace, keeping part of it alive until it is over. */
+    void allocate(long bytes, Random random, Pace pace) throws InterruptedException;
 
     /** Chunk sizes from 256 KiB to 4 MiB: under G1 with small regions the larger ones are humongous. */
     static int chunkSize(Random random) {
         return (256 << 10) << random.nextInt(5);
     }
 
-    /** How long a burst rests now and then, so that it spreads over tens of milliseconds as a real request would. */
-    long REST_MILLIS = 4;
-
     /**
-     * Whether to rest after {@code allocated} of {@code total} bytes. The caller sleeps itself, so that
+     * How fast a burst allocates. The site asks after each chunk how long to rest and sleeps itself, so that
      * whatever sleeping allocates is sampled in the spike site's own frame, not in a helper's.
+     *
+     * @param bytes  the burst's size; 0 for as fast as it goes, resting 4 ms after each 4 MiB of every 8, as a
+     *               real request would spread over tens of milliseconds
+     * @param length how long the burst takes
+     * @param start  {@link System#nanoTime()} at its start
      */
-    static boolean restsAfter(long allocated, long total) {
-        return allocated % (8 << 20) < (4 << 20) && allocated < total;
+    record Pace(long bytes, Duration length, long start) {
+
+        static final Pace FAST = new Pace(0, Duration.ZERO, 0);
+        private static final long FAST_REST_MILLIS = 4;
+
+        /** The first two fifths of the time allocate a quarter of the bytes, the rest three quarters. */
+        static Pace warmingUp(long bytes, Duration length, long start) {
+            return new Pace(bytes, length, start);
+        }
+
+        /** How many milliseconds to rest once {@code allocated} bytes of the burst are made. */
+        long restMillis(long allocated) {
+            if (bytes == 0) {
+                return allocated % (8 << 20) < (4 << 20) ? FAST_REST_MILLIS : 0;
+            }
+            double share = Math.min(1, (double) allocated / bytes);
+            double due = share <= 0.25 ? share / 0.25 * 0.4 : 0.4 + (share - 0.25) / 0.75 * 0.6;
+            long dueNanos = start + (long) (due * length.toNanos());
+            return Math.max(0, (dueNanos - System.nanoTime()) / 1_000_000);
+        }
     }
 }

@@ -11,11 +11,11 @@ final class ThumbnailCache implements SpikeSite {
     private static final int KEPT = 12;
 
     @Override
-    public void allocate(long bytes, Random random) throws InterruptedException {
-        load(bytes, random);
+    public void allocate(long bytes, Random random, Pace pace) throws InterruptedException {
+        load(bytes, random, pace);
     }
 
-    private static void load(long bytes, Random random) throws InterruptedException {
+    private static void load(long bytes, Random random, Pace pace) throws InterruptedException {
         List<ByteBuffer> decoded = new ArrayList<>();
         for (long done = 0; done < bytes; ) {
             // ByteBuffer.allocate makes the array: the sample's top frame is in the JDK, this method below it.
@@ -26,8 +26,9 @@ final class ThumbnailCache implements SpikeSite {
                 decoded.removeFirst();
             }
             done += pixels.capacity();
-            if (SpikeSite.restsAfter(done, bytes)) {
-                Thread.sleep(REST_MILLIS);
+            long rest = pace.restMillis(done);
+            if (rest > 0 && done < bytes) {
+                Thread.sleep(rest);
             }
         }
     }

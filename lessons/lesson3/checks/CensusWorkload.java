@@ -1,109 +1,121 @@
 package lesson3.checks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import workbench.diagnostics.threads.GroupSummary;
 import workbench.diagnostics.threads.Grouping;
 import workbench.diagnostics.threads.ThreadSnapshot;
 import workbench.diagnostics.threads.ThreadSnapshots;
 
 /**
- * The JVM that exercise {@code thread-census} counts: a few pools of platform threads held in known states,
- * and one pool of virtual threads. Pool names and sizes come from a seed, so the check knows the census.
+ * The JVM that exercise {@code thread-census} counts: the pools of a {@link CensusPlan}, each thread held in a
+ * known state. The check moves it to its next phase over JMX ({@link Control#advance()}), so that two censuses
+ * of the same JVM taken at different moments must differ.
  */
 public final class CensusWorkload {
 
-    /** Printed once every thread has reached its state. */
+    /** Printed once every thread of phase 0 has reached its state. */
     public static final String READY = "census ready";
+    /** Where the workload's {@link Control} is registered. */
+    public static final String CONTROL = "lesson3.checks:type=CensusWorkload";
 
-    private static final List<String> NAMES = List.of("orders", "invoices", "reports", "thumbnails", "mailer",
-            "audit", "search", "billing", "pricing", "geocoder", "exports", "webhooks");
-    private static final Thread.State[] STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED,
-            Thread.State.WAITING, Thread.State.TIMED_WAITING};
-    /** The thread that owns the monitor the BLOCKED threads wait for; it sleeps while holding it. */
-    static final String OWNER = "census-monitor-owner";
+    /** What the check may ask of the workload, over JMX. */
+    public interface Control {
+        /** The current phase, 0 at start. */
+        int phase();
 
-    private final CountDownLatch never = new CountDownLatch(1);
-    private final Object monitor = new Object();
-
-    private CensusWorkload() {}
-
-    /**
-     * The census of the workload's own pools for a seed: pool key to state counts, the owner of the monitor
-     * included. Virtual pools are named {@code name-vworker-*}.
-     */
-    public static Map<String, Map<Thread.State, Integer>> expected(long seed) {
-        Random random = new Random(seed);
-        List<String> names = new ArrayList<>(NAMES);
-        Collections.shuffle(names, random);
-        Map<String, Map<Thread.State, Integer>> census = new TreeMap<>();
-        for (int pool = 0; pool < 3; pool++) {
-            Map<Thread.State, Integer> states = new EnumMap<>(Thread.State.class);
-            for (Thread.State state : STATES) {
-                int count = random.nextInt(4);
-                if (count > 0) {
-                    states.put(state, count);
-                }
-            }
-            states.merge(Thread.State.WAITING, 1, Integer::sum);  // never an empty pool
-            census.put(names.get(pool) + "-worker-*", states);
-        }
-        census.put(names.get(3) + "-vworker-*", Map.of(Thread.State.WAITING, 2 + random.nextInt(5)));
-        census.put(OWNER, Map.of(Thread.State.TIMED_WAITING, 1));
-        return census;
+        /**
+         * Ends the {@code WAITING} threads of every generation so far, starts the next generation and returns once
+         * every thread has reached its state.
+         */
+        void advance() throws InterruptedException;
     }
 
-    /** Starts the threads of {@code --seed=N}'s census, prints {@link #READY} and runs until killed. */
+    private final CensusPlan plan;
+    private final Object monitor = new Object();
+    private final List<CountDownLatch> releases = new ArrayList<>();
+    private int phase;
+
+    private CensusWorkload(CensusPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Starts phase 0 of {@code --seed=N}'s plan, registers the control, prints {@link #READY}, runs until killed. */
     public static void main(String[] args) throws Exception {
         long seed = Long.parseLong(args[0].substring("--seed=".length()));
-        Map<String, Map<Thread.State, Integer>> census = expected(seed);
-        new CensusWorkload().startAll(census);
-        awaitCensus(census);
+        CensusWorkload workload = new CensusWorkload(new CensusPlan(seed));
+        workload.start(0);
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new StandardMBean(workload.control(), Control.class),
+                new ObjectName(CONTROL));
         System.out.println(READY);
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    private void startAll(Map<String, Map<Thread.State, Integer>> census) throws Exception {
+    private Control control() {
+        return new Control() {
+            @Override
+            public synchronized int phase() {
+                return phase;
+            }
+
+            @Override
+            public synchronized void advance() throws InterruptedException {
+                if (phase + 1 >= CensusPlan.GENERATIONS) {
+                    throw new IllegalStateException("the plan has no generation after " + phase);
+                }
+                releases.forEach(CountDownLatch::countDown);
+                start(phase + 1);
+            }
+        };
+    }
+
+    private void start(int next) throws InterruptedException {
+        phase = next;
+        CountDownLatch release = new CountDownLatch(1);
+        releases.add(release);
+        for (CensusPlan.Pool pool : plan.generation(next)) {
+            if (pool.key().endsWith("-lock-holder")) {
+                startHolder(pool.key());
+                continue;
+            }
+            for (int i = 0; i < pool.states().size(); i++) {
+                Runnable work = workIn(pool.states().get(i), release);
+                String name = pool.threadName(i);
+                if (pool.virtual()) {
+                    Thread.ofVirtual().name(name).start(work);
+                } else {
+                    Thread.ofPlatform().daemon().name(name).start(work);
+                }
+            }
+        }
+        awaitCensus(plan.census(next));
+    }
+
+    /** The thread that owns the monitor the BLOCKED threads wait for; it sleeps while holding it. */
+    private void startHolder(String name) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        Thread.ofPlatform().daemon().name(OWNER).start(() -> {
+        Thread.ofPlatform().daemon().name(name).start(() -> {
             synchronized (monitor) {
                 holding.countDown();
                 sleepForever();
             }
         });
         holding.await();
-        census.forEach((pool, states) -> {
-            if (pool.equals(OWNER)) {
-                return;
-            }
-            String prefix = pool.substring(0, pool.length() - 1);
-            int[] next = {0};
-            states.forEach((state, count) -> {
-                for (int i = 0; i < count; i++) {
-                    Runnable work = workIn(state);
-                    String name = prefix + next[0]++;
-                    if (pool.contains("-vworker-")) {
-                        Thread.ofVirtual().name(name).start(work);
-                    } else {
-                        Thread.ofPlatform().daemon().name(name).start(work);
-                    }
-                }
-            });
-        });
     }
 
-    private Runnable workIn(Thread.State state) {
+    private Runnable workIn(Thread.State state, CountDownLatch release) {
         return switch (state) {
-            case RUNNABLE -> this::acceptForever;
+            case RUNNABLE -> CensusWorkload::acceptForever;
             case BLOCKED -> () -> {
                 synchronized (monitor) {
                     monitor.notifyAll();
@@ -111,7 +123,7 @@ public final class CensusWorkload {
             };
             case WAITING -> () -> {
                 try {
-                    never.await();
+                    release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -121,7 +133,7 @@ public final class CensusWorkload {
     }
 
     /** Waits for a connection that never comes: RUNNABLE in native code, without using the CPU. */
-    private void acceptForever() {
+    private static void acceptForever() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.accept();
         } catch (IOException e) {
@@ -137,7 +149,9 @@ public final class CensusWorkload {
         }
     }
 
+    /** Returns once the library's census of this JVM shows every pool of the plan in its state. */
     private static void awaitCensus(Map<String, Map<Thread.State, Integer>> census) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             ThreadSnapshot snapshot = ThreadSnapshots.dump();
             Map<String, Map<Thread.State, Integer>> seen = new TreeMap<>();
@@ -146,6 +160,9 @@ public final class CensusWorkload {
             }
             if (census.entrySet().stream().allMatch(e -> e.getValue().equals(seen.get(e.getKey())))) {
                 return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the workload's threads did not reach " + census + "; seen " + seen);
             }
             Thread.sleep(50);
         }

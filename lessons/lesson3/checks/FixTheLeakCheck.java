@@ -1,106 +1,121 @@
 package lesson3.checks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import lesson3.QuoteService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import workbench.diagnostics.threads.LeakProfile;
 import workbench.diagnostics.threads.ThreadRecord;
 import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.ReferenceSolution;
 
 /**
  * Hidden checks of exercise {@code fix-the-leak}: the learner's quote service runs in this JVM against a local
- * price backend whose prices change while the check runs. Over 2,000 quotes the thread count must stay flat
- * and every answer must be the one the original service gives; no thread may be left waiting on something no
- * live thread can reach; every quote must be audited.
+ * price backend whose prices change while the check runs, beside the reference fix ({@link ReferenceSolution}),
+ * measured the same way in the same run. Threads are counted by identity from before the service is built, virtual
+ * ones included (JSON thread dumps), so only what the service started counts.
+ *
+ * <p>Proxies for "nothing the service starts outlives its use, and every answer stays the same", and the scenario
+ * that defeats each in every run:
+ * <ul>
+ *   <li>platform threads only (virtual threads per request, blocked forever): threads are counted from JSON thread
+ *       dumps, which list virtual threads;</li>
+ *   <li>a thread count that heals later (a consumer per request that ends after an idle poll, an HttpClient per
+ *       request left to the GC): the peak of threads alive at once is compared with the reference's, over 40 quotes
+ *       25 to 50 ms apart and then 1,000 back to back;</li>
+ *   <li>a capped pool of consumers: the leak profile after 100 quotes finds its threads waiting on queues nobody
+ *       else holds, and its later audits are never written;</li>
+ *   <li>a close() that does nothing, or forgets the daemon consumer: after close() and a grace of 2 s, no thread the
+ *       service started may be alive, where the reference leaves none;</li>
+ *   <li>a price cache: every 20th quote changes the price of the SKU just quoted and asks for it again.</li>
+ * </ul>
+ * Auditing on the caller's thread passes: the exercise asks that every quote be audited, threads stay flat and answers
+ * unchanged; its audit log is an in-memory list, so no audit can slow a quote down whichever thread writes it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)  // the heap dump first, while few threads have leaked
 class FixTheLeakCheck {
 
     private static final String LEAK = "Lesson 3, 'Fixing a leak': what does each request start that nothing ever"
             + " stops or closes?";
-    private static final String SAME = "Lesson 3, 'Fixing a leak': the fix changes who runs the work, never what"
-            + " the service answers";
+    private static final String CLOSE = "Lesson 3, 'Fixing a leak': close() stops or closes everything the service"
+            + " started";
     private static final String PROFILE = "Lesson 3, 'Blocked on what nobody can reach': a capped pool can still"
             + " hold threads that wait forever";
-    private static final int REQUESTS = 2_000;
-    private static final int WARM_UP = 100;
-    private static final int ALLOWED_GROWTH = 10;
+    /** Threads alive at once that a fix may start beyond the reference's (a bigger pool, a client's workers). */
+    private static final int ALLOWED_EXTRA = 10;
+    private static final int PACED = 40;
+    private static final int BURST = 1_000;
+    private static final long GRACE_MILLIS = 2_000;
 
-    private final Random random = new Random();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final Map<String, Integer> stock = new HashMap<>();
-    private PriceBackend backend;
-    private List<String> skus;
+    private QuoteLoad load;
 
     @BeforeEach
     void startBackend() throws Exception {
-        Map<String, Long> prices = new HashMap<>();
-        skus = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            String sku = (char) ('A' + random.nextInt(26)) + "-" + (10 + random.nextInt(90)) + i;
-            skus.add(sku);
-            prices.put(sku, 50L + random.nextInt(20_000));
-            stock.put(sku, random.nextInt(25));
-        }
-        backend = new PriceBackend(prices);
+        load = new QuoteLoad();
     }
 
     @AfterEach
     void stopBackend() {
-        backend.close();
+        load.close();
     }
 
     @Test
-    @Order(3)
-    void threadCountStaysFlatAndAnswersStayTheSame() throws Exception {
-        try (QuoteService service = new QuoteService(backend.base(), stock)) {
-            quote(service, 0, WARM_UP);
-            int baseline = threads.getThreadCount();
-            for (int done = WARM_UP; done < REQUESTS; done += 100) {
-                quote(service, done, 100);
-                int now = threads.getThreadCount();
-                Feedback.check(now <= baseline + ALLOWED_GROWTH, "After " + WARM_UP + " quotes this JVM had "
-                        + baseline + " threads; after " + (done + 100) + " it had " + now + ".", LEAK);
+    void answersStayTheSameWhenPricesChange() throws Exception {
+        try (Quotes service = yours()) {
+            load.burst(service, 120, StartedThreads.fromNow());
+        }
+    }
+
+    @Test
+    void threadsStayFlatUnderPacedAndBurstLoad() throws Exception {
+        Peaks reference = peaks(this::reference);
+        Peaks yours = peaks(this::yours);
+        Feedback.check(yours.paced() <= reference.paced() + ALLOWED_EXTRA, "Over " + PACED + " quotes 25 to 50 ms"
+                + " apart, the threads your service started peaked at " + yours.paced() + " alive at once; the"
+                + " reference fix's, in the same run, at " + reference.paced() + "." + yours.left(), LEAK);
+        Feedback.check(yours.burst() <= reference.burst() + ALLOWED_EXTRA, "Over " + PACED + " quotes 25 to 50 ms"
+                + " apart and then " + BURST + " back to back, the threads your service started peaked at "
+                + yours.burst() + " alive at once; the reference fix's, in the same run, at " + reference.burst()
+                + "." + yours.left(), LEAK);
+    }
+
+    @Test
+    void leavesNoThreadWaitingOnWhatNobodyCanReach() throws Exception {
+        StartedThreads watch = StartedThreads.fromNow();
+        try (Quotes service = yours()) {
+            load.burst(service, 100, watch);
+            List<ThreadRecord> leaked = LeakProfile.take().leaked().stream().filter(watch::isNew).toList();
+            if (!leaked.isEmpty()) {
+                boolean perQuote = leaked.size() >= 50;
+                Feedback.fail("After 100 quotes, " + leaked.size() + " thread(s) that the service started wait"
+                        + " forever on something no live thread can reach, waiting on `" + leaked.stream()
+                        .map(ThreadRecord::blocker).collect(Collectors.toCollection(TreeSet::new)) + "`."
+                        + ThreadsFeedback.describe("By family:", leaked)
+                        + (perQuote ? " About one per quote: each request starts a thread that waits on something"
+                        + " only it holds." : " A few, however many quotes: a capped pool whose threads each wait"
+                        + " forever."), perQuote ? LEAK : PROFILE);
             }
         }
     }
 
     @Test
-    @Order(1)
-    void leavesNoThreadWaitingOnWhatNobodyCanReach() throws Exception {
-        Set<Long> before = Arrays.stream(threads.getAllThreadIds()).boxed().collect(Collectors.toSet());
-        try (QuoteService service = new QuoteService(backend.base(), stock)) {
-            quote(service, 0, 100);
-            LeakProfile profile = LeakProfile.take();
-            List<ThreadRecord> leaked = profile.leaked().stream().filter(t -> !before.contains(t.id())).toList();
-            Feedback.check(leaked.isEmpty(), "After 100 quotes, " + leaked.size() + " thread(s) that the service"
-                    + " started wait forever on something no live thread can reach, by pool family: `"
-                    + leakedByFamily(leaked) + "`, waiting on `" + leaked.stream().map(ThreadRecord::blocker)
-                    .collect(Collectors.toCollection(HashSet::new)) + "`.", PROFILE);
-        }
+    void closeEndsEveryThreadTheServiceStarted() throws Exception {
+        List<ThreadRecord> reference = leftAfterClose(this::reference);
+        List<ThreadRecord> yours = leftAfterClose(this::yours);
+        Feedback.check(yours.size() <= reference.size(), GRACE_MILLIS / 1000 + " s after close() returned, "
+                + yours.size() + " thread(s) that your service started were still alive (the reference fix's: "
+                + reference.size() + ")." + ThreadsFeedback.describe("By family:", yours), CLOSE);
     }
 
     @Test
-    @Order(2)
     void auditsEveryQuote() throws Exception {
-        try (QuoteService service = new QuoteService(backend.base(), stock)) {
-            List<String> sent = quote(service, 0, 200);
-            long deadline = System.nanoTime() + 3_000_000_000L;
+        try (Quotes service = yours()) {
+            List<String> sent = load.burst(service, 200, StartedThreads.fromNow());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             while (service.audited().size() < sent.size() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -111,38 +126,48 @@ class FixTheLeakCheck {
         }
     }
 
-    /** Sends {@code count} quotes, changing a price now and then, and checks every answer; returns the audits. */
-    private List<String> quote(QuoteService service, int first, int count) throws Exception {
-        List<String> events = new ArrayList<>();
-        for (int i = first; i < first + count; i++) {
-            if (random.nextInt(25) == 0) {
-                backend.setPrice(skus.get(random.nextInt(skus.size())), 50L + random.nextInt(20_000));
-            }
-            String sku = skus.get(random.nextInt(skus.size()));
-            int quantity = 1 + random.nextInt(20);
-            String answer = service.quote(sku, quantity);
-            if (!original(sku, quantity).equals(answer)) {
-                Feedback.fail("Quote #" + (i + 1) + " (" + quantity + " x " + sku + ") was answered `" + answer
-                        + "`, which is not what the original service answers for it at that moment.", SAME);
-            }
-            events.add(sku + " x" + quantity);
+    /** The threads a service started, alive at once at most: after the paced quotes, and after the burst too. */
+    private record Peaks(int paced, int burst, List<ThreadRecord> alive) {
+        String left() {
+            return ThreadsFeedback.describe("Alive after the last quote, by family:", alive);
         }
-        return events;
     }
 
-    /** What the service answered before any fix. */
-    private String original(String sku, int quantity) {
-        long total = backend.price(sku) * quantity;
-        return "%s x%d = %d.%02d (%s)".formatted(sku, quantity, total / 100, total % 100,
-                stock.getOrDefault(sku, 0) >= quantity ? "in stock" : "backorder");
+    private Peaks peaks(Supplier<Quotes> start) throws Exception {
+        StartedThreads watch = StartedThreads.fromNow();
+        try (Quotes service = start.get()) {
+            load.paced(service, PACED, watch);
+            int paced = watch.peak();
+            load.burst(service, BURST, watch);
+            return new Peaks(paced, watch.peak(), watch.alive());
+        }
+    }
+
+    /** Sends 100 quotes, closes the service and returns its threads still alive after the grace. */
+    private List<ThreadRecord> leftAfterClose(Supplier<Quotes> start) throws Exception {
+        StartedThreads watch = StartedThreads.fromNow();
+        try (Quotes service = start.get()) {
+            load.burst(service, 100, watch);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+        List<ThreadRecord> alive = watch.alive();
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            alive = watch.alive();
+        }
+        return alive;
+    }
+
+    private Quotes yours() {
+        return ReferenceSolution.view(Quotes.class, new QuoteService(load.prices(), load.stock()));
+    }
+
+    private Quotes reference() {
+        return ReferenceSolution.create(Quotes.class, QuoteService.class, load.prices(), load.stock());
     }
 
     private static boolean sameEvents(List<String> sent, List<String> audited) {
         return sent.size() == audited.size() && sent.stream().sorted().toList()
                 .equals(audited.stream().sorted().toList());
-    }
-
-    private static Map<String, Long> leakedByFamily(List<ThreadRecord> leaked) {
-        return leaked.stream().collect(Collectors.groupingBy(ThreadRecord::family, Collectors.counting()));
     }
 }

@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import javax.management.JMX;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import lesson3.ThreadCensus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,31 +18,54 @@ import workbench.lessons.harness.Feedback;
 import workbench.lessons.harness.LabProcess;
 
 /**
- * Hidden checks of exercise {@code thread-census}: a fresh JVM holds pools of random names and sizes in known
- * states, virtual threads included; the learner's census of that JVM must count them exactly.
+ * Hidden checks of exercise {@code thread-census}: a fresh JVM ({@link CensusWorkload}) holds the pools of a random
+ * {@link CensusPlan} in known states, virtual threads included; the learner's census of that JVM must count them
+ * exactly, and a second census after the workload changed must show the change.
+ *
+ * <p>Proxies a census might use instead of "a fresh snapshot of the target, virtual threads included, grouped by
+ * the library's pool key", and the scenario that defeats each in every run:
+ * <ul>
+ *   <li>the JVM running the check ({@code Target.current()}, {@code ThreadSnapshots.dump()}): the workload's pools
+ *       have random names that exist only in the workload JVM;</li>
+ *   <li>ThreadMXBean snapshots ({@code ThreadSnapshots.of}), platform threads only: every phase has a pool of 2 to
+ *       8 virtual threads;</li>
+ *   <li>the thread's own name as its key: every numbered pool has threads; a pool key is never a thread name;</li>
+ *   <li>every number replaced ({@code Grouping.FAMILY}): every phase has two pools of one family that differ only in
+ *       the executor's inner number ({@code pool-12-thread-*}, {@code pool-31-thread-*});</li>
+ *   <li>only the last digit replaced: every pool numbers its threads from 10 to 45 on, so no thread number has a
+ *       single digit;</li>
+ *   <li>the name cut at its last dash: one pool has no dash before its number ({@code ledger23}), and one thread's
+ *       name ends in no number at all ({@code search-lock-holder});</li>
+ *   <li>BLOCKED counted as WAITING ({@code waitsIndefinitely()}): every phase has BLOCKED threads, and WAITING
+ *       ones in some pool;</li>
+ *   <li>a census cached per target, per process or per name: {@link #countsTheThreadsOfTheMomentItIsAsked} takes
+ *       two censuses, between which the WAITING threads of every pool end and new pools start.</li>
+ * </ul>
  */
 class ThreadCensusCheck {
 
-    private static final String CENSUS = "Lesson 3, 'A census of threads': snapshot the target, group by pool";
-    private static final String VIRTUAL = "Lesson 3, 'A census of threads': which snapshot lists virtual threads";
-
     private static LabProcess workload;
-    private static Target target;
-    private static Map<String, Map<Thread.State, Integer>> expected;
+    private static Target attached;
+    private static WatchedTarget target;
+    private static CensusPlan plan;
+    private static CensusWorkload.Control control;
 
     @BeforeAll
-    static void startWorkload() throws IOException {
+    static void startWorkload() throws IOException, MalformedObjectNameException {
         long seed = new Random().nextLong();
-        expected = CensusWorkload.expected(seed);
+        plan = new CensusPlan(seed);
         workload = LabProcess.start(CensusWorkload.class, List.of("-Xmx64m"), "--seed=" + seed);
         workload.awaitLine(CensusWorkload.READY::equals, Duration.ofSeconds(15));
-        target = Target.attach(workload.pid());
+        attached = Target.attach(workload.pid());
+        target = new WatchedTarget(attached);
+        control = JMX.newMBeanProxy(attached.connection(), new ObjectName(CensusWorkload.CONTROL),
+                CensusWorkload.Control.class);
     }
 
     @AfterAll
     static void stopWorkload() {
-        if (target != null) {
-            target.close();
+        if (attached != null) {
+            attached.close();
         }
         if (workload != null) {
             workload.close();
@@ -47,46 +74,66 @@ class ThreadCensusCheck {
 
     @Test
     void countsEveryPlatformPoolByState() {
-        Map<String, Map<Thread.State, Integer>> census = censusOfTarget();
-        for (var pool : expected.entrySet()) {
-            if (!pool.getKey().contains("-vworker-")) {
-                compare(census, pool.getKey(), pool.getValue(), CENSUS);
-            }
-        }
+        census().compare(expected(false), plan);
     }
 
     @Test
     void countsVirtualThreadsToo() {
-        Map<String, Map<Thread.State, Integer>> census = censusOfTarget();
-        expected.entrySet().stream().filter(pool -> pool.getKey().contains("-vworker-"))
-                .forEach(pool -> compare(census, pool.getKey(), pool.getValue(), VIRTUAL));
+        census().compare(expected(true), plan);
     }
 
-    private static Map<String, Map<Thread.State, Integer>> censusOfTarget() {
-        Map<String, Map<Thread.State, Integer>> census = ThreadCensus.census(target);
-        Feedback.check(census != null && !census.isEmpty(), "Your census of the target JVM was empty.", CENSUS);
-        return census;
+    @Test
+    void countsTheThreadsOfTheMomentItIsAsked() throws InterruptedException {
+        Map<String, Map<Thread.State, Integer>> before = plan.census(control.phase());
+        Map<String, Map<Thread.State, Integer>> first = ThreadCensus.census(target);
+        census(first).compare(before, plan);
+        control.advance();
+        Map<String, Map<Thread.State, Integer>> after = plan.census(control.phase());
+        Map<String, Map<Thread.State, Integer>> second = ThreadCensus.census(target);
+        CensusFeedback secondFeedback = census(second);
+        Feedback.check(!ownPools(second, before).equals(ownPools(first, before)), "Your second census of the target"
+                + " was the same as your first, pool for pool, while between the two calls " + ended(before, after)
+                + " of its threads ended and " + started(before, after) + " new ones started.",
+                CensusFeedback.MOMENT);
+        secondFeedback.compare(after, plan);
     }
 
-    private static void compare(Map<String, Map<Thread.State, Integer>> census, String pool,
-                                Map<Thread.State, Integer> states, String revisit) {
-        Map<Thread.State, Integer> counted = census.get(pool);
-        if (counted == null) {
-            String prefix = pool.substring(0, pool.length() - 1);
-            long byName = census.keySet().stream().filter(key -> key.startsWith(prefix)).count();
-            Feedback.fail("The target JVM has a pool `" + pool + "`, and your census has no such key"
-                    + (byName > 0 ? "; it has " + byName + " keys that start with `" + prefix
-                    + "`, one per thread rather than one per pool." : "."), byName > 0 ? CENSUS : revisit);
-        }
-        for (Thread.State state : Thread.State.values()) {
-            int want = states.getOrDefault(state, 0);
-            int got = counted.getOrDefault(state, 0);
-            if (want != got) {
-                int total = states.values().stream().mapToInt(Integer::intValue).sum();
-                Feedback.fail("Your census of pool `" + pool + "` counts " + got + " " + state + " thread(s)."
-                        + " The pool has " + total + " threads in all, and their states do not change while the"
-                        + " check runs.", revisit);
-            }
-        }
+    private static CensusFeedback census() {
+        return census(ThreadCensus.census(target));
+    }
+
+    private static CensusFeedback census(Map<String, Map<Thread.State, Integer>> census) {
+        return new CensusFeedback(census, target.asks() > 0);
+    }
+
+    /** The current phase's census, virtual pools only or platform pools only. */
+    private static Map<String, Map<Thread.State, Integer>> expected(boolean virtual) {
+        Map<String, Map<Thread.State, Integer>> expected = new TreeMap<>(plan.census(control.phase()));
+        expected.keySet().removeIf(pool -> plan.isVirtual(pool) != virtual);
+        return expected;
+    }
+
+    /** The entries of a census for the pools the workload had at the first call. */
+    private static Map<String, Map<Thread.State, Integer>> ownPools(Map<String, Map<Thread.State, Integer>> census,
+                                                                    Map<String, Map<Thread.State, Integer>> pools) {
+        Map<String, Map<Thread.State, Integer>> own = new TreeMap<>();
+        pools.keySet().forEach(pool -> own.put(pool, census.get(pool)));
+        return own;
+    }
+
+    private static int ended(Map<String, Map<Thread.State, Integer>> before,
+                             Map<String, Map<Thread.State, Integer>> after) {
+        return total(before) - total(after) + started(before, after);
+    }
+
+    private static int started(Map<String, Map<Thread.State, Integer>> before,
+                               Map<String, Map<Thread.State, Integer>> after) {
+        Map<String, Map<Thread.State, Integer>> fresh = new TreeMap<>(after);
+        fresh.keySet().removeAll(before.keySet());
+        return total(fresh);
+    }
+
+    private static int total(Map<String, Map<Thread.State, Integer>> census) {
+        return census.values().stream().flatMap(states -> states.values().stream()).mapToInt(Integer::intValue).sum();
     }
 }

@@ -22,13 +22,15 @@ import workbench.lessons.harness.Demo;
 
 /**
  * Demo {@code leaky-threads}: a service with several thread pools. One of them, chosen at random, leaks: now and
- * then one of its tasks waits for a reply that never comes (on a queue, a latch or a lock that nobody will ever
- * release), and the thread stays blocked forever. The other pools are decoys: a big pool of idle workers, pools
- * that grow in bursts and shrink again, and in some runs a pool that shrinks faster than the leak grows, so
- * that the total thread count stays flat or even falls.
+ * then one of its tasks calls a slow backend, then waits for a reply that never comes (on a queue, a latch, a lock
+ * or a monitor that nobody will ever release), and the thread stays blocked forever. The other pools are decoys: a
+ * big pool of idle workers and pools that grow in bursts and shrink again; in some runs a pool that shrinks faster
+ * than the leak grows, so that the total thread count falls, in others a pool that grows faster than the leak,
+ * steadily, and is perfectly healthy.
  *
  * <p>In the console: {@code /demo start leaky-threads}, then {@code ThreadSnapshots.dump()} and the lesson's
- * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N} and {@code --flat=true|false}.
+ * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N} and {@code --shape=}one of
+ * {@link Plan.Shape}.
  */
 public final class LeakyThreads implements Demo {
 
@@ -39,6 +41,8 @@ public final class LeakyThreads implements Demo {
 
     private final Plan plan;
     private final Random random = new Random();
+    /** The shared table whose monitor a MONITOR leak holds forever. */
+    private final RateTable rates = new RateTable();
     private final List<ExecutorService> executors = new ArrayList<>();
     private final List<CountDownLatch> shrinkingLatches = new ArrayList<>();
     private ScheduledExecutorService scheduler;
@@ -47,7 +51,7 @@ public final class LeakyThreads implements Demo {
 
     /** A run with a random plan, the way the console starts it. */
     public LeakyThreads() {
-        this(Plan.random(new Random(), new Random().nextBoolean()));
+        this(Plan.random(new Random(), Plan.Shape.values()[new Random().nextInt(Plan.Shape.values().length)]));
     }
 
     /** A run with the given plan. */
@@ -55,18 +59,18 @@ public final class LeakyThreads implements Demo {
         this.plan = plan;
     }
 
-    /** Runs the demo until killed: {@code --seed=N} picks the plan, {@code --flat=true} hides the leak. */
+    /** Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys. */
     public static void main(String[] args) throws Exception {
         long seed = new Random().nextLong();
-        boolean flat = false;
+        Plan.Shape shape = Plan.Shape.FALLING_TOTAL;
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
                 seed = Long.parseLong(arg.substring("--seed=".length()));
-            } else if (arg.startsWith("--flat=")) {
-                flat = Boolean.parseBoolean(arg.substring("--flat=".length()));
+            } else if (arg.startsWith("--shape=")) {
+                shape = Plan.Shape.valueOf(arg.substring("--shape=".length()));
             }
         }
-        LeakyThreads demo = new LeakyThreads(Plan.fromSeed(seed, flat));
+        LeakyThreads demo = new LeakyThreads(Plan.fromSeed(seed, shape));
         demo.start();
         System.out.println(READY);
         Thread.sleep(Long.MAX_VALUE);
@@ -82,6 +86,9 @@ public final class LeakyThreads implements Demo {
         startLeaking();
         if (plan.shrinking() != null) {
             startShrinking();
+        }
+        if (plan.warming() != null) {
+            startWarming();
         }
     }
 
@@ -125,38 +132,50 @@ public final class LeakyThreads implements Demo {
 
     /** Bursts of tasks that wait for a reply that does come, after a while; idle threads end soon after. */
     private void startBursty(String pool) {
-        ExecutorService bursty = cachedPool(pool);
+        ExecutorService bursty = cachedPool(factory(pool));
         executors.add(bursty);
-        scheduleBurst(bursty);
+        boolean small = plan.shape() == Plan.Shape.FALLING_TOTAL;
+        // small bursts come seldom enough that at most one is alive at a time: the total must keep falling
+        scheduleBursts(bursty, 2, plan.maxBurst(), small ? 1_500 : 600, small ? 2_500 : 2_200, 200, 800);
     }
 
-    private void scheduleBurst(ExecutorService bursty) {
+    private void scheduleBursts(ExecutorService pool, int minSize, int maxSize, int minGap, int maxGap,
+                                int minWait, int maxWait) {
         scheduler.schedule(() -> {
-            int size = 2 + random.nextInt(plan.maxBurst() - 1);
+            int size = minSize + random.nextInt(maxSize - minSize + 1);
             for (int i = 0; i < size; i++) {
                 CountDownLatch reply = new CountDownLatch(1);
-                bursty.execute(() -> awaitQuietly(reply));
-                scheduler.schedule(reply::countDown, 300 + random.nextInt(700), TimeUnit.MILLISECONDS);
+                pool.execute(() -> awaitQuietly(reply));
+                scheduler.schedule(reply::countDown, minWait + random.nextInt(maxWait - minWait),
+                        TimeUnit.MILLISECONDS);
             }
-            if (!bursty.isShutdown()) {
-                scheduleBurst(bursty);
+            if (!pool.isShutdown()) {
+                scheduleBursts(pool, minSize, maxSize, minGap, maxGap, minWait, maxWait);
             }
-        }, 600 + random.nextInt(1600), TimeUnit.MILLISECONDS);
+        }, minGap + random.nextInt(maxGap - minGap), TimeUnit.MILLISECONDS);
     }
 
-    /** Mostly short tasks; every leak period one that waits for a reply nobody will ever send. */
+    /**
+     * Every leak period one task that calls a slow backend, then waits for a reply nobody will ever send. In runs
+     * with growing decoys the same pool also serves short bursts of healthy work, on an executor of its own that
+     * names its threads with the same factory (so its count goes down now and then).
+     */
     private void startLeaking() {
-        ExecutorService leaking = cachedPool(plan.leaking());
+        ThreadFactory names = factory(plan.leaking());
+        ExecutorService leaking = cachedPool(names);
         executors.add(leaking);
-        scheduler.scheduleAtFixedRate(() -> {
-            leaking.execute(LeakyThreads::shortWork);
-            leaking.execute(this::waitForALostReply);
-        }, 50, plan.leakMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> leaking.execute(this::waitForALostReply), 50, plan.leakMillis(),
+                TimeUnit.MILLISECONDS);
+        if (plan.shape() == Plan.Shape.GROWING_DECOYS) {
+            ExecutorService healthy = cachedPool(names);
+            executors.add(healthy);
+            scheduleBursts(healthy, 3, 5, 1_000, 1_500, 150, 350);
+        }
     }
 
     /** Starts with many waiting threads and lets them go one by one, faster than the leak grows. */
     private void startShrinking() {
-        ExecutorService shrinking = cachedPool(plan.shrinking());
+        ExecutorService shrinking = cachedPool(factory(plan.shrinking()));
         executors.add(shrinking);
         for (int i = 0; i < plan.shrinkSize(); i++) {
             CountDownLatch release = new CountDownLatch(1);
@@ -171,9 +190,24 @@ public final class LeakyThreads implements Demo {
         }, 50 + plan.shrinkMillis(), plan.shrinkMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A pool warming up under rising traffic: each task starts a new worker until the pool is full, and idle workers
+     * wait for more work with a time limit (core threads time out). It grows faster than the leak, and is healthy.
+     */
+    private void startWarming() {
+        int size = (int) (Plan.GROWS_MILLIS / plan.warmMillis()) + 10;
+        ThreadPoolExecutor warming = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory(plan.warming()));
+        warming.allowCoreThreadTimeOut(true);
+        executors.add(warming);
+        scheduler.scheduleAtFixedRate(() -> warming.execute(LeakyThreads::shortWork), 30, plan.warmMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     /** The bug: the reply's only other holder was a callback that got lost, so this waits forever. */
     private void waitForALostReply() {
         try {
+            Thread.sleep(plan.leakDelay());  // the call to the slow backend, which does come back
             switch (plan.primitive()) {
                 case QUEUE -> {
                     BlockingQueue<String> reply = new LinkedBlockingQueue<>();
@@ -181,6 +215,11 @@ public final class LeakyThreads implements Demo {
                 }
                 case LATCH -> new CountDownLatch(1).await();
                 case LOCK -> lockOwnedByADeadThread().lockInterruptibly();
+                case MONITOR -> {
+                    synchronized (rates) {  // the first to get here never leaves: every later one stays BLOCKED
+                        new CountDownLatch(1).await();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -195,13 +234,17 @@ public final class LeakyThreads implements Demo {
         return lock;
     }
 
-    private ExecutorService cachedPool(String pool) {
+    private static ExecutorService cachedPool(ThreadFactory names) {
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS,
-                new SynchronousQueue<>(), factory(pool));
+                new SynchronousQueue<>(), names);
     }
 
     private static ThreadFactory factory(String pool) {
         return Thread.ofPlatform().daemon().name(Plan.threadPrefix(pool), 0).factory();
+    }
+
+    /** Exchange rates every task of the leaking pool reads under the table's monitor. */
+    private static final class RateTable {
     }
 
     /** A quick call to some backend. */

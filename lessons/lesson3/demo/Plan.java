@@ -9,21 +9,57 @@ import java.util.Random;
  * Who does what in one run of {@link LeakyThreads}: which pool leaks and on what, which pools are decoys.
  * Drawn from a seed, so that a hidden check can start the demo in another JVM and still know the answer.
  *
+ * @param shape       which decoys the run has
  * @param leaking     the pool that leaks one stuck thread every {@code leakMillis}
  * @param primitive   what its stuck threads wait on
- * @param steady      a big fixed pool of idle workers: waiting, but never growing
+ * @param leakMillis  the period of the leak
+ * @param leakDelay   how long, in milliseconds, each leaking task first waits with a time limit (a call to a slow
+ *                    backend) before it waits forever
+ * @param steady      a fixed pool of idle workers: waiting, but never growing
  * @param steadySize  how many workers the steady pool has
  * @param bursty      pools whose threads wait a while in bursts, then end
- * @param shrinking   a pool that loses one thread per leak period, keeping the total flat; null when absent
- * @param shrinkSize  how many threads the shrinking pool starts with
- * @param leakMillis  the period of the leak
  * @param maxBurst    the most tasks a bursty pool starts at once
+ * @param shrinking   a pool that loses two threads per leak period, so that the total falls for
+ *                    {@link #FALLS_MILLIS}; null when absent
+ * @param shrinkSize  how many threads the shrinking pool starts with
+ * @param warming     a pool that gains a thread faster than the leak does, each idling with a time limit for new
+ *                    work; null when absent
  */
-public record Plan(String leaking, Primitive primitive, String steady, int steadySize, List<String> bursty,
-                   String shrinking, int shrinkSize, long leakMillis, int maxBurst) {
+public record Plan(Shape shape, String leaking, Primitive primitive, long leakMillis, long leakDelay, String steady,
+                   int steadySize, List<String> bursty, int maxBurst, String shrinking, int shrinkSize,
+                   String warming) {
 
     /** What a leaked thread waits on forever. */
-    public enum Primitive { QUEUE, LATCH, LOCK }
+    public enum Primitive {
+        /** A reply queue nobody will ever put to: WAITING, parked. */
+        QUEUE,
+        /** A latch nobody will ever count down: WAITING, parked. */
+        LATCH,
+        /** A lock whose owner ended without unlocking it: WAITING, parked. */
+        LOCK,
+        /** A monitor held forever by a thread that itself waits forever: BLOCKED. */
+        MONITOR
+    }
+
+    /** The decoys of a run. */
+    public enum Shape {
+        /**
+         * The total thread count falls while the leak grows: a big pool lets two threads go per leak period, and
+         * bursts stay small. The leak parks its threads (WAITING).
+         */
+        FALLING_TOTAL,
+        /**
+         * A healthy pool grows faster and more steadily than the leak, the leaking pool also runs short healthy
+         * bursts (so its count goes down now and then), and bursts are big. The leak's threads are BLOCKED on a
+         * monitor.
+         */
+        GROWING_DECOYS
+    }
+
+    /** How long the warming pool keeps growing: as long as a hidden check may watch a run. */
+    public static final long GROWS_MILLIS = 30_000;
+    /** How long the shrinking pool keeps shrinking. */
+    public static final long FALLS_MILLIS = 20_000;
 
     private static final List<String> NAMES = List.of("orders", "invoices", "reports", "thumbnails", "mailer",
             "audit", "search", "billing", "pricing", "geocoder", "exports", "webhooks");
@@ -32,17 +68,23 @@ public record Plan(String leaking, Primitive primitive, String steady, int stead
         bursty = List.copyOf(bursty);
     }
 
-    /**
-     * A random plan; {@code flatTotal} adds a pool that shrinks faster than the leak grows, and keeps bursts
-     * small, so that the total thread count stays flat or even falls while the leak grows.
-     */
-    public static Plan random(Random random, boolean flatTotal) {
+    /** A random plan of the given shape. */
+    public static Plan random(Random random, Shape shape) {
         List<String> names = new ArrayList<>(NAMES);
         Collections.shuffle(names, random);
-        long leakMillis = 300 + random.nextInt(100);
-        return new Plan(names.get(0), Primitive.values()[random.nextInt(Primitive.values().length)], names.get(1),
-                36 + random.nextInt(8), List.of(names.get(2), names.get(3)), flatTotal ? names.get(4) : null,
-                90 + random.nextInt(20), leakMillis, flatTotal ? 3 : 13);
+        long leakMillis = 200 + random.nextInt(60);
+        long leakDelay = 1_000 + random.nextInt(200);
+        boolean falling = shape == Shape.FALLING_TOTAL;
+        Primitive primitive = falling ? Primitive.values()[random.nextInt(3)] : Primitive.MONITOR;
+        return new Plan(shape, names.get(0), primitive, leakMillis, leakDelay, names.get(1), 36 + random.nextInt(8),
+                List.of(names.get(2), names.get(3)), falling ? 3 : 13,
+                falling ? names.get(4) : null, falling ? (int) (FALLS_MILLIS / (leakMillis / 2)) + 20 : 0,
+                falling ? null : names.get(4));
+    }
+
+    /** The plan a seed gives; the same seed always gives the same plan. */
+    public static Plan fromSeed(long seed, Shape shape) {
+        return random(new Random(seed), shape);
     }
 
     /** How often the shrinking pool lets a thread go: twice as fast as the leak adds one. */
@@ -50,9 +92,9 @@ public record Plan(String leaking, Primitive primitive, String steady, int stead
         return leakMillis / 2;
     }
 
-    /** The plan a seed gives; the same seed always gives the same plan. */
-    public static Plan fromSeed(long seed, boolean flatTotal) {
-        return random(new Random(seed), flatTotal);
+    /** How often the warming pool starts a thread: between 1.6 and 2 times as fast as the leak adds one. */
+    public long warmMillis() {
+        return leakMillis * 5 / 9;
     }
 
     /** Every pool of the run, in a fixed order that says nothing about roles. */
@@ -61,6 +103,9 @@ public record Plan(String leaking, Primitive primitive, String steady, int stead
         pools.addAll(bursty);
         if (shrinking != null) {
             pools.add(shrinking);
+        }
+        if (warming != null) {
+            pools.add(warming);
         }
         Collections.sort(pools);
         return pools;

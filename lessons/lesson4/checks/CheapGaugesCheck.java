@@ -1,202 +1,333 @@
 package lesson4.checks;
 
-import java.util.ArrayList;
+import java.lang.ref.Reference;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoublePredicate;
+import java.util.function.DoubleFunction;
 import lesson4.HealthGauges;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import workbench.diagnostics.safepoint.SafepointCounter;
-import workbench.diagnostics.safepoint.Safepoints;
+import workbench.diagnostics.safepoint.VmOperation;
+import workbench.diagnostics.safepoint.VmOperationRecorder;
+import workbench.diagnostics.target.Target;
+import workbench.diagnostics.vars.Gauge;
+import workbench.diagnostics.vars.Var;
 import workbench.diagnostics.vars.Vars;
 import workbench.diagnostics.vars.VarsServer;
 import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.ReferenceSolution;
 
 /**
- * Hidden checks of exercise {@code cheap-gauges}: the learner's gauges are served by a {@link VarsServer} in this
- * JVM and scraped over HTTP by four concurrent scrapers, counting this JVM's safepoints; then the check blocks
- * threads, deadlocks two, and retains and frees heap, and each gauge must report the change within a second.
+ * Hidden checks of exercise {@code cheap-gauges}: the learner's gauges, and the reference fix's, are scraped in this
+ * JVM under the same load, one after the other, while JFR records every VM operation with the thread that asked for
+ * it ({@link SafepointBill}); then threads block, wait and deadlock, and the heap fills with kept data and with
+ * garbage, and each gauge must report the change within a second.
+ *
+ * <p>Proxies, and the scenario that defeats each in every run:
+ * <ul>
+ *   <li>a safepoint allowance per scrape, which a fast machine makes generous: costs are measured per second
+ *       against the reference fix's in the same run, under paced scrapes and under a burst;</li>
+ *   <li>the stop-the-world call on every Nth scrape: a burst reads the gauges tens of thousands of times;</li>
+ *   <li>a timer that runs too often: paced scrapes leave a timer's cost in plain view, per second;</li>
+ *   <li>{@code System.gc()} moved to a timer: the safepoints of the answer's own threads count, and so does the
+ *       time they stop the world, milliseconds for each collection;</li>
+ *   <li>heap used for the live set, or a collection right before reading: garbage the check allocates after the
+ *       last collection, half of what eden held when it last filled and at least 4 MB, is still in the heap when
+ *       the gauge is read, and the gauge must be within 1 MB of what the heap held right after that collection
+ *       (an attempt that a collection interrupts is made again);</li>
+ *   <li>WAITING or TIMED_WAITING counted as blocked: such threads start beside the blocked ones, more of them than
+ *       the gauge may be off by;</li>
+ *   <li>{@code findMonitorDeadlockedThreads}: a deadlock on {@code ReentrantLock}s;</li>
+ *   <li>blocked threads counted as deadlocked: threads BLOCKED behind a thread that will let go start beside the
+ *       deadlock on monitors;</li>
+ *   <li>a value computed once, or a gauge dropped: every value changes after the gauges are registered.</li>
+ * </ul>
  */
 class CheapGaugesCheck {
 
     private static final String SCRAPE = "Lesson 4, 'A scrape runs your gauges', and lesson 1, 'What stops the world'";
+    private static final String TIMER = "Lesson 4, 'A scrape runs your gauges': read on a timer, serve from memory";
+    private static final String LIVE = "Lesson 4, 'A scrape runs your gauges': live heap needs no collection; each"
+            + " heap pool's getCollectionUsage() is what it held right after the last one";
     private static final String FRESH = "Lesson 4, 'A scrape runs your gauges': a timer bounds how old a value is";
     private static final String KEEP = "Lesson 4, 'A scrape runs your gauges': make a gauge cheap, never drop it";
-    private static final int SCRAPERS = 4;
-    private static final int SCRAPES = 800;
-    /** At most one safepoint per this many scrapes: room for the collections that scraping itself causes. */
-    private static final int SCRAPES_PER_SAFEPOINT = 50;
-    /** Plus this many per second: room for a timer that keeps a stop-the-world reading fresh. */
-    private static final int SAFEPOINTS_PER_SECOND = 3;
-    private static final long BUDGET_NANOS = 4_000_000_000L;
+    private static final String STATES = "Lesson 3, 'A census of threads': BLOCKED waits to enter a monitor,"
+            + " WAITING and TIMED_WAITING wait for a signal or a time";
+    private static final String LOCKS = "Lesson 4, 'A scrape runs your gauges': findDeadlockedThreads also finds"
+            + " deadlocks on locks such as ReentrantLock, findMonitorDeadlockedThreads only those on monitors";
+
+    /** Paced scrapes: Prometheus-like scrapers, each every this many milliseconds, for this long. */
+    private static final long PACED_PERIOD_MILLIS = 200;
+    private static final double PACED_SECONDS = 3;
+    private static final double BURST_SECONDS = 1.5;
+    /** A learner's gauges may cost this many times the reference fix's, plus this much a second. */
+    private static final double TIMES_THE_REFERENCE = 3;
+    private static final double SAFEPOINTS_A_SECOND = 2;
+    private static final double MILLIS_TIMES_THE_REFERENCE = 4;
+    private static final double STOPPED_MILLIS_A_SECOND = 2;
+    /** Gives the answer closed last its time to end its threads before the next is measured. */
+    private static final long SETTLE_MILLIS = 300;
+
     private static final long FRESH_MILLIS = 1_000;
     /** Room for a busy two-core machine on top of the promised second. */
     private static final long MARGIN_MILLIS = 1_500;
+    private static final long READ_EVERY_MILLIS = 20;
     private static final long MEGABYTE = 1024 * 1024;
+    /** How far the live heap may be from what the heap held right after the last collection. */
+    private static final long HEAP_TOLERANCE = MEGABYTE;
+    /** Garbage the heap holds beyond the live heap when the gauge is read, at the least. */
+    private static final long LEAST_GARBAGE = 4 * MEGABYTE;
+    private static final int HEAP_ATTEMPTS = 5;
 
     private final Random random = new Random();
-    private Vars vars;
-    private HealthGauges gauges;
-    private VarsServer server;
-    private Scrape scrape;
 
-    @BeforeEach
-    void serveTheGauges() throws Exception {
-        vars = new Vars();
-        gauges = new HealthGauges(vars);
-        server = VarsServer.start(vars, 0);
-        scrape = new Scrape(server.uri(), SCRAPE);
-    }
-
-    @AfterEach
-    void stop() {
-        scrape.close();
-        server.close();
-        gauges.close();
+    /** How the check drives either answer: the gauges are registered by the constructor, and closed. */
+    interface Gauges extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Test
-    void scrapesCostAboutNoSafepoint() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            scrape.metrics();
-        }
-        AtomicInteger scrapes = new AtomicInteger();
-        long safepoints;
-        double seconds;
-        try (SafepointCounter counter = Safepoints.current();
-             ExecutorService scrapers = Executors.newFixedThreadPool(SCRAPERS)) {
-            long before = counter.count();
-            long start = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < SCRAPERS; i++) {
-                running.add(scrapers.submit(() -> {
-                    while (scrapes.get() < SCRAPES && System.nanoTime() - start < BUDGET_NANOS) {
-                        scrape.metrics();
-                        scrapes.incrementAndGet();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> scraper : running) {
-                scraper.get();
-            }
-            safepoints = counter.count() - before;
-            seconds = (System.nanoTime() - start) / 1e9;
-        }
-        double allowed = (double) scrapes.get() / SCRAPES_PER_SAFEPOINT + seconds * SAFEPOINTS_PER_SECOND;
-        Feedback.check(safepoints <= allowed, String.format(Locale.ROOT,
-                "While %d concurrent scrapers read your gauges %,d times in %.1f s, this JVM stopped the world %,d"
-                        + " times (%.2f per scrape). At most one per %d scrapes is allowed, plus %d per second for a"
-                        + " timer.", SCRAPERS, scrapes.get(), seconds, safepoints, (double) safepoints / scrapes.get(),
-                SCRAPES_PER_SAFEPOINT, SAFEPOINTS_PER_SECOND), SCRAPE);
+    void pacedScrapesCostAboutWhatTheReferenceFixCosts() throws Exception {
+        Costs costs = measure((vars, uri) -> ScrapeLoad.paced(uri, PACED_PERIOD_MILLIS, PACED_SECONDS));
+        judge(costs, String.format(Locale.ROOT, "While %d scrapers read your gauges every %d ms for %.1f s (%,d"
+                + " scrapes)", ScrapeLoad.SCRAPERS, PACED_PERIOD_MILLIS, costs.yours().bill().seconds(),
+                costs.yours().scrapes()));
+    }
+
+    @Test
+    void aBurstOfScrapesCostsAboutWhatTheReferenceFixCosts() throws Exception {
+        Costs costs = measure((vars, uri) -> ScrapeLoad.burst(vars, BURST_SECONDS));
+        judge(costs, String.format(Locale.ROOT, "While %d scrapers read your gauges as fast as they could, %,d"
+                + " times in %.1f s", ScrapeLoad.SCRAPERS, costs.yours().scrapes(), costs.yours().bill().seconds()));
     }
 
     @Test
     void reportsBlockedThreadsWithinASecond() throws Exception {
-        double before = gauge("threads_blocked");
-        int count = 3 + random.nextInt(6);
-        Object monitor = new Object();
-        List<Thread> blocked = new ArrayList<>();
-        synchronized (monitor) {
-            for (int i = 0; i < count; i++) {
-                blocked.add(Thread.ofPlatform().daemon().name("check-blocked-" + i).start(() -> {
-                    synchronized (monitor) {
-                        // Entering is all it does: until the check lets go, the thread stays BLOCKED.
-                    }
-                }));
+        try (Served yours = serve()) {
+            double before = yours.read("threads_blocked");
+            int blocked = 3 + random.nextInt(6);
+            int waiting = 4 + random.nextInt(4);
+            int sleeping = 2 + random.nextInt(3);
+            try (ThreadScene scene = new ThreadScene()) {
+                scene.blocked(blocked).waiting(waiting).sleeping(sleeping);
+                String change = String.format(Locale.ROOT, "%d threads BLOCKED entering a monitor, %d WAITING (in"
+                        + " Object.wait() or parked on a ReentrantLock) and %d TIMED_WAITING in Thread.sleep",
+                        blocked, waiting, sleeping);
+                awaitGauge(yours, "threads_blocked", v -> Math.abs(v - before - blocked) <= 1, change, before,
+                        v -> v >= before + blocked + Math.min(waiting, sleeping) ? STATES : FRESH);
             }
-            for (Thread thread : blocked) {
-                while (thread.getState() != Thread.State.BLOCKED) {
-                    Thread.sleep(1);
-                }
-            }
-            awaitGauge("threads_blocked", v -> v >= before + count, count + " threads blocked on a monitor"
-                    + " (there were " + (long) before + " before)");
-        }
-        for (Thread thread : blocked) {
-            thread.join();
+            awaitGauge(yours, "threads_blocked", v -> Math.abs(v - before) <= 1, "those threads let go", before,
+                    v -> FRESH);
         }
     }
 
     @Test
-    void reportsDeadlocksAndTheirEndWithinASecond() throws Exception {
-        double before = gauge("threads_deadlocked");
-        ReentrantLock first = new ReentrantLock();
-        ReentrantLock second = new ReentrantLock();
-        CountDownLatch holding = new CountDownLatch(2);
-        List<Thread> pair = List.of(deadlocker("check-deadlock-a", first, second, holding),
-                deadlocker("check-deadlock-b", second, first, holding));
-        awaitGauge("threads_deadlocked", v -> v >= before + 2, "two threads each holding the lock the other"
-                + " waits for (" + (long) before + " deadlocked before)");
-        pair.forEach(Thread::interrupt);
-        for (Thread thread : pair) {
-            thread.join();
+    void reportsDeadlocksOnMonitorsAndLocksWithinASecond() throws Exception {
+        try (Served yours = serve()) {
+            double before = yours.read("threads_deadlocked");
+            int onMonitors = 2 + random.nextInt(2);
+            int onLocks = 2 + random.nextInt(3);
+            int blocked = 2 + random.nextInt(3);
+            try (ThreadScene scene = new ThreadScene()) {
+                scene.monitorCycle(onMonitors).blocked(blocked);
+                awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors, String.format(Locale.ROOT,
+                        "%d threads deadlocked on monitors (each in a synchronized block, BLOCKED on the next one's"
+                        + " monitor) and %d more BLOCKED behind a thread that will let go", onMonitors, blocked),
+                        before, v -> FRESH);
+                scene.lockCycle(onLocks);
+                awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors + onLocks, String.format(
+                        Locale.ROOT, "those %d deadlocked on monitors, and now %d more deadlocked on ReentrantLocks"
+                        + " (each holding one and waiting for the next)", onMonitors, onLocks), before,
+                        v -> v == before + onMonitors ? LOCKS : FRESH);
+                scene.breakLockCycle();
+                awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors, String.format(Locale.ROOT,
+                        "the deadlock on ReentrantLocks broken and its %d threads ended (those on monitors can never"
+                        + " end)", onLocks), before, v -> FRESH);
+            }
         }
-        awaitGauge("threads_deadlocked", v -> v <= before, "the deadlock broken, its two threads ended");
     }
 
     @Test
-    void reportsLiveHeapAfterEachCollection() throws Exception {
-        System.gc();
-        Thread.sleep(50);
-        double before = gauge("heap_live_bytes");
-        long megabytes = 24 + random.nextInt(25);
-        List<byte[]> retained = new ArrayList<>();
-        for (int i = 0; i < megabytes * 16; i++) {
-            retained.add(new byte[(int) MEGABYTE / 16]);
+    void reportsTheLiveHeapNotTheGarbage() throws Exception {
+        try (Served yours = serve()) {
+            long kept = (16 + random.nextInt(17)) * MEGABYTE;
+            List<byte[]> retained = LiveHeap.retain(kept);
+            long withThem = awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB more kept", kept / MEGABYTE), -1);
+            Reference.reachabilityFence(retained);
+            retained = null;
+            awaitLiveHeap(yours, String.format(Locale.ROOT, "those %d MB let go", kept / MEGABYTE), withThem);
         }
-        System.gc();
-        awaitGauge("heap_live_bytes", v -> v >= before + megabytes * MEGABYTE * 0.8, megabytes + " MB more"
-                + " retained and a collection since");
-        retained.clear();
-        System.gc();
-        awaitGauge("heap_live_bytes", v -> v <= before + megabytes * MEGABYTE * 0.5, "those " + megabytes
-                + " MB let go and a collection since");
     }
 
-    private static Thread deadlocker(String name, ReentrantLock mine, ReentrantLock theirs,
-                                     CountDownLatch holding) {
-        return Thread.ofPlatform().daemon().name(name).start(() -> {
-            mine.lock();
-            try {
-                holding.countDown();
-                holding.await();
-                theirs.lockInterruptibly();
-                theirs.unlock();
-            } catch (InterruptedException e) {
-                // the check broke the deadlock
-            } finally {
-                mine.unlock();
-            }
-        });
+    /** Both answers, measured under the same load, the reference fix first. */
+    private Costs measure(Load load) throws Exception {
+        String testThread = Thread.currentThread().getName();
+        try (VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
+            Window reference = window(vars -> ReferenceSolution.create(Gauges.class, HealthGauges.class, vars), load);
+            Window yours = window(vars -> ReferenceSolution.view(Gauges.class, new HealthGauges(vars)), load);
+            List<VmOperation> recorded = recorder.stop();
+            return new Costs(reference.measured(recorded, testThread), yours.measured(recorded, testThread));
+        }
     }
 
-    /** The gauge's value in one scrape; fails when the gauge is missing. */
-    private double gauge(String name) {
-        Double value = scrape.metrics().get(name);
-        Feedback.check(value != null, "`/metrics` has no gauge `" + name + "`.", KEEP);
-        return value;
+    private static Window window(Factory factory, Load load) throws Exception {
+        Vars vars = new Vars();
+        Window window;
+        try (Gauges gauges = factory.create(vars); VarsServer server = VarsServer.start(vars, 0)) {
+            ScrapeLoad.burst(vars, 0.1);
+            ScrapeLoad.paced(server.uri(), 10, 0.1);
+            Instant start = Instant.now();
+            long scrapes = load.run(vars, server.uri());
+            window = new Window(start, Instant.now(), scrapes);
+        }
+        Thread.sleep(SETTLE_MILLIS);
+        return window;
     }
 
-    /** Scrapes until the gauge satisfies {@code wanted}, for the promised second plus a margin. */
-    private void awaitGauge(String name, DoublePredicate wanted, String change) throws InterruptedException {
+    private static void judge(Costs costs, String load) {
+        SafepointBill yours = costs.yours().bill();
+        SafepointBill reference = costs.reference().bill();
+        double perSecond = yours.count() / yours.seconds();
+        double millisPerSecond = yours.millis() / yours.seconds();
+        double referencePerSecond = reference.count() / reference.seconds();
+        double referenceMillisPerSecond = reference.millis() / reference.seconds();
+        boolean fewEnough = perSecond <= TIMES_THE_REFERENCE * referencePerSecond + SAFEPOINTS_A_SECOND;
+        boolean shortEnough = millisPerSecond
+                <= MILLIS_TIMES_THE_REFERENCE * referenceMillisPerSecond + STOPPED_MILLIS_A_SECOND;
+        if (fewEnough && shortEnough) {
+            return;
+        }
+        String observed = String.format(Locale.ROOT, "%s, your code asked this JVM to stop the world %,d times (%.1f"
+                + " a second, %.1f ms stopped in all): %s. The reference fix, under the same scrapes just before,"
+                + " asked %,d times (%.1f a second, %.1f ms). ", load, yours.count(), perSecond, yours.millis(),
+                yours.describe(), reference.count(), referencePerSecond, reference.millis());
+        if (yours.collects()) {
+            Feedback.fail(observed + "A collection asked for on purpose, such as System.gc(), stops every thread"
+                    + " for milliseconds, on a timer as on a scrape.", LIVE);
+        }
+        if (yours.scrapePath().size() > yours.ownThreads().size()) {
+            Feedback.fail(observed + String.format(Locale.ROOT, "The threads that read your gauges asked for %,d of"
+                    + " them, one per %,.0f reads: a stop-the-world call on the scrape path costs at the scrape rate,"
+                    + " however rarely it runs.", yours.scrapePath().size(),
+                    (double) costs.yours().scrapes() / yours.scrapePath().size()), TIMER);
+        }
+        Feedback.fail(observed + String.format(Locale.ROOT, "Your own threads asked for %,d of them, %.1f a second:"
+                + " a timer's cost follows its period, whatever the scrapes, and every few hundred milliseconds keeps"
+                + " a value fresh within the second.", yours.ownThreads().size(),
+                yours.ownThreads().size() / yours.seconds()), TIMER);
+    }
+
+    /**
+     * Reads the gauge until it satisfies {@code wanted}, for the promised second plus a margin; past that, fails
+     * with what it said, pointing to what {@code revisit} makes of the last value.
+     */
+    private static void awaitGauge(Served yours, String name, DoublePredicate wanted, String change, double before,
+                                   DoubleFunction<String> revisit) throws InterruptedException {
         long start = System.nanoTime();
-        double value = gauge(name);
+        double value = yours.read(name);
         while (!wanted.test(value)) {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            Feedback.check(millis < FRESH_MILLIS + MARGIN_MILLIS, String.format(Locale.ROOT,
-                    "With %s, your gauge `%s` still said %,.0f after %,d ms.", change, name, value, millis), FRESH);
-            Thread.sleep(20);
-            value = gauge(name);
+            Feedback.check(millis < FRESH_MILLIS + MARGIN_MILLIS, String.format(Locale.ROOT, "With %s, your gauge"
+                    + " `%s` still said %,.0f after %,d ms (%,.0f before).", change, name, value, millis, before),
+                    revisit.apply(value));
+            Thread.sleep(READ_EVERY_MILLIS);
+            value = yours.read(name);
+        }
+    }
+
+    /**
+     * Collects, allocates garbage, and reads {@code heap_live_bytes} until it says what the heap held right after
+     * the last collection, while the heap holds the garbage too. A collection the check did not ask for ends an
+     * attempt, since after it the garbage is gone; a few attempts are made. Returns the live heap it found.
+     */
+    private static long awaitLiveHeap(Served yours, String kept, long earlier) throws InterruptedException {
+        for (int attempt = 1; attempt <= HEAP_ATTEMPTS; attempt++) {
+            System.gc();
+            long room = LiveHeap.youngCollection();
+            long collections = LiveHeap.collections();
+            long live = LiveHeap.afterLastCollection();
+            long garbage = Math.max(LEAST_GARBAGE, room);
+            LiveHeap.litter(garbage);
+            String change = String.format(Locale.ROOT, "%s, collections since, and %.1f MB of garbage allocated after"
+                    + " the last one", kept, garbage / (double) MEGABYTE);
+            long start = System.nanoTime();
+            double value = yours.read("heap_live_bytes");
+            long used = LiveHeap.used();
+            while (LiveHeap.collections() == collections && Math.abs(value - live) > HEAP_TOLERANCE) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (millis >= FRESH_MILLIS + MARGIN_MILLIS) {
+                    explainLiveHeap(change, value, millis, live, used, earlier);
+                }
+                Thread.sleep(READ_EVERY_MILLIS);
+                value = yours.read("heap_live_bytes");
+                used = LiveHeap.used();
+            }
+            if (LiveHeap.collections() == collections) {
+                return live;
+            }
+        }
+        throw Feedback.fail(String.format(Locale.ROOT, "With %s, collections the check did not ask for came again"
+                + " and again, %d times before your gauge said what the heap held after the last one: something"
+                + " collects on its own, such as a System.gc() in a gauge or on a timer.", kept, HEAP_ATTEMPTS),
+                LIVE);
+    }
+
+    private static void explainLiveHeap(String change, double value, long millis, long live, long used,
+                                        long earlier) {
+        String observed = String.format(Locale.ROOT, "With %s, your gauge `heap_live_bytes` still said %,.1f MB"
+                + " after %,d ms. ", change, value / MEGABYTE, millis);
+        if (Math.abs(value - used) < Math.abs(value - live)) {
+            Feedback.fail(observed + String.format(Locale.ROOT, "That is about what the heap holds now, %,.1f MB,"
+                    + " garbage included; right after the last collection it held %,.1f MB.", used / (double) MEGABYTE,
+                    live / (double) MEGABYTE), LIVE);
+        }
+        if (earlier >= 0 && Math.abs(value - earlier) <= HEAP_TOLERANCE) {
+            Feedback.fail(observed + "That is what the heap held after an earlier collection.", FRESH);
+        }
+        Feedback.fail(observed + String.format(Locale.ROOT, "The heap now holds %,.1f MB, garbage included.",
+                used / (double) MEGABYTE), LIVE);
+    }
+
+    private static Served serve() {
+        Vars vars = new Vars();
+        return new Served(vars, ReferenceSolution.view(Gauges.class, new HealthGauges(vars)));
+    }
+
+    /** The learner's gauges on their registry; a read calls the gauge's function, as a scrape would. */
+    private record Served(Vars vars, Gauges gauges) implements AutoCloseable {
+
+        double read(String name) {
+            Var var = vars.get(name);
+            Feedback.check(var instanceof Gauge, "Your gauges have no gauge `" + name + "`.", KEEP);
+            return ((Gauge) var).get();
+        }
+
+        @Override
+        public void close() {
+            gauges.close();
+        }
+    }
+
+    private interface Factory {
+        Gauges create(Vars vars) throws Exception;
+    }
+
+    private interface Load {
+        long run(Vars vars, URI uri) throws Exception;
+    }
+
+    private record Measured(SafepointBill bill, long scrapes) {}
+
+    private record Costs(Measured reference, Measured yours) {}
+
+    private record Window(Instant start, Instant end, long scrapes) {
+
+        Measured measured(List<VmOperation> recorded, String testThread) {
+            return new Measured(SafepointBill.of(recorded, start, end, testThread), scrapes);
         }
     }
 }

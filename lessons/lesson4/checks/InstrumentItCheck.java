@@ -2,96 +2,152 @@ package lesson4.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import lesson4.OrderService;
 import org.junit.jupiter.api.Test;
 import workbench.lessons.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code instrument-it}: a random mix of real requests goes to the learner's order
- * service, then its variables are scraped over HTTP, as Prometheus text and as JSON. Every count must match
- * what the service answered exactly, under its Prometheus name, and the variables must be served on loopback.
+ * Hidden checks of exercise {@code instrument-it}: one run of real requests from four concurrent clients goes to
+ * the learner's order service ({@link OrderScenario}), and its variables are scraped over HTTP after each step, as
+ * Prometheus text and as JSON. Every count must match what the service answered exactly, under its Prometheus
+ * name, and the variables must be served on loopback.
+ *
+ * <p>Proxies, and the scenario that defeats each in every run:
+ * <ul>
+ *   <li>counting or timing only where a request ends normally (no {@code finally}, or after the early return of
+ *       a 400): clients that leave before their body is sent make the handler throw, and empty orders return
+ *       early;</li>
+ *   <li>counting successes only: 400, 404 and 405 answers in every step;</li>
+ *   <li>a status shared through a field: a large answer is read late by its client, and while its handler waits
+ *       to finish writing, requests answered 404, 405 and 400 come and go;</li>
+ *   <li>milliseconds, or any unit but seconds: the histogram's sum must lie between the time bodies paused on
+ *       purpose and the time the clients waited in all, a thousandfold apart from a sum in milliseconds;</li>
+ *   <li>timing only the store call, or only {@code respond()}: 8 to 12 order bodies pause 100 to 160 ms half way,
+ *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 100 to
+ *       150 ms, too little to make up for them;</li>
+ *   <li>a gauge kept by events, or set only on create: the open orders are compared after creates, after deletes
+ *       with nothing created since, and after deletes of ids that were never stored;</li>
+ *   <li>a counter published as a gauge, or names with the suffix: the exact Prometheus names are read;</li>
+ *   <li>every interface bound while a loopback address is reported: the kernel's table of listening sockets.</li>
+ * </ul>
  */
 class InstrumentItCheck {
 
     private static final String KINDS = "Lesson 4, 'Counters, gauges, histograms, maps'";
     private static final String NAMES = "Lesson 4, 'Names and units': the library adds the suffix, you give the name";
-    private static final String EVERY = KINDS + ": count and time every request, whatever it answered";
+    private static final String UNITS = "Lesson 4, 'Names and units': base units, seconds and bytes";
+    private static final String EVERY = KINDS + ": count and time every request in a finally block, whatever it"
+            + " answered, even when it throws";
+    private static final String EACH_OWN = KINDS + ": a request's status is its own; requests run concurrently";
+    private static final String GAUGE = KINDS + ": a gauge says what is there now, computed when read";
     private static final String FORMATS = "Lesson 4, 'Two formats': /debug/vars and /metrics serve the same variables";
     private static final String LOOPBACK = "Lesson 4, 'Who may read them'";
-    /** How long a scrape may lag the last answer: counts are written once a response has gone out. */
-    private static final long SETTLE_NANOS = 2_000_000_000L;
+    /** A body that pauses before the handler reads it is timed a little short when the handler starts late. */
+    private static final double PAUSES_TIMED = 0.8;
+    /** Room for the moment between a response reaching its client and the handler's finally block. */
+    private static final double WAIT_MARGIN = 1.5;
+    private static final double WAIT_SLACK_SECONDS = 0.5;
 
-    private final Random random = new Random();
+    private static OrderScenario.Result result;
+    private static Throwable failure;
+
+    /** The one run the tests share; a failure to reach the variables fails every test the same way. */
+    private static synchronized OrderScenario.Result run() throws Throwable {
+        if (result == null && failure == null) {
+            try {
+                result = OrderScenario.run(LOOPBACK);
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
+    }
 
     @Test
-    void countsEveryRequestByStatus() throws Exception {
-        try (OrderService service = new OrderService(); OrderTraffic traffic = new OrderTraffic(service.uri());
-             Scrape scrape = new Scrape(service.varsUri(), LOOPBACK)) {
-            traffic.send(150 + random.nextInt(150));
-            Map<String, Double> metrics = settled(scrape, traffic.sent());
-            for (var status : new TreeMap<>(traffic.statuses()).entrySet()) {
-                Double counted = metrics.get("responses_total{key=\"" + status.getKey() + "\"}");
-                Feedback.check(counted != null && counted == status.getValue().doubleValue(), "After " + traffic.sent()
-                        + " requests, the service had answered " + status.getValue() + " with status "
-                        + status.getKey() + "; `/metrics` said `responses_total{key=\"" + status.getKey() + "\"} "
-                        + counted + "`.", counted == null ? NAMES : EVERY);
+    void countsEveryRequestByStatus() throws Throwable {
+        OrderScenario.Result run = run();
+        Double requests = requestsTotal(run);
+        Feedback.check(requests == run.handled(), String.format(Locale.ROOT, "The service handled %d requests: it"
+                + " answered %d (by status: %s), and the handler threw for %d whose client left before sending its"
+                + " body. `/metrics` said `requests_total %.0f`.", run.handled(), run.handled() - run.abandoned(),
+                new TreeMap<>(run.statuses()), run.abandoned(), requests), EVERY);
+        boolean misfiled = run.statuses().entrySet().stream()
+                .anyMatch(status -> run.metrics().getOrDefault(responses(status.getKey()), 0.0) > status.getValue());
+        for (var status : new TreeMap<>(run.statuses()).entrySet()) {
+            Double said = run.metrics().get(responses(status.getKey()));
+            if (said == null || said != status.getValue().doubleValue()) {
+                Feedback.fail(String.format(Locale.ROOT, "The service answered %d requests with status %s;"
+                        + " `/metrics` said `%s %s`.%s", status.getValue(), status.getKey(), responses(status.getKey()),
+                        said == null ? "nothing" : String.format(Locale.ROOT, "%.0f", said), misfiled
+                        ? " Some requests were counted under a status they were not answered with: while one large"
+                        + " answer was still being written, other requests were answered 404, 405 and 400, and "
+                        + run.abandoned() + " requests were never answered, their client having left." : ""),
+                        misfiled ? EACH_OWN : said == null && run.metrics().keySet().stream()
+                                .noneMatch(sample -> sample.startsWith("responses_total{")) ? NAMES : EVERY);
             }
         }
     }
 
     @Test
-    void timesEveryRequest() throws Exception {
-        try (OrderService service = new OrderService(); OrderTraffic traffic = new OrderTraffic(service.uri());
-             Scrape scrape = new Scrape(service.varsUri(), LOOPBACK)) {
-            traffic.send(150 + random.nextInt(150));
-            Map<String, Double> metrics = settled(scrape, traffic.sent());
-            Double count = metrics.get("request_duration_seconds_count");
-            Double inf = metrics.get("request_duration_seconds_bucket{le=\"+Inf\"}");
-            Double sum = metrics.get("request_duration_seconds_sum");
-            Feedback.check(count != null && inf != null && sum != null, "`/metrics` has no histogram"
-                    + " `request_duration_seconds` (its `_bucket`, `_count` and `_sum` lines).", NAMES);
-            Feedback.check(count == traffic.sent() && inf == traffic.sent(), "After " + traffic.sent()
-                    + " requests, `request_duration_seconds_count` was " + count + ".", EVERY);
-            Feedback.check(sum > 0 && sum < traffic.sent(), "After " + traffic.sent() + " requests, each answered"
-                    + " within milliseconds, `request_duration_seconds_sum` was " + sum + " seconds.", KINDS
-                    + ": a histogram records durations");
+    void timesEveryRequestInSeconds() throws Throwable {
+        OrderScenario.Result run = run();
+        requestsTotal(run);
+        Double count = run.metrics().get("request_duration_seconds_count");
+        Double inf = run.metrics().get("request_duration_seconds_bucket{le=\"+Inf\"}");
+        Double sum = run.metrics().get("request_duration_seconds_sum");
+        Feedback.check(count != null && inf != null && sum != null, "`/metrics` has no histogram"
+                + " `request_duration_seconds` (its `_bucket`, `_count` and `_sum` lines).", NAMES);
+        double most = run.waited() * WAIT_MARGIN + WAIT_SLACK_SECONDS;
+        Feedback.check(sum <= most, String.format(Locale.ROOT, "The clients waited %.2f s in all for their answers,"
+                + " and no request takes longer to handle than its client waits; `request_duration_seconds_sum` was"
+                + " %.2f, as if its durations were in a smaller unit than seconds.", run.waited(), sum), UNITS);
+        double least = run.paused() * PAUSES_TIMED;
+        Feedback.check(sum >= least, String.format(Locale.ROOT, "Some order bodies paused half way, %.2f s in all,"
+                + " while their handlers waited to read them; `request_duration_seconds_sum` was %.2f s. Time all"
+                + " that a request does, from the moment the handler starts, reading its body included.",
+                run.paused(), sum), EVERY);
+        Feedback.check(count == run.handled() && inf == run.handled(), String.format(Locale.ROOT, "The service"
+                + " handled %d requests, %d of them abandoned by their client half way, so that the handler threw;"
+                + " `request_duration_seconds_count` was %.0f.", run.handled(), run.abandoned(), count), EVERY);
+    }
+
+    @Test
+    void publishesOpenOrders() throws Throwable {
+        OrderScenario.Result run = run();
+        for (OrderScenario.Checkpoint checkpoint : run.checkpoints()) {
+            Feedback.check(checkpoint.gauge() != null, "`/metrics` has no gauge `orders_open`.", NAMES);
+            Feedback.check(checkpoint.gauge() == checkpoint.open(), String.format(Locale.ROOT, "After %s, with %d"
+                    + " orders stored, `/metrics` said `orders_open %.0f`.", checkpoint.after(), checkpoint.open(),
+                    checkpoint.gauge()), GAUGE);
         }
     }
 
     @Test
-    void publishesOpenOrders() throws Exception {
-        try (OrderService service = new OrderService(); OrderTraffic traffic = new OrderTraffic(service.uri());
-             Scrape scrape = new Scrape(service.varsUri(), LOOPBACK)) {
-            traffic.send(100 + random.nextInt(100));
-            Double gauge = settled(scrape, traffic.sent()).get("orders_open");
-            Feedback.check(gauge != null, "`/metrics` has no gauge `orders_open`.", NAMES);
-            Feedback.check(gauge == traffic.open(), "With " + traffic.open() + " orders stored, `/metrics` said `orders_open "
-                    + gauge + "`.", KINDS + ": a gauge goes up and down");
-        }
-    }
-
-    @Test
-    void servesTheSameVariablesAsJson() throws Exception {
-        try (OrderService service = new OrderService(); OrderTraffic traffic = new OrderTraffic(service.uri());
-             Scrape scrape = new Scrape(service.varsUri(), LOOPBACK)) {
-            traffic.send(100 + random.nextInt(100));
-            settled(scrape, traffic.sent());
-            JsonNode vars = scrape.json();
-            Feedback.check(vars.path("requests").asLong(-1) == traffic.sent(), "After " + traffic.sent()
-                    + " requests, `/debug/vars` said `\"requests\": " + vars.path("requests") + "`.", FORMATS);
-            Feedback.check(vars.path("request_duration").path("count").asLong(-1) == traffic.sent(), "After "
-                    + traffic.sent() + " requests, `/debug/vars` said `\"request_duration\": "
-                    + vars.path("request_duration") + "`.", FORMATS);
-            Map<String, Integer> statuses = new TreeMap<>();
-            vars.path("responses").properties().forEach(e -> statuses.put(e.getKey(), e.getValue().asInt()));
-            Feedback.check(statuses.equals(new TreeMap<>(traffic.statuses())), "`/debug/vars` said `\"responses\": "
-                    + vars.path("responses") + "`, which does not match the statuses the service answered.", FORMATS);
-            Feedback.check(vars.path("orders_open").asDouble(-1) == traffic.open(), "With " + traffic.open()
-                    + " orders stored, `/debug/vars` said `\"orders_open\": " + vars.path("orders_open") + "`.", FORMATS);
-        }
+    void servesTheSameVariablesAsJson() throws Throwable {
+        OrderScenario.Result run = run();
+        Map<String, Double> metrics = run.metrics();
+        JsonNode json = run.json();
+        same(json.path("requests"), metrics, "requests_total", "requests");
+        same(json.path("request_duration").path("count"), metrics, "request_duration_seconds_count",
+                "request_duration");
+        same(json.path("orders_open"), metrics, "orders_open", "orders_open");
+        Map<String, Double> inJson = new TreeMap<>();
+        json.path("responses").properties().forEach(e -> inJson.put(e.getKey(), e.getValue().asDouble()));
+        Map<String, Double> inText = new TreeMap<>();
+        metrics.forEach((sample, value) -> {
+            if (sample.startsWith("responses_total{key=\"")) {
+                inText.put(sample.substring("responses_total{key=\"".length(), sample.length() - 2), value);
+            }
+        });
+        Feedback.check(!inText.isEmpty(), "`/metrics` has no counter `responses_total` with a `key` label.", NAMES);
+        Feedback.check(inJson.equals(inText), "`/debug/vars` said `\"responses\": " + json.path("responses")
+                + "` while `/metrics` said " + inText + " for `responses_total`, right after it.", FORMATS);
     }
 
     @Test
@@ -101,30 +157,31 @@ class InstrumentItCheck {
             if (base != null && base.getPort() > 0) {
                 List<String> wide = ListeningSockets.nonLoopback(base.getPort()).orElse(List.of());
                 Feedback.check(wide.isEmpty(), "The port of your variables, " + base.getPort() + ", listens on "
-                        + String.join(" and ", wide) + ": every network interface of the machine, not loopback only.", LOOPBACK);
+                        + String.join(" and ", wide) + ": every network interface of the machine, not loopback only.",
+                        LOOPBACK);
             }
             new Scrape(base, LOOPBACK).close();
         }
     }
 
-    /**
-     * Scrapes until {@code requests_total} reaches the requests sent (a response reaches the client a moment
-     * before a handler's last increments), and no longer than a safety bound.
-     */
-    private static Map<String, Double> settled(Scrape scrape, int sent) throws InterruptedException {
-        long start = System.nanoTime();
-        Map<String, Double> metrics = scrape.metrics();
-        while (metrics.getOrDefault("requests_total", -1.0) < sent && System.nanoTime() - start < SETTLE_NANOS) {
-            Thread.sleep(20);
-            metrics = scrape.metrics();
-        }
-        Double requests = metrics.get("requests_total");
+    private static Double requestsTotal(OrderScenario.Result run) {
+        Double requests = run.metrics().get("requests_total");
         if (requests == null) {
-            Feedback.fail("`/metrics` has no counter `requests_total`" + (metrics.containsKey("requests")
+            Feedback.fail("`/metrics` has no counter `requests_total`" + (run.metrics().containsKey("requests")
                     ? "; it has `requests`, with no suffix: that is how a gauge is written." : "."), NAMES);
         }
-        Feedback.check(requests == sent, "After " + sent + " requests, `/metrics` said `requests_total " + requests
-                + "`.", EVERY);
-        return metrics;
+        return requests;
+    }
+
+    private static String responses(String status) {
+        return "responses_total{key=\"" + status + "\"}";
+    }
+
+    /** The JSON value must be the one in the Prometheus text scraped right before it. */
+    private static void same(JsonNode json, Map<String, Double> metrics, String sample, String variable) {
+        Double text = metrics.get(sample);
+        Feedback.check(text != null, "`/metrics` has no `" + sample + "`.", NAMES);
+        Feedback.check(json.isNumber() && json.asDouble() == text, "`/debug/vars` said `\"" + variable + "\": " + json
+                + "` while `/metrics` said `" + sample + " " + text + "`, right after it.", FORMATS);
     }
 }

@@ -2,76 +2,161 @@ package lesson4.checks;
 
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.LongStream;
 import lesson4.VarsReader;
 import lesson4.demo.Plan;
 import lesson4.demo.Storefront;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import workbench.lessons.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code read-the-vars}: the {@code storefront} demo runs in this JVM with a fresh
- * random plan and serves a few hundred requests; the learner's code, given only where its variables are served,
- * must name the endpoint with the highest error rate. A busy decoy has more errors, a slow one the longest
- * latencies. The second run's failing endpoint always differs from the first's, so no fixed name passes both.
+ * Hidden checks of exercise {@code read-the-vars}: the {@code storefront} demo runs in this JVM with a fresh random
+ * plan. Its counters start with tens of thousands of past requests, served when another endpoint was failing, and
+ * {@value #REQUESTS_PER_SECOND} requests a second keep arriving while the learner's code, given only where the
+ * variables are served, names the endpoint that fails most often now.
+ *
+ * <p>Proxies, and the scenario that defeats each in every run (see {@link RateProxies}; a run is drawn again until
+ * all of them name another endpoint, over any window of {@value #SHORTEST_WINDOW} s or more and since the start at
+ * any moment of the answer's run):
+ * <ul>
+ *   <li>the rate since the start, from one scrape: a recovered endpoint's past incident dominates the totals;</li>
+ *   <li>most errors, now or since the start, or errors per second: a busy endpoint fails a little of a lot;</li>
+ *   <li>most errors once the busiest is left out: a flaky endpoint has more errors than the failing one;</li>
+ *   <li>fewest requests: one or two quiet endpoints get less traffic than the failing one;</li>
+ *   <li>slowest: a slow endpoint, which rarely fails;</li>
+ *   <li>the first endpoint over 10% or over twice the average, in key order or a HashMap's: the flaky endpoint is
+ *       over both lines and comes first in both orders;</li>
+ *   <li>error share minus request share: the flaky endpoint's difference is larger;</li>
+ *   <li>the busier half, or endpoints with 100 requests: the failing endpoint is among the quietest;</li>
+ *   <li>a fixed name: the check runs twice, with different failing endpoints.</li>
+ * </ul>
+ * The traffic never stops, so two scrapes a couple of seconds apart, divided, name the failing endpoint.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)  // the second run needs the first run's failing endpoint
 class ReadTheVarsCheck {
 
-    private static final String RATE = "Lesson 4, 'Reading a service's vars': an error rate is errors divided by"
-            + " requests, per endpoint";
+    private static final String RATE = "Lesson 4, 'Reading a service's vars': the error rate now is the difference"
+            + " of errors divided by the difference of requests, per endpoint, between two scrapes";
     private static final String SCRAPE = "Lesson 4, 'Two formats': scrape the variables over HTTP";
+    static final int REQUESTS_PER_SECOND = 300;
+    /** The shortest window in which each endpoint's rate is sure to show, at the traffic a busy machine keeps up. */
+    static final double SHORTEST_WINDOW = 2;
+    private static final double[] WINDOWS = {SHORTEST_WINDOW, 5, 15};
+    /** How long the traffic runs before the answer is called, and the longest the answer may run after that. */
+    private static final double WARM_UP = 1.5;
+    private static final double LONGEST_RUN = 25;
+    /** The check watches at least this long from the answer's start, to say what the endpoints did meanwhile. */
+    private static final long WATCH_NANOS = 2_000_000_000L;
+    /** A busy two-core machine keeps up at least this share of the planned traffic. */
+    private static final double SLOWEST_PACE = 0.6;
+    private static final int SHARE_SLACK = 2;
 
     private static final Random RANDOM = new Random();
-    private static String firstFailing;
 
+    /** Two runs with different failing endpoints, so that no fixed name passes both. */
     @Test
-    @Order(1)
-    void namesTheEndpointThatFailsMostOften() throws Exception {
-        Plan plan = Plan.random(RANDOM);
-        firstFailing = plan.endpoint(Plan.Role.FAILING).name();
-        check(plan);
+    void namesTheEndpointThatFailsMostOftenNow() throws Exception {
+        Plan first = draw();
+        check(first);
+        Plan second = draw();
+        while (second.endpoint(Plan.Role.FAILING).name().equals(first.endpoint(Plan.Role.FAILING).name())) {
+            second = draw();
+        }
+        check(second);
     }
 
-    @Test
-    @Order(2)
-    void namesItAgainInAnotherRun() throws Exception {
+    /** A plan in which every shortcut misses and the failing endpoint leads any window worth scraping. */
+    private static Plan draw() {
         Plan plan = Plan.random(RANDOM);
-        while (plan.endpoint(Plan.Role.FAILING).name().equals(firstFailing)) {
+        while (!fair(plan)) {
             plan = Plan.random(RANDOM);
         }
-        check(plan);
+        return plan;
+    }
+
+    private static boolean fair(Plan plan) {
+        String failing = plan.endpoint(Plan.Role.FAILING).name();
+        for (double window : WINDOWS) {
+            for (double elapsed : new double[] {WARM_UP, WARM_UP + LONGEST_RUN}) {
+                RateProxies.Seen seen = new RateProxies.Seen(
+                        StoreCounts.expected(plan, REQUESTS_PER_SECOND, window, false),
+                        StoreCounts.expected(plan, REQUESTS_PER_SECOND, elapsed, true));
+                if (!RateProxies.allMiss(seen, failing)) {
+                    return false;
+                }
+            }
+        }
+        return leadsEveryWindow(plan);
+    }
+
+    /**
+     * Each endpoint fails exactly its rate, spread evenly, so k of its requests hold its rate times k errors rounded
+     * either way, and the traffic gives it its share of a window's requests give or take {@value #SHARE_SLACK}: the
+     * failing endpoint's lowest rate must beat every other's highest in the shortest window.
+     */
+    private static boolean leadsEveryWindow(Plan plan) {
+        double requests = REQUESTS_PER_SECOND * SLOWEST_PACE * SHORTEST_WINDOW;
+        Plan.Endpoint failing = plan.endpoint(Plan.Role.FAILING);
+        double lowest = Double.MAX_VALUE;
+        for (long k : requestsOf(failing, requests)) {
+            lowest = Math.min(lowest, Math.floor(k * failing.errorRate()) / k);
+        }
+        for (Plan.Endpoint other : plan.endpoints()) {
+            for (long k : requestsOf(other, requests)) {
+                if (other != failing && Math.ceil(k * other.errorRate()) / k >= lowest) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long[] requestsOf(Plan.Endpoint endpoint, double requests) {
+        long expected = Math.round(endpoint.share() * requests);
+        return LongStream.rangeClosed(Math.max(1, expected - SHARE_SLACK), expected + SHARE_SLACK).toArray();
     }
 
     private static void check(Plan plan) throws Exception {
-        try (Storefront shop = new Storefront(plan, false)) {
+        try (Storefront shop = new Storefront(plan, REQUESTS_PER_SECOND)) {
             shop.start();
-            int sent = shop.drive(600 + RANDOM.nextInt(200));
+            check(plan, shop, new Scrape(shop.varsUri(), SCRAPE));
+        }
+    }
+
+    private static void check(Plan plan, Storefront shop, Scrape scrape) throws Exception {
+        try (scrape) {
+            Thread.sleep((long) (WARM_UP * 1000));
+            StoreCounts atStart = StoreCounts.scraped(scrape.metrics(), plan.names());
+            long start = System.nanoTime();
             String named = VarsReader.worstEndpoint(shop.varsUri());
+            long ran = System.nanoTime() - start;
+            Thread.sleep(Math.max(0, (start + WATCH_NANOS - System.nanoTime()) / 1_000_000));
+            StoreCounts atEnd = StoreCounts.scraped(scrape.metrics(), plan.names());
+            double watched = (System.nanoTime() - start) / 1e9;
             if (!plan.endpoint(Plan.Role.FAILING).name().equals(named)) {
-                explain(named, plan, sent);
+                explain(named, plan, new RateProxies.Seen(atEnd.since(atStart), atStart), watched, ran / 1e9);
             }
         }
     }
 
-    /** Says what the named endpoint did in this run; never which endpoint fails most often. */
-    private static void explain(String named, Plan plan, int sent) {
+    /** Says what the named endpoint did in this run, and which shortcut names it; never which endpoint fails. */
+    private static void explain(String named, Plan plan, RateProxies.Seen seen, double watched, double ran) {
         if (named == null) {
-            Feedback.fail("Your method named no endpoint, after the service had answered " + sent
-                    + " requests on " + plan.names().size() + " endpoints.", SCRAPE);
+            Feedback.fail("Your method named no endpoint, while the service answered " + REQUESTS_PER_SECOND
+                    + " requests a second on " + plan.names().size() + " endpoints.", SCRAPE);
         }
-        Plan.Endpoint endpoint = plan.endpoints().stream().filter(e -> e.name().equals(named)).findFirst()
-                .orElseThrow(() -> Feedback.fail("You named `" + named + "`, which is not an endpoint of this run's"
-                        + " service: its endpoints are `" + plan.names() + "`, drawn afresh on every run.", SCRAPE));
-        String role = switch (endpoint.role()) {
-            case BUSY -> "It had more errors than any other endpoint, and more requests too: a count is not a rate.";
-            case SLOW -> "It is the slowest endpoint, and it rarely fails: latency is not errors.";
-            default -> "It is neither the busiest nor the slowest, and most of its requests succeeded.";
-        };
-        Feedback.fail(String.format(Locale.ROOT, "You named `%s`, which got about %.0f%% of the %d requests of"
-                + " this run and failed %.0f%% of them. %s", named, endpoint.share() * 100, sent,
-                endpoint.errorRate() * 100, role), RATE);
+        if (!plan.names().contains(named)) {
+            Feedback.fail("You named `" + named + "`, which is not an endpoint of this run's service: its endpoints"
+                    + " are `" + plan.names().stream().sorted().toList() + "`, drawn afresh on every run.", SCRAPE);
+        }
+        StoreCounts.Tally now = seen.window().of(named);
+        StoreCounts.Tally total = seen.sinceStart().of(named);
+        String observed = String.format(Locale.ROOT, "You named `%s` (your method returned after %.1f s). Over the"
+                        + " %.1f s from your method's start, it answered %,.0f requests and failed %,.0f of them"
+                        + " (%.0f%%); since the service started, %,.0f and %,.0f (%.0f%%), %.1f ms a request on"
+                        + " average. ", named, ran, watched, now.requests(), now.errors(), now.rate() * 100,
+                total.requests(), total.errors(), total.rate() * 100, seen.window().meanSeconds().get(named) * 1000);
+        String why = RateProxies.naming(seen, named).map(RateProxies.Proxy::observed).orElse(
+                "Another endpoint failed a larger share of its requests over the same seconds.");
+        Feedback.fail(observed + why, RATE);
     }
 }

@@ -26,8 +26,9 @@ import workbench.lessons.harness.Demo;
 /**
  * Demo {@code storefront}: a small shop service on loopback, instrumented with the library's {@link Vars} and
  * serving them with {@link VarsServer}. Its endpoints differ in traffic, latency and error rate, drawn at random
- * on every start ({@link Plan}); one of them fails far more often than the rest. One of its gauges,
- * {@code threads_blocked}, takes a full thread dump on every scrape.
+ * on every start ({@link Plan}). It has been up a while when it starts: its counters begin with the requests it
+ * served before, when another endpoint was failing, and steady traffic keeps arriving. Now one endpoint fails far
+ * more often than the rest. One of its gauges, {@code threads_blocked}, takes a full thread dump on every scrape.
  *
  * <pre>{@code
  * var shop = (Storefront) Demos.get("storefront");
@@ -39,12 +40,13 @@ import workbench.lessons.harness.Demo;
  */
 public final class Storefront implements Demo {
 
-    /** Requests per batch of the background traffic, and the pause between batches. */
-    private static final int BATCH = 20;
-    private static final long PAUSE_MILLIS = 400;
+    /** Requests a second the console's storefront receives: enough that a couple of seconds show every rate. */
+    private static final int CONSOLE_REQUESTS_PER_SECOND = 200;
+    /** The background traffic sends a batch this often. */
+    private static final long TICK_NANOS = 50_000_000L;
 
     private final Plan plan;
-    private final boolean background;
+    private final int requestsPerSecond;
     private final Vars vars = new Vars();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
@@ -54,15 +56,18 @@ public final class Storefront implements Demo {
     private Traffic traffic;
     private Thread shopper;
 
-    /** A run with a random plan and steady background traffic, the way the console starts it. */
+    /** A run with a random plan and steady traffic, the way the console starts it. */
     public Storefront() {
-        this(Plan.random(new Random()), true);
+        this(Plan.random(new Random()), CONSOLE_REQUESTS_PER_SECOND);
     }
 
-    /** A run with the given plan; without background traffic, only {@link #drive(int)} sends requests. */
-    public Storefront(Plan plan, boolean background) {
+    /** A run with the given plan, receiving about {@code requestsPerSecond} requests a second once started. */
+    public Storefront(Plan plan, int requestsPerSecond) {
+        if (requestsPerSecond <= 0) {
+            throw new IllegalArgumentException("a storefront needs traffic; got " + requestsPerSecond + " a second");
+        }
         this.plan = plan;
-        this.background = background;
+        this.requestsPerSecond = requestsPerSecond;
     }
 
     @Override
@@ -71,18 +76,18 @@ public final class Storefront implements Demo {
             return;
         }
         register();
+        List<EndpointHandler> handlers = plan.endpoints().stream().map(EndpointHandler::new).toList();
+        handlers.forEach(EndpointHandler::recordPast);
         workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("storefront-", 0).factory());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(workers);
-        for (Plan.Endpoint endpoint : plan.endpoints()) {
-            server.createContext("/" + endpoint.name(), new EndpointHandler(endpoint)::handle);
+        for (EndpointHandler handler : handlers) {
+            server.createContext("/" + handler.endpoint.name(), handler::handle);
         }
         server.start();
         varsServer = VarsServer.start(vars, 0);
         traffic = new Traffic(uri(), plan);
-        if (background) {
-            shopper = Thread.ofPlatform().daemon().name("storefront-shopper").start(this::shopForever);
-        }
+        shopper = Thread.ofPlatform().daemon().name("storefront-shopper").start(this::shopForever);
     }
 
     private void register() {
@@ -109,19 +114,14 @@ public final class Storefront implements Demo {
         return plan.names();
     }
 
-    /** Sends about that many requests, each endpoint its share, and returns once all are answered. */
-    public int drive(int requests) throws InterruptedException {
-        running();
-        return traffic.send(requests);
-    }
-
     @Override
     public String status() {
         if (server == null) {
             return "not started";
         }
         return "serving " + uri() + " endpoints " + String.join(", ", endpoints()) + "; " + served.get()
-                + " requests so far; variables at " + varsUri() + "metrics and " + varsUri() + "debug/vars";
+                + " requests since the demo started, " + plan.pastRequests() + " before; variables at " + varsUri()
+                + "metrics and " + varsUri() + "debug/vars";
     }
 
     @Override
@@ -129,9 +129,7 @@ public final class Storefront implements Demo {
         if (server == null) {
             return;
         }
-        if (shopper != null) {
-            shopper.interrupt();
-        }
+        shopper.interrupt();
         traffic.close();
         varsServer.close();
         server.stop(0);
@@ -147,18 +145,25 @@ public final class Storefront implements Demo {
         return now;
     }
 
+    /** Sends a batch every tick, so that the requests keep their rate; a late batch does not make up for it. */
     private void shopForever() {
+        long perTick = Math.max(1, Math.round(requestsPerSecond * TICK_NANOS / 1e9));
         try {
+            long next = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
-                traffic.send(BATCH);
-                Thread.sleep(PAUSE_MILLIS);
+                served.addAndGet(traffic.send((int) perTick));
+                next = Math.max(next + TICK_NANOS, System.nanoTime() - TICK_NANOS);
+                LockSupport.parkNanos(next - System.nanoTime());
             }
         } catch (InterruptedException | IllegalStateException e) {
             // closed: the shop is gone
         }
     }
 
-    /** Serves one endpoint: fails exactly its error rate of the requests, spread evenly, and times each. */
+    /**
+     * Serves one endpoint: fails exactly its error rate of the requests, spread evenly, and times each. Its counts
+     * start with the requests it served before the run, written straight into the variables.
+     */
     private final class EndpointHandler {
 
         private final Plan.Endpoint endpoint;
@@ -176,6 +181,17 @@ public final class Storefront implements Demo {
             errors.add(endpoint.name(), 0);
         }
 
+        /** The requests of the hours before the run, each timed as this endpoint takes. */
+        void recordPast() {
+            long past = Math.round(plan.pastRequests() * endpoint.share());
+            requests.add(endpoint.name(), past);
+            errors.add(endpoint.name(), Math.round(past * endpoint.pastErrorRate()));
+            Random jitter = new Random();
+            for (long i = 0; i < past; i++) {
+                duration.record(Duration.ofNanos((endpoint.delayMicros() + 100 + jitter.nextInt(300)) * 1_000));
+            }
+        }
+
         void handle(HttpExchange exchange) throws IOException {
             long start = System.nanoTime();
             inFlight.incrementAndGet();
@@ -190,7 +206,6 @@ public final class Storefront implements Demo {
                 }
             } finally {
                 inFlight.decrementAndGet();
-                served.incrementAndGet();
                 duration.record(Duration.ofNanos(System.nanoTime() - start));
             }
         }

@@ -6,55 +6,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends a batch of requests to a {@link Storefront}, each endpoint getting its exact share of the batch, in
- * random order, from a few concurrent clients. Exact shares keep every error count predictable for a check.
+ * Sends requests to a {@link Storefront} from a few concurrent clients, interleaving the endpoints by their shares
+ * (smooth weighted round robin): in any run of requests, each endpoint gets its share give or take one or two, so
+ * that the error counts of any window of a second or two follow the plan closely.
  */
 final class Traffic implements AutoCloseable {
 
     private static final int CLIENTS = 4;
 
     private final URI base;
-    private final Plan plan;
-    private final Random random = new Random();
+    private final List<Plan.Endpoint> endpoints;
+    /** How much each endpoint is owed: every request adds its share, and the most owed goes next and pays one back. */
+    private final double[] owed;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS,
             Thread.ofPlatform().daemon().name("storefront-client-", 0).factory());
 
     Traffic(URI base, Plan plan) {
         this.base = base;
-        this.plan = plan;
+        this.endpoints = plan.endpoints();
+        this.owed = new double[endpoints.size()];
     }
 
-    /** Sends about {@code requests} requests (each share rounded) and returns how many were sent. */
+    /** Sends the next {@code requests} requests and returns, once all are answered, how many it sent. */
     int send(int requests) throws InterruptedException {
-        List<String> paths = new ArrayList<>();
-        for (Plan.Endpoint endpoint : plan.endpoints()) {
-            paths.addAll(Collections.nCopies((int) Math.round(endpoint.share() * requests), endpoint.name()));
-        }
-        Collections.shuffle(paths, random);
-        AtomicInteger next = new AtomicInteger();
+        List<String> paths = deal(requests);
         List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            running.add(clients.submit(() -> {
-                for (int at = next.getAndIncrement(); at < paths.size(); at = next.getAndIncrement()) {
-                    get(paths.get(at));
-                }
-                return null;
-            }));
+        for (String path : paths) {
+            running.add(clients.submit(() -> get(path)));
         }
-        for (Future<?> client : running) {
+        for (Future<?> request : running) {
             try {
-                client.get();
+                request.get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the storefront did not answer", e.getCause());
             }
@@ -62,8 +52,25 @@ final class Traffic implements AutoCloseable {
         return paths.size();
     }
 
-    private void get(String path) throws IOException, InterruptedException {
+    private synchronized List<String> deal(int requests) {
+        List<String> paths = new ArrayList<>();
+        for (int n = 0; n < requests; n++) {
+            int next = 0;
+            for (int i = 0; i < owed.length; i++) {
+                owed[i] += endpoints.get(i).share();
+                if (owed[i] > owed[next]) {
+                    next = i;
+                }
+            }
+            owed[next] -= 1;
+            paths.add(endpoints.get(next).name());
+        }
+        return paths;
+    }
+
+    private Void get(String path) throws IOException, InterruptedException {
         http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding());
+        return null;
     }
 
     @Override

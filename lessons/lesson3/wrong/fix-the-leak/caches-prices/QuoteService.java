@@ -1,5 +1,6 @@
-// Wrong answer: fixes the three leaks, then also caches each price forever to spare the backend: the service now
-// answers with stale prices once a price changes.
+// Misconception: besides sharing the executor, client and consumer, caching each SKU's price is a harmless extra that removes most backend calls (and the threads they needed).
+// Why a learner would believe it: with a steady backend every answer stays identical, the thread count is even flatter, and quotes get faster.
+// What is actually right: a fix must not change what the service answers; a cached price goes stale the moment the backend's price changes, so every quote must still ask the backend.
 package lesson3;
 
 import java.io.IOException;
@@ -17,24 +18,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Exercise {@code fix-the-leak} (lesson 3): a quote service that leaks threads on every request. Make the
  * thread count stay flat, keep every response exactly as it was, and keep auditing every quote.
- *
- * <p>Check it with {@code /check} or {@code ./workbench check fix-the-leak}.
  */
 public final class QuoteService implements AutoCloseable {
 
     private final URI prices;
     private final Map<String, Integer> stock;
     private final List<String> audited = new CopyOnWriteArrayList<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(2,
-            Thread.ofPlatform().daemon().name("quote-worker-", 0).factory());
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final BlockingQueue<String> auditEvents = new LinkedBlockingQueue<>();
-    private final Thread auditor;
     private final Map<String, Long> priceCache = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4,
+            Thread.ofPlatform().name("quote-worker-", 0).factory());
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final Thread auditor;
 
     /**
      * @param prices base address of the price backend: {@code GET prices/price?sku=X} answers the price in cents
@@ -43,12 +43,12 @@ public final class QuoteService implements AutoCloseable {
     public QuoteService(URI prices, Map<String, Integer> stock) {
         this.prices = prices;
         this.stock = Map.copyOf(stock);
-        this.auditor = Thread.ofPlatform().daemon().name("audit").start(this::auditLoop);
+        this.auditor = Thread.ofPlatform().daemon().name("audit").start(this::drainAudit);
     }
 
     /** A quote such as {@code A-17 x3 = 12.90 (in stock)}. */
     public String quote(String sku, int quantity) throws IOException, InterruptedException {
-        Future<Long> price = workers.submit(() -> fetchPrice(sku));
+        Future<Long> price = workers.submit(() -> cachedPrice(sku));
         Future<Integer> available = workers.submit(() -> stock.getOrDefault(sku, 0));
         long total;
         int inStock;
@@ -58,7 +58,7 @@ public final class QuoteService implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("quote for " + sku + " failed", e.getCause());
         }
-        auditEvents.add(sku + " x" + quantity);
+        audit(sku + " x" + quantity);
         return "%s x%d = %d.%02d (%s)".formatted(sku, quantity, total / 100, total % 100,
                 inStock >= quantity ? "in stock" : "backorder");
     }
@@ -71,25 +71,41 @@ public final class QuoteService implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        http.close();
         auditor.interrupt();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+            auditor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.close();
+    }
+
+    /** A SKU's price does not change from one quote to the next: ask the backend once. */
+    private long cachedPrice(String sku) throws IOException, InterruptedException {
+        Long known = priceCache.get(sku);
+        if (known != null) {
+            return known;
+        }
+        long fetched = fetchPrice(sku);
+        priceCache.putIfAbsent(sku, fetched);
+        return fetched;
     }
 
     private long fetchPrice(String sku) throws IOException, InterruptedException {
-        Long cached = priceCache.get(sku);
-        if (cached != null) {
-            return cached;
-        }
         HttpRequest request = HttpRequest.newBuilder(prices.resolve("price?sku=" + sku)).build();
-        long price = Long.parseLong(http.send(request, HttpResponse.BodyHandlers.ofString()).body().trim());
-        priceCache.put(sku, price);
-        return price;
+        return Long.parseLong(http.send(request, HttpResponse.BodyHandlers.ofString()).body().trim());
     }
 
-    private void auditLoop() {
+    /** Hands the event to the consumer thread, so that a slow audit log never slows a quote down. */
+    private void audit(String event) {
+        events.add(event);
+    }
+
+    private void drainAudit() {
         try {
             while (true) {
-                audited.add(auditEvents.take());
+                audited.add(events.take());
             }
         } catch (InterruptedException e) {
             // closed: nothing more to audit

@@ -3,7 +3,11 @@ package workbench.console.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.jline.utils.Levenshtein;
 
 /** {@code workbench}: the course's command line. The launcher script runs this with a JDK 25. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -23,12 +27,32 @@ public final class Main implements Runnable {
     static int run(String... args) {
         Workbench workbench = Workbench.fromEnvironment();
         CommandLine cli = new CommandLine(new Main(), new Factory(workbench));
+        cli.setParameterExceptionHandler(Main::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             boolean learnerError = e instanceof NoSuchElementException || e instanceof IllegalStateException;
             commandLine.getErr().println((learnerError ? "" : "workbench failed: ") + e.getMessage());
             return learnerError ? 2 : 1;
         });
-        return cli.execute(args);
+        int exit = cli.execute(args);
+        workbench.takeWarning().ifPresent(warning -> System.err.println("warning: " + warning));
+        return exit;
+    }
+
+    /** A mistyped command or option: the nearest ones, and where the usage is; never a raw parser message. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().getFirst();
+            Optional<String> nearest = line.getSubcommands().keySet().stream()
+                    .min(Comparator.comparingInt(name -> Levenshtein.distance(typed, name)));
+            err.println("Unknown " + (line.getParent() == null ? "command" : "argument") + " '" + typed + "'."
+                    + nearest.map(name -> " Did you mean " + name + "?").orElse(""));
+        } else {
+            err.println(e.getMessage());
+        }
+        err.println("`" + line.getCommandSpec().qualifiedName() + " --help` shows the usage.");
+        return 2;
     }
 
     /** Without a subcommand, say what there is. */

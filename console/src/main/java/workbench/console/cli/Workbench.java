@@ -6,7 +6,11 @@ import workbench.console.course.Coach;
 import workbench.console.course.Course;
 import workbench.console.course.ProgressStore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The checkout the commands work on, and the course objects built from it once per run. */
 final class Workbench {
@@ -32,8 +36,30 @@ final class Workbench {
             Course course = Course.load(root);
             Path state = root.resolve(".workbench");
             coach = new Coach(course, new ProgressStore(state.resolve("progress.json")),
-                    new Checker(state.resolve("check"), System.getProperty("java.class.path"), Limits.DEFAULT));
+                    new Checker(scratch(state), System.getProperty("java.class.path"), Limits.DEFAULT));
         }
         return coach;
+    }
+
+    /** Warnings the coach gathered while the command ran: progress that could not be read or saved. */
+    Optional<String> takeWarning() {
+        return coach == null ? Optional.empty() : coach.takeWarning();
+    }
+
+    /** The checker's scratch space: in the state folder, or a temporary one where that cannot be written. */
+    private static Path scratch(Path state) {
+        Path check = state.resolve("check");
+        try {
+            if (Files.isWritable(Files.createDirectories(check))) {
+                return check;
+            }
+        } catch (IOException e) {
+            // a read-only checkout: compile in a temporary folder instead
+        }
+        try {
+            return Files.createTempDirectory("workbench-check");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No folder to compile checks in: " + e.getMessage(), e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +70,45 @@ public final class Coach {
         progress.update(p -> p.atPage(lessonId, page));
     }
 
+    /** A page of a lesson as the learner reads it: each prediction shows its question, or the answer given. */
+    public String page(Lesson lesson, int page) {
+        List<String> prompts = lesson.predictionsOn(page).stream()
+                .map(p -> question(lesson, p)).toList();
+        return Pages.replaceFencedBlocks(lesson.pages().get(page), "predict", prompts);
+    }
+
+    /** A prediction's question and how to answer it, or the answer the learner gave last. */
+    public String question(Lesson lesson, Prediction prediction) {
+        String asked = "> **Predict, then measure.** " + prediction.question().strip() + " (in " + prediction.unit()
+                + ")\n>\n";
+        return asked + progress.current().prediction(lesson.id(), prediction.id())
+                .map(r -> "> You predicted " + Figures.format(r.guess()) + "; the lab measured "
+                        + Figures.format(r.measured()) + ". " + commands.of("predict <figure>") + " measures again.")
+                .orElse("> Type " + commands.of("predict <figure>") + " with your guess; the lab then measures it.");
+    }
+
+    /** Keeps a guess and its measurement, and says how close the guess came and what the measurement shows. */
+    public String grade(Lesson lesson, Prediction prediction, double guess, double measured) {
+        boolean close = prediction.band().holds(guess, measured);
+        progress.update(p -> p.withPrediction(lesson.id(), prediction.id(), new PredictionResult(guess, measured, close)));
+        String verdict = close ? "Close: your guess lies " + prediction.band() + " of the measurement."
+                : "Not close: " + distance(guess, measured, prediction.band()) + ", outside the band ("
+                        + prediction.band() + ").";
+        return "**You predicted " + Figures.format(guess) + "; the lab measured " + Figures.format(measured) + " "
+                + prediction.unit() + ".** " + verdict + "\n\n"
+                + (prediction.explain() == null ? "" : prediction.explain().strip() + "\n");
+    }
+
+    /** How far off a guess is, in the band's terms: a factor, or a difference. */
+    private static String distance(double guess, double measured, Band band) {
+        if (!band.factor() || guess <= 0 || measured <= 0) {
+            return "the measurement is " + Figures.format(Math.abs(measured - guess)) + (measured > guess
+                    ? " above" : " below") + " your guess";
+        }
+        return measured > guess ? "the measurement is " + Figures.format(measured / guess) + " times your guess"
+                : "your guess is " + Figures.format(guess / measured) + " times the measurement";
+    }
+
     /** The lesson to resume: the last one opened, else the first. */
     public Lesson currentLesson() {
         String id = progress.current().lesson();
@@ -89,7 +129,7 @@ public final class Coach {
      */
     public CheckSummary check(String target, Consumer<String> progressLine) {
         List<Exercise> chosen = target == null ? List.of(currentExercise())
-                : course.findLesson(target).map(Lesson::exercises).orElseGet(() -> List.of(course.exercise(target)));
+                : course.findLesson(target).map(Lesson::exercises).orElseGet(() -> List.of(exerciseOrLesson(target)));
         List<CheckReport> done = new ArrayList<>();
         StringBuilder md = new StringBuilder();
         for (Exercise exercise : chosen) {
@@ -105,6 +145,16 @@ public final class Coach {
         md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? " + commands.of("hint " + firstFailed(done).name())
                 + " gives the next hint.\n");
         return new CheckSummary(allPassed, md.toString(), done);
+    }
+
+    /** The exercise of that name; a name shaped like a lesson id gets an answer about lessons. */
+    private Exercise exerciseOrLesson(String name) {
+        if (name.matches("lesson\\d+")) {
+            throw new NoSuchElementException("There is no " + name + ". The lessons are "
+                    + course.lessons().getFirst().id() + " to " + course.lessons().getLast().id() + "; "
+                    + commands.of("list") + " shows them with their exercises.");
+        }
+        return course.exercise(name);
     }
 
     private static Exercise firstFailed(List<CheckReport> reports) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -57,9 +58,30 @@ public final class Course {
                     .toList();
             Path text = dir.resolve("lesson.md");
             List<String> pages = Files.exists(text) ? Pages.split(Files.readString(text)) : List.of();
-            return new Lesson(id, file.title(), file.summary(), dir, pages, demos, exercises);
+            return new Lesson(id, file.title(), file.summary(), dir, pages, demos, exercises, predictions(pages));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + dir.resolve("lesson.yaml") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Prediction> predictions(List<String> pages) throws IOException {
+        List<Prediction> predictions = new ArrayList<>();
+        for (int page = 0; page < pages.size(); page++) {
+            for (String block : Pages.fencedBlocks(pages.get(page), "predict")) {
+                PredictionFile fields = YAML.readValue(block, PredictionFile.class);
+                predictions.add(new Prediction(fields.id(), page, fields.question(), fields.unit(),
+                        band(fields.band()), fields.measure(), fields.explain()));
+            }
+        }
+        return List.copyOf(predictions);
+    }
+
+    /** A band the course validator reports as missing when it cannot be read. */
+    private static Band band(String text) {
+        try {
+            return text == null ? null : Band.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

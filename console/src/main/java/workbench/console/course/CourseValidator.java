@@ -44,11 +44,24 @@ public final class CourseValidator {
             require(!lesson.pages().isEmpty(), lesson.id() + " has no lesson.md text");
             lesson.demos().forEach(demo -> require(classExists(demo.className()),
                     lesson.id() + "'s demo " + demo.name() + " names class " + demo.className() + ", which does not exist"));
+            Set<String> predictionIds = new HashSet<>();
+            for (Prediction prediction : lesson.predictions()) {
+                validate(lesson, prediction, predictionIds);
+            }
             for (Exercise exercise : lesson.exercises()) {
                 require(names.add(exercise.name()), "exercise name " + exercise.name() + " is used twice");
                 validate(exercise);
             }
         }
+    }
+
+    private void validate(Lesson lesson, Prediction prediction, Set<String> ids) {
+        String which = lesson.id() + "'s prediction on page " + (prediction.page() + 1);
+        require(prediction.id() != null && ids.add(prediction.id()), which + " needs an id of its own");
+        require(prediction.question() != null && prediction.unit() != null, which + " needs a question and a unit");
+        require(prediction.band() != null, which + " needs a band: x2 (within a factor) or ±5 (within a distance)");
+        require(prediction.measure() != null && !prediction.measure().isBlank(),
+                which + " needs Java to measure with (measure)");
     }
 
     private void validate(Exercise exercise) {

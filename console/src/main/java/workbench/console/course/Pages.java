@@ -9,6 +9,41 @@ final class Pages {
     private Pages() {
     }
 
+    /** The literal text of each fenced block of that language (its info string) on a page, in order. */
+    static List<String> fencedBlocks(String page, String language) {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder block = null;
+        for (String line : page.split("\n", -1)) {
+            if (block == null && line.strip().equals("```" + language)) {
+                block = new StringBuilder();
+            } else if (block != null && line.strip().equals("```")) {
+                blocks.add(block.toString());
+                block = null;
+            } else if (block != null) {
+                block.append(line).append('\n');
+            }
+        }
+        return List.copyOf(blocks);
+    }
+
+    /** The page with each fenced block of that language replaced, in order, by the given Markdown. */
+    static String replaceFencedBlocks(String page, String language, List<String> replacements) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        boolean inBlock = false;
+        for (String line : page.split("\n", -1)) {
+            if (!inBlock && line.strip().equals("```" + language)) {
+                inBlock = true;
+                out.append(replacements.get(next++)).append('\n');
+            } else if (inBlock && line.strip().equals("```")) {
+                inBlock = false;
+            } else if (!inBlock) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
     static List<String> split(String markdown) {
         List<String> pages = new ArrayList<>();
         StringBuilder page = new StringBuilder();

@@ -10,13 +10,12 @@ final class LabMessages {
     private LabMessages() {
     }
 
-    static String exited(int exitCode) {
-        String why = switch (exitCode) {
-            case 0 -> "exited (System.exit(0)?)";
-            case 3 -> "exited with code 3, the code it ends with on an OutOfMemoryError";
-            case 137 -> "was killed (exit code 137)";
-            default -> "exited with code " + exitCode;
-        };
+    static String exited(int exitCode, boolean ranOutOfMemory) {
+        String why = ranOutOfMemory ? "ran out of memory (OutOfMemoryError) and stopped"
+                : switch (exitCode) {
+                    case 137 -> "was killed (exit code 137)";
+                    default -> "exited with code " + exitCode + " (System.exit(" + exitCode + ")?)";
+                };
         return "The lab JVM " + why + ". A fresh lab JVM is starting: your variables are gone, the imports are back.";
     }
 

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running lab JVM and its two loopback connections: the command stream and the stop channel.
@@ -25,14 +27,19 @@ final class LabProcess implements AutoCloseable {
 
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
 
+    /** What the JVM prints when -XX:+ExitOnOutOfMemoryError ends it; the exit code alone is ambiguous. */
+    private static final String OUT_OF_MEMORY = "OutOfMemoryError";
+
     private final Process process;
     private final Socket commands;
     private final Socket stops;
+    private final AtomicBoolean ranOutOfMemory;
 
-    private LabProcess(Process process, Socket commands, Socket stops) {
+    private LabProcess(Process process, Socket commands, Socket stops, AtomicBoolean ranOutOfMemory) {
         this.process = process;
         this.commands = commands;
         this.stops = stops;
+        this.ranOutOfMemory = ranOutOfMemory;
     }
 
     /**
@@ -47,10 +54,13 @@ final class LabProcess implements AutoCloseable {
             Process process = new ProcessBuilder(commandLine.command(server.getLocalPort(), token))
                     .redirectErrorStream(true)
                     .start();
-            Thread.ofPlatform().daemon().name("lab-raw-output").start(() -> copy(process.getInputStream(), rawOutput));
+            AtomicBoolean ranOutOfMemory = new AtomicBoolean();
+            Thread.ofPlatform().daemon().name("lab-raw-output")
+                    .start(() -> copy(process.getInputStream(), rawOutput, ranOutOfMemory));
             try {
                 Map<LabChannel, Socket> channels = accept(server, process, token);
-                return new LabProcess(process, channels.get(LabChannel.COMMANDS), channels.get(LabChannel.STOP));
+                return new LabProcess(process, channels.get(LabChannel.COMMANDS), channels.get(LabChannel.STOP),
+                        ranOutOfMemory);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -85,12 +95,20 @@ final class LabProcess implements AutoCloseable {
         return channels;
     }
 
-    private static void copy(InputStream from, OutputStream to) {
+    /** Copies the JVM's own output, noting whether it said it ran out of memory. */
+    private static void copy(InputStream from, OutputStream to, AtomicBoolean ranOutOfMemory) {
         try (from) {
             byte[] buffer = new byte[8192];
+            String tail = "";
             for (int n; (n = from.read(buffer)) >= 0; ) {
                 to.write(buffer, 0, n);
                 to.flush();
+                // The tail of the previous read keeps a word split between two reads findable.
+                String seen = tail + new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                if (seen.contains(OUT_OF_MEMORY)) {
+                    ranOutOfMemory.set(true);
+                }
+                tail = seen.substring(Math.max(0, seen.length() - OUT_OF_MEMORY.length()));
             }
         } catch (IOException ignored) {
             // the lab is gone; nothing more to copy
@@ -113,8 +131,9 @@ final class LabProcess implements AutoCloseable {
         return process.onExit();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /** Whether the JVM reported an {@code OutOfMemoryError} on its way out. */
+    boolean ranOutOfMemory() {
+        return ranOutOfMemory.get();
     }
 
     /** Asks the running snippet to stop, over the channel that a busy command stream leaves free. */

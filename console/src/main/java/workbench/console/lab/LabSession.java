@@ -182,7 +182,7 @@ public final class LabSession implements AutoCloseable {
         current = launch();
         Thread.ofVirtual().name("lab-obituary").start(() -> {
             int exitCode = lab.process.awaitExit(EXIT_GRACE);
-            notices.accept(lab.exitNotice != null ? lab.exitNotice : LabMessages.exited(exitCode));
+            notices.accept(lab.exitNotice != null ? lab.exitNotice : LabMessages.exited(exitCode, lab.process.ranOutOfMemory()));
             lab.shell.close();
         });
     }

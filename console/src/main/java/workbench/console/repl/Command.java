@@ -27,6 +27,12 @@ public record Command(String name, String usage, String help, Handler handler, A
         List<String> candidates(String typed);
     }
 
+    /** Whether a line is a command: it starts with a slash that does not open a Java comment, as in jshell. */
+    public static boolean isCommandLine(String line) {
+        String text = line.stripLeading();
+        return text.startsWith("/") && !text.startsWith("//") && !text.startsWith("/*");
+    }
+
     /** A command whose arguments have nothing to complete. */
     public static Command of(String name, String usage, String help, Handler handler) {
         return new Command(name, usage, help, handler, ArgumentCompleter.NONE);

@@ -3,6 +3,7 @@ package workbench.console.repl;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jline.utils.Levenshtein;
 
 /** The console's commands: looked up by name or unique prefix, with the nearest name for a typo. */
 public final class CommandTable {
@@ -49,29 +50,9 @@ public final class CommandTable {
             return new Resolution.Ambiguous(typed, matches.stream().map(Command::name).toList());
         }
         String nearest = commands.stream()
-                .min(Comparator.comparingInt((Command c) -> distance(name, c.name())).thenComparing(Command::name))
+                .min(Comparator.comparingInt((Command c) -> Levenshtein.distance(name, c.name()))
+                        .thenComparing(Command::name))
                 .map(Command::name).orElse("help");
         return new Resolution.Unknown(typed, nearest);
-    }
-
-    /** Edit distance: insertions, deletions, substitutions and swaps of neighbours ("nxet" is 1 from "next"). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

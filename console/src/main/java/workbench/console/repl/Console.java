@@ -68,8 +68,9 @@ public final class Console {
             Repl repl = new Repl(io, evaluator, () -> lesson.id() + "> ", commands);
             commandTable = repl.commands();
             io.onInterrupt(session::stop);
-            coach.takeWarning().ifPresent(io::println);
             lessonCommands.showCurrentPage();
+            // After the page, which would scroll it away: a corrupt or unwritable progress file.
+            coach.takeWarning().ifPresent(io::println);
             io.println(Messages.welcome(lesson.id()));
             repl.run();
             io.println(Messages.BYE);

@@ -21,7 +21,7 @@ final class ConsoleCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         String text = line.line().substring(0, line.cursor());
-        if (text.stripLeading().startsWith("/")) {
+        if (Command.isCommandLine(text)) {
             commandCandidates(text.stripLeading()).forEach(c -> candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith("("))));
             return;
         }

@@ -31,7 +31,7 @@ final class ConsoleParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        boolean command = line.stripLeading().startsWith("/");
+        boolean command = Command.isCommandLine(line);
         if (context == ParseContext.ACCEPT_LINE && !command && !line.isBlank() && incomplete(line)) {
             throw new EOFError(-1, -1, "incomplete snippet", "snippet");
         }

@@ -21,7 +21,7 @@ final class JavaHighlighter implements Highlighter {
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
-        if (buffer.stripLeading().startsWith("/")) {
+        if (Command.isCommandLine(buffer)) {
             int end = buffer.indexOf(' ');
             end = end < 0 ? buffer.length() : end;
             return new AttributedStringBuilder()

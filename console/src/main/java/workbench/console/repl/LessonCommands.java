@@ -2,10 +2,13 @@ package workbench.console.repl;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import workbench.console.course.Coach;
 import workbench.console.course.DemoSpec;
 import workbench.console.course.Exercise;
+import workbench.console.course.Figures;
 import workbench.console.course.Lesson;
+import workbench.console.course.Prediction;
 import workbench.console.markdown.TerminalRenderer;
 
 /** The course's commands: paging through the lesson, its demos, checks, hints and solutions. */
@@ -36,7 +39,9 @@ final class LessonCommands {
                 new Command("check", "[exercise]", "run the hidden checks on your exercise", this::check, exercises),
                 new Command("hint", "[exercise]", "the next hint", args -> show(coach.hint(orNull(args))), exercises),
                 new Command("solution", "[exercise]", "the reference answer (after it passes, or asked twice)",
-                        args -> show(coach.solution(orNull(args), false)), exercises));
+                        args -> show(coach.solution(orNull(args), false)), exercises),
+                Command.of("predict", "[figure]", "guess the figure this page asks for, then measure it",
+                        this::predict));
     }
 
     /** Shows the page the learner was reading. */
@@ -78,8 +83,37 @@ final class LessonCommands {
 
     private void showPage(int page) {
         coach.turnTo(lesson.id(), page);
-        io.page(renderer.renderMarkdown(lesson.pages().get(page))
+        io.page(renderer.renderMarkdown(coach.page(lesson, page))
                 + "\n" + Messages.pageFooter(lesson.id(), page, lesson.pages().size()));
+    }
+
+    /** Asks the current page's question, or grades the figure given against a fresh measurement. */
+    private void predict(String args) {
+        int page = currentPage();
+        List<Prediction> asked = lesson.predictionsOn(page);
+        if (asked.isEmpty()) {
+            io.println(Messages.noPrediction(lesson.predictions().stream().map(p -> p.page() + 1).distinct().toList()));
+            return;
+        }
+        Prediction prediction = asked.getFirst();
+        if (args.isBlank()) {
+            show(coach.question(lesson, prediction));
+            return;
+        }
+        OptionalDouble guess = Figures.parse(args);
+        if (guess.isEmpty()) {
+            io.println(Messages.notAFigure(args.strip()));
+            return;
+        }
+        io.println(Messages.MEASURING);
+        show("```java\n" + prediction.measure().strip() + "\n```\n");
+        Optional<String> measured = evaluator.evaluate(prediction.measure());
+        OptionalDouble figure = measured.map(Figures::parse).orElse(OptionalDouble.empty());
+        if (figure.isEmpty()) {
+            io.println(Messages.measurementFailed(measured.orElse(null)));
+            return;
+        }
+        show(coach.grade(lesson, prediction, guess.getAsDouble(), figure.getAsDouble()));
     }
 
     private void demo(String args) {

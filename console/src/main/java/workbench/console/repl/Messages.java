@@ -14,6 +14,7 @@ final class Messages {
     static final String NO_VARIABLES = "No variables yet. Declare one, e.g. var heap = ManagementFactory.getMemoryMXBean();";
     static final String BYE = "Bye. Your progress is saved; ./workbench start resumes here.";
     static final String FIRST_PAGE = "This is the first page.";
+    static final String MEASURING = "Measuring in the lab JVM with:";
     static final String LAST_PAGE = "This is the last page. /check tests your exercise; /hint helps.";
 
     private Messages() {
@@ -47,6 +48,21 @@ final class Messages {
 
     static String unknownDemo(String name, List<String> known) {
         return "This lesson has no demo called " + name + ". Its demos: " + String.join(", ", known) + ".";
+    }
+
+    static String noPrediction(List<Integer> pages) {
+        return pages.isEmpty() ? "This lesson asks for no prediction."
+                : "This page asks for no prediction. Pages that do: "
+                        + pages.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " (/lesson N).";
+    }
+
+    static String notAFigure(String typed) {
+        return "'" + typed + "' is not a figure. Type a number, such as /predict 250 or /predict 1,000.";
+    }
+
+    static String measurementFailed(String value) {
+        return value == null ? "The measurement did not finish (see above), so nothing was graded. /predict again runs it again."
+                : "The measurement gave '" + value + "', not a figure, so nothing was graded. This is a fault of the lesson: please report it.";
     }
 
     static String commandFailed(String command, String message) {

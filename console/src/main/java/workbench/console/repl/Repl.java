@@ -44,7 +44,7 @@ final class Repl {
                 continue;
             }
             try {
-                if (input.strip().startsWith("/")) {
+                if (Command.isCommandLine(input)) {
                     command(input.strip());
                 } else {
                     snippet(input);

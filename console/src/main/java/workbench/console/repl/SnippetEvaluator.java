@@ -1,6 +1,11 @@
 package workbench.console.repl;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import workbench.console.lab.Evaluation;
@@ -39,18 +44,24 @@ final class SnippetEvaluator {
         return true;
     }
 
-    /** Evaluates every snippet in the input, stopping at the first that is stopped or kills the lab. */
-    void evaluate(String input) {
+    /**
+     * Evaluates every snippet in the input, stopping at the first that is stopped or kills the lab.
+     *
+     * @return the value of the last snippet, when every snippet ran without an error or exception and the last
+     *         one had a value (an expression or a variable)
+     */
+    Optional<String> evaluate(String input) {
         if (session.shellIfReady().isEmpty()) {
             io.println(Messages.WAITING_FOR_LAB);
         }
         JShell shell = session.shell();
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = input;
+        Optional<String> value = Optional.empty();
         while (!remaining.isBlank()) {
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                return;
+                break;
             }
             boolean complete = info.completeness().isComplete();
             Evaluation evaluation = session.eval(complete ? info.source() : remaining);
@@ -59,13 +70,20 @@ final class SnippetEvaluator {
                 case COMPLETED -> printer.describe(shell, evaluation.events()).forEach(io::println);
                 case STOPPED -> io.println(Messages.STOPPED);
                 case LAB_DIED -> {
-                    return;
+                    return Optional.empty();
                 }
             }
-            if (evaluation.ending() != Evaluation.Ending.COMPLETED) {
-                return;
+            if (evaluation.ending() != Evaluation.Ending.COMPLETED || !ranCleanly(evaluation.events())) {
+                return Optional.empty();
             }
+            value = evaluation.events().stream().filter(e -> e.causeSnippet() == null)
+                    .map(SnippetEvent::value).filter(Objects::nonNull).reduce((first, last) -> last);
             remaining = complete ? info.remaining() : "";
         }
+        return value;
+    }
+
+    private static boolean ranCleanly(List<SnippetEvent> events) {
+        return events.stream().allMatch(e -> e.exception() == null && e.status() != Snippet.Status.REJECTED);
     }
 }

@@ -85,7 +85,7 @@ public final class TerminalIO implements ConsoleIO {
             String buffer = reader.getBuffer().toString();
             int cursor = reader.getBuffer().cursor();
             boolean inArguments = buffer.substring(0, cursor).stripTrailing().matches("(?s).*[(,]");
-            if ((inArguments || last.isRepeatedAt(buffer, cursor)) && !buffer.stripLeading().startsWith("/")) {
+            if ((inArguments || last.isRepeatedAt(buffer, cursor)) && !Command.isCommandLine(buffer)) {
                 last.forget();
                 List<String> lines = documentation.apply(buffer, cursor);
                 reader.printAbove(lines.isEmpty() ? Messages.NO_DOCUMENTATION : String.join("\n", lines));

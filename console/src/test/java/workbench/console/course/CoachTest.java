@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The learner's requests to the coach on a small course in a git checkout of its own. */
 class CoachTest {
@@ -48,6 +49,13 @@ class CoachTest {
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "course");
         coach = new Coach(Course.load(root), new ProgressStore(root.resolve(".workbench/progress.json")),
                 new Checker(root.resolve(".workbench/check"), System.getProperty("java.class.path"), Limits.DEFAULT));
+    }
+
+    @Test
+    void aLessonThatDoesNotExistIsCalledALesson() {
+        assertThatThrownBy(() -> coach.check("lesson9", line -> { }))
+                .hasMessage("There is no lesson9. The lessons are lesson1 to lesson1; `./workbench list` shows them"
+                        + " with their exercises.");
     }
 
     @Test

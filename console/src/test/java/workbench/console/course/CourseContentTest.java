@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Checks are queued on a pool as the tests are built and each dynamic test waits for its own. The pool
  * has one thread by default: several checks measure rates and pauses, which a second check running
- * beside them on a small machine would disturb. {@code -Dworkbench.proof.parallelism=N} runs N at once.
+ * beside them on a small machine would disturb. {@code -Dworkbench.proof.parallelism=N} runs N at once;
+ * {@code -Dworkbench.proof.lessons=lesson3,lesson4} proves only those lessons' exercises.
  */
 class CourseContentTest {
 
@@ -50,7 +51,7 @@ class CourseContentTest {
 
     @TestFactory
     Stream<DynamicContainer> everyExerciseDiscriminates() {
-        return COURSE.exercises().toList().stream().map(exercise -> {
+        return COURSE.exercises().filter(CourseContentTest::selected).toList().stream().map(exercise -> {
             CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise), null);
             CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise), null);
             List<DynamicTest> wrongs = COURSE.wrongAnswers(exercise).stream().map(wrong -> {
@@ -64,6 +65,11 @@ class CourseContentTest {
                     DynamicTest.dynamicTest("the solution passes", () -> solutionPasses(solution.join()))),
                     wrongs.stream()));
         }).toList().stream();
+    }
+
+    private static boolean selected(Exercise exercise) {
+        String lessons = System.getProperty("workbench.proof.lessons", "");
+        return lessons.isBlank() || List.of(lessons.split(",")).contains(exercise.lessonId());
     }
 
     /**

@@ -16,6 +16,7 @@ class CourseValidatorTest {
     void namesEveryFlawOfAFlawedCourse() throws Exception {
         assertThat(CourseValidator.problems(flawed())).containsExactlyInAnyOrder(
                 "lesson1's demo ghost names class nowhere.Ghost, which does not exist",
+                "lesson1's prediction on page 3 needs a band: x2 (within a factor) or ±5 (within a distance)",
                 "sum: the stub is not marked TODO",
                 "sum has 1 hints; it needs at least 2",
                 "sum keeps 1 wrong answers; it needs at least 5",

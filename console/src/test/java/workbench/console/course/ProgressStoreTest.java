@@ -37,7 +37,9 @@ class ProgressStoreTest {
         ProgressStore store = new ProgressStore(file);
 
         assertThat(store.current()).isEqualTo(Progress.empty());
-        assertThat(store.takeWarning()).hasValueSatisfying(w -> assertThat(w).contains("could not be read"));
+        assertThat(store.takeWarning()).hasValueSatisfying(w -> assertThat(w)
+                .contains("could not be read: it is not the JSON the workbench writes, from line 1")
+                .doesNotContain("Unexpected").doesNotContain("com.fasterxml"));
         assertThat(store.takeWarning()).isEmpty();
         try (var kept = Files.list(dir)) {
             Path aside = kept.filter(p -> p.getFileName().toString().startsWith("progress.json.corrupt-")).findFirst().orElseThrow();
@@ -55,7 +57,48 @@ class ProgressStoreTest {
             store.update(p -> p.atPage("lesson1", page));
         }
         try (var files = Files.list(dir)) {
-            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("progress.json");
+            assertThat(files).extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("progress.json", ".progress.json.lock");
         }
+    }
+
+    @Test
+    void twoStoresOnOneFileMergeTheirChanges() {
+        Path file = dir.resolve("progress.json");
+        ProgressStore console = new ProgressStore(file);
+        ProgressStore check = new ProgressStore(file);
+
+        check.update(p -> p.withExercise("vital-signs", ExerciseProgress::withPassed));
+        console.update(p -> p.atPage("lesson1", 4));
+
+        Progress saved = new ProgressStore(file).current();
+        assertThat(saved.of("vital-signs").passed()).as("the console's page turn keeps the check's pass").isTrue();
+        assertThat(saved.page("lesson1")).isEqualTo(4);
+        assertThat(console.current().of("vital-signs").passed()).isTrue();
+    }
+
+    @Test
+    void aFileHoldingNullIsCalledSoNotEmpty() throws Exception {
+        Path file = dir.resolve("progress.json");
+        Files.writeString(file, "null");
+        assertThat(new ProgressStore(file).takeWarning()).hasValueSatisfying(w -> assertThat(w)
+                .contains("it holds null instead of your progress"));
+        Files.writeString(file, "  \n");
+        assertThat(new ProgressStore(file).takeWarning()).hasValueSatisfying(w -> assertThat(w).contains("it is empty"));
+    }
+
+    @Test
+    void goesOnWithoutSavingWhereItCannotWrite() throws Exception {
+        Path blocked = dir.resolve("state");
+        Files.writeString(blocked, "a file where the folder should be");
+        ProgressStore store = new ProgressStore(blocked.resolve("progress.json"));
+
+        Progress progress = store.update(p -> p.atPage("lesson1", 2));
+        store.update(p -> p.withExercise("vital-signs", ExerciseProgress::withPassed));
+
+        assertThat(progress.page("lesson1")).isEqualTo(2);
+        assertThat(store.current().of("vital-signs").passed()).isTrue();
+        assertThat(store.takeWarning()).hasValueSatisfying(w -> assertThat(w)
+                .contains("cannot be saved in " + blocked).contains("keeps this run's progress in memory"));
     }
 }

@@ -27,7 +27,8 @@ class LabSessionTest {
     @BeforeEach
     void startLab() {
         session = new LabSession(LabCommandLine.likeThisJvm(),
-                () -> List.of("import java.util.concurrent.*;", "import java.util.concurrent.locks.*;"),
+                () -> List.of("import java.util.*;", "import java.util.concurrent.*;",
+                        "import java.util.concurrent.locks.*;"),
                 new PrintStream(output, true, StandardCharsets.UTF_8), notices::add);
         session.start();
     }
@@ -106,6 +107,17 @@ class LabSessionTest {
         assertTrue(notices.getFirst().contains("exited with code 1"), notices::toString);
         assertEquals("2", value(session.eval("1+1")));
         assertNotEquals(firstPid, session.pid());
+    }
+
+    @Test
+    void tellsAnExitWithCodeThreeFromRunningOutOfMemory() throws Exception {
+        session.eval("System.exit(3)");
+        awaitNotice();
+        assertTrue(notices.getFirst().contains("exited with code 3 (System.exit(3)?)"), notices::toString);
+        notices.clear();
+        session.eval("{ var hoard = new ArrayList<long[]>(); while (true) hoard.add(new long[1 << 20]); }");
+        awaitNotice();
+        assertTrue(notices.getFirst().contains("ran out of memory (OutOfMemoryError)"), notices::toString);
     }
 
     private void awaitOutput(String text) throws InterruptedException {

@@ -46,15 +46,6 @@ class CommandTableTest {
         assertThrows(IllegalArgumentException.class, () -> new CommandTable(List.of(command("next"), command("next"))));
     }
 
-    @Test
-    void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        assertEquals(0, CommandTable.distance("next", "next"));
-        assertEquals(1, CommandTable.distance("nxet", "next"));
-        assertEquals(2, CommandTable.distance("nxet", "exit"));
-        assertEquals(1, CommandTable.distance("nex", "next"));
-        assertEquals(4, CommandTable.distance("", "next"));
-    }
-
     private String found(String typed) {
         return ((CommandTable.Resolution.Found) table.resolve(typed)).command().name();
     }

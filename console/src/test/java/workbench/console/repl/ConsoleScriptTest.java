@@ -81,12 +81,60 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void aLineThatOpensAJavaCommentIsJavaNotACommand() throws IOException {
+        String transcript = run("// a note to self", "/* the answer */ 40 + 2");
+        assertFalse(transcript.contains("Unknown command"), transcript);
+        assertTrue(transcript.contains("$1 ==> 42\n"), transcript);
+    }
+
+    @Test
     void showsTheLessonsCurrentPageFirst() throws IOException {
         String transcript = run();
         assertTrue(transcript.startsWith("First page\n----------\n\nWelcome."), transcript);
     }
 
+    @Test
+    void asksForAPredictionThenMeasuresAndGradesIt() throws IOException {
+        String page = """
+                ## First page
+
+                Guess first.
+
+                ```predict
+                id: hundreds
+                question: What will the lab compute?
+                unit: units
+                band: x2
+                measure: |
+                  int base = 100;
+                  base * Math.max(3, 2)
+                explain: Three hundreds.
+                ```
+
+                ## Second page
+
+                Nothing to guess.
+                """;
+        String transcript = runOn(page, "/predict", "/predict lots", "/predict 250", "/predict 10", "/next",
+                "/predict 5", "/prev").replaceAll("\\s+", " ");
+
+        assertTrue(transcript.contains("Predict, then measure. What will the lab compute? (in units)"), transcript);
+        assertTrue(transcript.contains("'lots' is not a figure."), transcript);
+        assertTrue(transcript.contains("You predicted 250; the lab measured 300 units. Close: your guess lies within"
+                + " a factor of 2 of the measurement."), transcript);
+        assertTrue(transcript.contains("You predicted 10; the lab measured 300 units. Not close: the measurement is"
+                + " 30 times your guess, outside the band (within a factor of 2)."), transcript);
+        assertTrue(transcript.contains("Three hundreds."), transcript);
+        assertTrue(transcript.contains("This page asks for no prediction. Pages that do: 1 (/lesson N)."), transcript);
+        assertTrue(transcript.contains("You predicted 10; the lab measured 300. `/predict <figure>` measures again."),
+                "the page shows the last answer kept in progress:\n" + transcript);
+    }
+
     private String run(String... script) throws IOException {
+        return runOn("## First page\n\nWelcome.\n\n## Second page\n\nMore.\n", script);
+    }
+
+    private String runOn(String lessonText, String... script) throws IOException {
         Path lesson = Files.createDirectories(root.resolve("lessons/lesson1"));
         Files.writeString(lesson.resolve("lesson.yaml"), """
                 title: A test lesson
@@ -94,13 +142,13 @@ class ConsoleScriptTest {
                 demos: []
                 exercises: []
                 """);
-        Files.writeString(lesson.resolve("lesson.md"), "## First page\n\nWelcome.\n\n## Second page\n\nMore.\n");
+        Files.writeString(lesson.resolve("lesson.md"), lessonText);
         Course course = Course.load(root);
         Path state = root.resolve(".workbench");
         Coach coach = new Coach(course, new ProgressStore(state.resolve("progress.json")),
                 new Checker(state.resolve("check"), System.getProperty("java.class.path"), Limits.DEFAULT));
         ScriptedIO io = new ScriptedIO(List.of(script), 80);
-        int exit = new Console(root, course, coach, "lesson1")
+        int exit = new Console(root, course, coach.inConsole(), "lesson1")
                 .run(session -> io, CodeHighlighter.NONE, LabCommandLine.likeThisJvm());
         assertEquals(0, exit);
         return io.transcript();

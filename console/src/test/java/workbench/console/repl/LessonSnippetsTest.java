@@ -22,8 +22,9 @@ import workbench.console.markdown.CodeHighlighter;
 
 /**
  * Every fenced {@code java} block of every lesson, pasted into the real console in page order, as a learner
- * would paste them: none may end in a compile error or an exception. A lesson's snippets start the demos
- * they use themselves, so one console session per lesson runs them all.
+ * would paste them, and every prediction answered: none may end in a compile error, an exception or a
+ * measurement that fails. A lesson's snippets start the demos they use themselves, so one console session per
+ * lesson runs them all.
  */
 class LessonSnippetsTest {
 
@@ -31,7 +32,7 @@ class LessonSnippetsTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```$");
     /** What the console prints when a snippet does not compile, throws, or takes the lab JVM down. */
     private static final Pattern FAILURE = Pattern.compile(
-            "(?m)^(Error:|Exception |The lab JVM |The snippet did not stop).*$");
+            "(?m)^(Error:|Exception |The lab JVM |The snippet did not stop|The measurement ).*$");
 
     @TempDir
     Path state;
@@ -49,13 +50,17 @@ class LessonSnippetsTest {
         }));
     }
 
-    /** Each block's lines in page order, then {@code /exit}. */
+    /** Page by page: the page, each block's lines, a guess for the page's prediction; then {@code /exit}. */
     private static List<String> script(Lesson lesson) {
         List<String> lines = new ArrayList<>();
-        for (String page : lesson.pages()) {
-            Matcher block = JAVA_BLOCK.matcher(page);
+        for (int page = 0; page < lesson.pages().size(); page++) {
+            lines.add("/lesson " + (page + 1));
+            Matcher block = JAVA_BLOCK.matcher(lesson.pages().get(page));
             while (block.find()) {
                 lines.addAll(block.group(1).lines().toList());
+            }
+            if (!lesson.predictionsOn(page).isEmpty()) {
+                lines.add("/predict 1");
             }
         }
         lines.add("/exit");
@@ -67,7 +72,7 @@ class LessonSnippetsTest {
                 new Checker(state.resolve(lessonId).resolve("check"), System.getProperty("java.class.path"),
                         Limits.DEFAULT));
         ScriptedIO io = new ScriptedIO(script, 100);
-        new Console(ROOT, course, coach, lessonId).run(session -> io, CodeHighlighter.NONE,
+        new Console(ROOT, course, coach.inConsole(), lessonId).run(session -> io, CodeHighlighter.NONE,
                 LabCommandLine.likeThisJvm());
         return io.transcript();
     }

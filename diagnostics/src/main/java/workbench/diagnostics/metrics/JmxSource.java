@@ -1,7 +1,6 @@
 package workbench.diagnostics.metrics;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.PlatformManagedObject;
@@ -16,6 +15,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import workbench.diagnostics.target.Target;
+import workbench.diagnostics.target.TargetGoneException;
 
 /**
  * An attached JVM read with one {@code getAttributes} round trip per MBean instead of one per getter:
@@ -30,6 +30,7 @@ final class JmxSource implements RawSource {
     private static final String[] CLASSES = {"TotalLoadedClassCount", "UnloadedClassCount", "LoadedClassCount"};
     private static final String[] OS = {"ProcessCpuTime", "AvailableProcessors", "ProcessCpuLoad", "SystemLoadAverage"};
 
+    private final long pid;
     private final MBeanServerConnection connection;
     private final List<ObjectName> pools;
     private final List<ObjectName> collectors;
@@ -39,6 +40,7 @@ final class JmxSource implements RawSource {
     private final ObjectName operatingSystem;
 
     JmxSource(Target target) {
+        this.pid = target.pid();
         this.connection = target.connection();
         this.pools = target.memoryPools().stream().map(JmxSource::name).toList();
         this.collectors = target.garbageCollectors().stream().map(JmxSource::name).toList();
@@ -102,7 +104,7 @@ final class JmxSource implements RawSource {
                     decimal(os, "SystemLoadAverage"),
                     used, capacity, count);
         } catch (IOException e) {
-            throw new UncheckedIOException("lost the connection to the observed JVM", e);
+            throw new TargetGoneException(pid, e);
         } catch (JMException e) {
             throw new IllegalStateException("the observed JVM refused a read: " + e.getMessage(), e);
         }

@@ -83,7 +83,7 @@ public final class MetricReader implements AutoCloseable {
     /**
      * Reads every metric now.
      *
-     * @throws java.io.UncheckedIOException when an attached JVM can no longer be reached
+     * @throws workbench.diagnostics.target.TargetGoneException when an attached JVM can no longer be reached
      */
     public Snapshot read() {
         Snapshot.Builder out = new Snapshot.Builder(Instant.now(), target.pid());

@@ -17,7 +17,7 @@ final class AttachedTarget extends BeanTarget {
     private final String displayName;
 
     private AttachedTarget(long pid, JMXConnector connector, MBeanServerConnection connection) throws IOException {
-        super(PlatformBeans.remote(connection));
+        super(PlatformBeans.remote(connection, pid));
         this.pid = pid;
         this.connector = connector;
         this.connection = connection;

@@ -10,6 +10,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.PlatformManagedObject;
 import java.lang.management.RuntimeMXBean;
 import java.util.List;
 import javax.management.MBeanServerConnection;
@@ -34,18 +35,31 @@ record PlatformBeans(RuntimeMXBean runtime, MemoryMXBean memory, List<MemoryPool
                 ManagementFactory.getCompilationMXBean());
     }
 
-    /** Proxies for the beans of the JVM behind a JMX connection. */
-    static PlatformBeans remote(MBeanServerConnection connection) throws IOException {
+    /**
+     * Proxies for the beans of the JVM {@code pid} behind a JMX connection; a read after that JVM went away throws
+     * {@link TargetGoneException}.
+     */
+    static PlatformBeans remote(MBeanServerConnection connection, long pid) throws IOException {
         return new PlatformBeans(
-                ManagementFactory.getPlatformMXBean(connection, RuntimeMXBean.class),
-                ManagementFactory.getPlatformMXBean(connection, MemoryMXBean.class),
-                List.copyOf(ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class)),
-                List.copyOf(ManagementFactory.getPlatformMXBeans(connection, GarbageCollectorMXBean.class)),
-                ManagementFactory.getPlatformMXBean(connection, ThreadMXBean.class),
-                ManagementFactory.getPlatformMXBean(connection, ClassLoadingMXBean.class),
-                ManagementFactory.getPlatformMXBean(connection, OperatingSystemMXBean.class),
-                List.copyOf(ManagementFactory.getPlatformMXBeans(connection, BufferPoolMXBean.class)),
-                ManagementFactory.getPlatformMXBeans(connection, CompilationMXBean.class).stream()
-                        .findFirst().orElse(null));
+                one(connection, RuntimeMXBean.class, pid),
+                one(connection, MemoryMXBean.class, pid),
+                all(connection, MemoryPoolMXBean.class, pid),
+                all(connection, GarbageCollectorMXBean.class, pid),
+                one(connection, ThreadMXBean.class, pid),
+                one(connection, ClassLoadingMXBean.class, pid),
+                one(connection, OperatingSystemMXBean.class, pid),
+                all(connection, BufferPoolMXBean.class, pid),
+                all(connection, CompilationMXBean.class, pid).stream().findFirst().orElse(null));
+    }
+
+    private static <T extends PlatformManagedObject> T one(MBeanServerConnection connection, Class<T> type, long pid)
+            throws IOException {
+        return GoneGuard.guard(type, ManagementFactory.getPlatformMXBean(connection, type), pid);
+    }
+
+    private static <T extends PlatformManagedObject> List<T> all(MBeanServerConnection connection, Class<T> type,
+                                                                 long pid) throws IOException {
+        return ManagementFactory.getPlatformMXBeans(connection, type).stream()
+                .map(bean -> GoneGuard.guard(type, bean, pid)).toList();
     }
 }

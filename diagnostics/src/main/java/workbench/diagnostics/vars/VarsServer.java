@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ public final class VarsServer implements AutoCloseable {
 
     private VarsServer(Vars vars, InetSocketAddress address) throws IOException {
         this.vars = vars;
-        this.server = HttpServer.create(address, 64);
+        this.server = bind(address);
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS,
                 Thread.ofPlatform().daemon().name("workbench-vars-", 0).factory());
         server.setExecutor(executor);
@@ -54,11 +55,24 @@ public final class VarsServer implements AutoCloseable {
         server.start();
     }
 
+    private static HttpServer bind(InetSocketAddress address) throws IOException {
+        try {
+            return HttpServer.create(address, 64);
+        } catch (BindException e) {
+            BindException named = new BindException("Cannot serve on " + address.getAddress().getHostAddress() + " port "
+                    + address.getPort() + " (" + e.getMessage() + "): another process, or a server you started"
+                    + " earlier, uses it. Close that one, or pass port 0 for any free port and read port().");
+            named.initCause(e);
+            throw named;
+        }
+    }
+
     /**
      * Serves on the loopback interface.
      *
      * @param port the port, or 0 for any free one (see {@link #port()})
-     * @throws IOException when the port is taken
+     * @throws BindException when the port is taken, with a message that names it
+     * @throws IOException   when the server cannot start for another reason
      */
     public static VarsServer start(Vars vars, int port) throws IOException {
         return start(vars, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

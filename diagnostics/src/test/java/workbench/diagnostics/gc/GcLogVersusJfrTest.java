@@ -56,7 +56,9 @@ class GcLogVersusJfrTest {
         assumeTrue(AllocatingChild.supports(java, flag), "JDK " + jdk + " lacks " + collector);
         Path log = dir.resolve("gc.log");
         Path recording = dir.resolve("gc.jfr");
-        AllocatingChild.run(java, List.of(flag, "-Xmx48m", "-Xlog:gc*,safepoint:file=" + log + ":" + decorators,
+        // The child keeps about 25 MB live (up to 48 MB); in a heap twice that, a concurrent collector on a busy
+        // machine still collects often but never runs out (in 48 MB, JDK 17 Shenandoah did, in CI).
+        AllocatingChild.run(java, List.of(flag, "-Xmx128m", "-Xlog:gc*,safepoint:file=" + log + ":" + decorators,
                 "-XX:StartFlightRecording=filename=" + recording + ",settings=default"), 700);
 
         GcLog parsed = GcLogParser.parse(log);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,6 +102,13 @@ class VarsServerTest {
         HttpResponse<String> head = client.send(HttpRequest.newBuilder(server.uri().resolve("/debug/vars"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, head.statusCode());
+    }
+
+    @Test
+    void aTakenPortIsNamedWithAWayOut() {
+        BindException taken = assertThrows(BindException.class, () -> VarsServer.start(new Vars(), server.port()));
+        assertTrue(taken.getMessage().contains("port " + server.port()), taken.getMessage());
+        assertTrue(taken.getMessage().contains("pass port 0"), taken.getMessage());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package workbench.lessons.harness;
 
 import org.junit.platform.engine.FilterResult;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.nio.file.Path;
@@ -27,6 +27,14 @@ public final class CheckMain {
     private CheckMain() {
     }
 
+    /**
+     * Every test of the class, or only the one named {@code onlyTest} when that is not null. Typed here, not as a
+     * lambda at the call: there its target type would be the launcher's bare {@code Filter}, which it refuses.
+     */
+    static PostDiscoveryFilter tests(String onlyTest) {
+        return onlyTest == null ? descriptor -> FilterResult.included("all tests") : onlyTest(onlyTest);
+    }
+
     /** Keeps the test of that name and every container; the launcher prunes containers left empty. */
     private static PostDiscoveryFilter onlyTest(String name) {
         return descriptor -> !descriptor.isTest() || ResultRecorder.name(descriptor.getDisplayName()).equals(name)
@@ -38,13 +46,12 @@ public final class CheckMain {
         LearnerCode learner = new LearnerCode(Path.of(args[1]));
         Class<?> checks = Class.forName(args[2]);
 
-        LauncherDiscoveryRequestBuilder discovery = request()
+        LauncherDiscoveryRequest discovery = request()
                 .selectors(selectClass(checks))
+                .filters(tests(args.length > 3 ? args[3] : null))
                 .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIMEOUT)
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
-        if (args.length > 3) {
-            discovery.filters(onlyTest(args[3]));
-        }
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .build();
         LauncherConfig quiet = LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .enableLauncherSessionListenerAutoRegistration(false)
@@ -52,7 +59,7 @@ public final class CheckMain {
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(quiet)) {
-            session.getLauncher().execute(discovery.build(), new ResultRecorder(events, new Verdicts(learner)));
+            session.getLauncher().execute(discovery, new ResultRecorder(events, new Verdicts(learner)));
         }
         // Learner threads may still run (a deadlock the time-out abandoned); they must not keep this JVM up.
         System.exit(0);

@@ -1,0 +1,71 @@
+package lesson1.demo;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.List;
+
+/**
+ * Allocations sized from this JVM's own heap pools, so that an endpoint makes the collector run every few calls
+ * whatever the heap: the innocent endpoints' "occasional safepoint". Capped, so that a big heap (the console's lab
+ * JVM) is not asked for gigabytes; there collections simply come less often.
+ */
+final class Garbage {
+
+    private static final int CHUNK = 64 * 1024;
+    private static final long CHURN_CAP = 16L << 20;
+    private static final long BULK_CAP = 48L << 20;
+    /** Share of the young generation one churning call fills: any three calls overflow it. */
+    private static final double CHURN_SHARE = 0.4;
+    /** Share of the old generation's free space one bulk array takes: two fit, a third does not. */
+    private static final double BULK_SHARE = 0.4;
+
+    private final MemoryPoolMXBean young = pool("Eden");
+    private final MemoryPoolMXBean old = pool("Old", "Tenured");
+    /** What the old generation held when the service started: its live set until a collection measures it. */
+    private final long oldAtStart = old.getUsage().getUsed();
+
+    /** Fills about 40% of the young generation with small arrays that die at once. */
+    Object churn() {
+        long bytes = Math.min(CHURN_CAP, Math.round(capacity(young) * CHURN_SHARE));
+        byte[] last = null;
+        for (long filled = 0; filled < bytes; filled += CHUNK) {
+            last = new byte[CHUNK];
+        }
+        return last;
+    }
+
+    /**
+     * Allocates one array too large for the young generation, which therefore goes straight to the old one, sized at
+     * 40% of what the old generation had free after its last collection: two calls fit, the third finds no room and
+     * brings a full collection, so a full collection comes every second call once the first has run.
+     */
+    Object bulk() {
+        long free = capacity(old) - liveInOld();
+        long bytes = Math.min(BULK_CAP, Math.max(capacity(young) + CHUNK, Math.round(free * BULK_SHARE)));
+        return new byte[(int) bytes];
+    }
+
+    private static long capacity(MemoryPoolMXBean pool) {
+        MemoryUsage usage = pool.getUsage();
+        return usage.getMax() > 0 ? usage.getMax() : usage.getCommitted();
+    }
+
+    private long liveInOld() {
+        MemoryUsage afterGc = old.getCollectionUsage();
+        return afterGc != null && afterGc.getUsed() > 0 ? afterGc.getUsed() : oldAtStart;
+    }
+
+    private static MemoryPoolMXBean pool(String... nameParts) {
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+        for (MemoryPoolMXBean pool : pools) {
+            for (String part : nameParts) {
+                if (pool.getType() == MemoryType.HEAP && pool.getName().contains(part)) {
+                    return pool;
+                }
+            }
+        }
+        throw new IllegalStateException("no heap pool named like " + String.join(" or ", nameParts) + " in " + pools);
+    }
+}

@@ -1,0 +1,169 @@
+package lesson3.checks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Which threads {@link CensusWorkload} holds in which state, drawn from a seed so that the check and the workload
+ * JVM agree on the census without talking. The workload moves through phases: phase 0 starts generation 0; each
+ * later phase releases the {@code WAITING} threads of every earlier generation (they end) and starts a new one.
+ *
+ * <p>Every generation names its pools in every way a shortcut could trip over, with fresh words and numbers:
+ * <ul>
+ *   <li>{@code invoices-worker-17}: the number follows a dash, and always has two digits or more;</li>
+ *   <li>{@code pool-12-thread-14} beside {@code pool-31-thread-11}: two pools of one family, told apart only by
+ *       the inner number;</li>
+ *   <li>{@code ledger23}: the number follows a letter;</li>
+ *   <li>{@code mailer-request-12}: virtual threads.</li>
+ * </ul>
+ * Generation 0 also has one thread whose name ends in no number ({@code search-lock-holder}): it holds the
+ * monitor that every {@code BLOCKED} thread waits for. Each generation has at least one {@code BLOCKED} and one
+ * {@code WAITING} platform thread.
+ */
+final class CensusPlan {
+
+    /** One pool: its key and, for each of its threads, the state the workload holds it in. */
+    record Pool(String key, String threadPrefix, int firstNumber, boolean virtual, List<Thread.State> states) {
+
+        String threadName(int index) {
+            return key.endsWith("*") ? threadPrefix + (firstNumber + index) : key;
+        }
+
+        Map<Thread.State, Integer> counts() {
+            Map<Thread.State, Integer> counts = new EnumMap<>(Thread.State.class);
+            states.forEach(state -> counts.merge(state, 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    /** Generations the workload can go through in one run (the check advances once or twice). */
+    static final int GENERATIONS = 4;
+
+    private static final List<String> WORDS = List.of("orders", "invoices", "reports", "thumbnails", "mailer",
+            "audit", "search", "billing", "pricing", "geocoder", "exports", "webhooks", "ingest", "ledger",
+            "payments", "shipping", "catalog", "inventory", "refunds", "alerts", "sessions", "uploads", "renderer",
+            "indexer");
+    private static final List<String> ROLES = List.of("worker", "exec", "handler", "runner");
+    private static final List<String> VIRTUAL_ROLES = List.of("request", "fiber", "vworker", "task");
+    /** Family pools as the JDK and common libraries name them: prefix, then executor number, then role. */
+    private static final List<String[]> FAMILIES = List.of(new String[] {"pool", "thread"},
+            new String[] {"HttpClient", "Worker"}, new String[] {"Scheduler", "worker"});
+    private static final Thread.State[] PLATFORM_STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED,
+            Thread.State.WAITING, Thread.State.TIMED_WAITING};
+
+    private final List<List<Pool>> generations = new ArrayList<>();
+
+    CensusPlan(long seed) {
+        Random random = new Random(seed);
+        List<String> words = new ArrayList<>(WORDS);
+        Collections.shuffle(words, random);
+        List<Integer> executorNumbers = new ArrayList<>();
+        for (int n = 2; n < 90; n++) {
+            executorNumbers.add(n);
+        }
+        Collections.shuffle(executorNumbers, random);
+        for (int g = 0; g < GENERATIONS; g++) {
+            generations.add(generation(random, words.subList(g * 5, g * 5 + 5), executorNumbers.subList(g * 2,
+                    g * 2 + 2), g == 0));
+        }
+    }
+
+    /** Pools started by generation {@code g}, the lock holder's pool first in generation 0. */
+    List<Pool> generation(int g) {
+        return generations.get(g);
+    }
+
+    /**
+     * The census at a phase: pool key to state counts, for the pools this plan started (the JVM's own threads
+     * are not in it).
+     */
+    Map<String, Map<Thread.State, Integer>> census(int phase) {
+        Map<String, Map<Thread.State, Integer>> census = new TreeMap<>();
+        for (int g = 0; g <= phase; g++) {
+            for (Pool pool : generations.get(g)) {
+                Map<Thread.State, Integer> counts = pool.counts();
+                if (g < phase) {
+                    counts.remove(Thread.State.WAITING);  // released when a later phase began
+                }
+                if (!counts.isEmpty()) {
+                    census.put(pool.key(), counts);
+                }
+            }
+        }
+        return census;
+    }
+
+    /** Whether the pool of that key holds virtual threads. */
+    boolean isVirtual(String key) {
+        return generations.stream().flatMap(List::stream).anyMatch(pool -> pool.key().equals(key) && pool.virtual());
+    }
+
+    /** The pool of that key. */
+    Pool pool(String key) {
+        return generations.stream().flatMap(List::stream).filter(pool -> pool.key().equals(key)).findFirst()
+                .orElseThrow();
+    }
+
+    private static List<Pool> generation(Random random, List<String> words, List<Integer> executors,
+                                         boolean holder) {
+        List<Pool> pools = new ArrayList<>();
+        if (holder) {
+            pools.add(new Pool(words.get(4) + "-lock-holder", "", 0, false, List.of(Thread.State.TIMED_WAITING)));
+        }
+        String role = ROLES.get(random.nextInt(ROLES.size()));
+        pools.add(platform(random, words.get(0) + "-" + role + "-"));
+        String[] family = FAMILIES.get(random.nextInt(FAMILIES.size()));
+        for (int executor : executors) {
+            pools.add(platform(random, family[0] + "-" + executor + "-" + family[1] + "-"));
+        }
+        pools.add(platform(random, random.nextBoolean() ? words.get(1) : capitalized(words.get(1))));
+        pools.add(virtual(random, words.get(2) + "-" + VIRTUAL_ROLES.get(random.nextInt(VIRTUAL_ROLES.size())) + "-"));
+        // at least one BLOCKED and one WAITING platform thread in every generation, in a pool drawn at random
+        List<Integer> numbered = new ArrayList<>();
+        for (int i = 0; i < pools.size(); i++) {
+            if (!pools.get(i).virtual() && pools.get(i).key().endsWith("*")) {
+                numbered.add(i);
+            }
+        }
+        withExtra(pools, numbered.get(random.nextInt(numbered.size())), Thread.State.BLOCKED);
+        withExtra(pools, numbered.get(random.nextInt(numbered.size())), Thread.State.WAITING);
+        return List.copyOf(pools);
+    }
+
+    /** A pool of 1 to 9 platform threads in random states, numbered from 10 to 45 on. */
+    private static Pool platform(Random random, String prefix) {
+        List<Thread.State> states = new ArrayList<>();
+        int size = 1 + random.nextInt(9);
+        for (int i = 0; i < size; i++) {
+            states.add(PLATFORM_STATES[random.nextInt(PLATFORM_STATES.length)]);
+        }
+        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), false, states);
+    }
+
+    /** A pool of 2 to 8 virtual threads, parked or sleeping. */
+    private static Pool virtual(Random random, String prefix) {
+        List<Thread.State> states = new ArrayList<>();
+        int size = 2 + random.nextInt(7);
+        for (int i = 0; i < size; i++) {
+            states.add(i == 0 || random.nextBoolean() ? Thread.State.WAITING : Thread.State.TIMED_WAITING);
+        }
+        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), true, states);
+    }
+
+    private static void withExtra(List<Pool> pools, int index, Thread.State state) {
+        Pool pool = pools.get(index);
+        List<Thread.State> states = new ArrayList<>(pool.states());
+        states.add(state);
+        pools.set(index, new Pool(pool.key(), pool.threadPrefix(), pool.firstNumber(), false,
+                List.copyOf(states)));
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

@@ -1,0 +1,97 @@
+package lesson3.checks;
+
+import java.time.Duration;
+import lesson3.demo.Plan;
+import workbench.diagnostics.threads.Grouping;
+import workbench.diagnostics.threads.ThreadSnapshot;
+import workbench.lessons.harness.Feedback;
+
+/**
+ * Why a learner's {@code leakingPool} named the wrong pool, said from what the named pool did while the method
+ * ran; never which pool leaks.
+ */
+final class LeakFeedback {
+
+    static final String COUNT = "Lesson 3, 'A count alone misleads': follow the same threads over time; a leak is"
+            + " threads that block and never come back";
+    static final String STUCK = "Lesson 3, 'A count alone misleads': a leaked thread waits without a time limit,"
+            + " WAITING or BLOCKED, and stays so";
+    static final String TARGET = "Lesson 3, 'A census of threads': ThreadSnapshots takes snapshots of any Target,"
+            + " such as the one you are handed";
+    /** A watch shorter than this cannot see a thread stay stuck for long; the reference watches about 3 s. */
+    private static final Duration SHORT_WATCH = Duration.ofMillis(1_500);
+
+    private final Plan plan;
+    private final ThreadSnapshot before;
+    private final ThreadSnapshot after;
+    private final Duration watched;
+    private final boolean askedTheTarget;
+
+    /**
+     * @param before         the service's threads just before the learner's method ran
+     * @param after          and just after it returned
+     * @param watched        how long the method ran
+     * @param askedTheTarget whether it asked the Target it was handed for threads
+     */
+    LeakFeedback(Plan plan, ThreadSnapshot before, ThreadSnapshot after, Duration watched, boolean askedTheTarget) {
+        this.plan = plan;
+        this.before = before;
+        this.after = after;
+        this.watched = watched;
+        this.askedTheTarget = askedTheTarget;
+    }
+
+    /** Fails with what the pool {@code named} (null for none) did while the learner's method watched. */
+    void explain(String named) {
+        if (!askedTheTarget) {
+            Feedback.fail("Your method " + (named == null ? "found no leak" : "named `" + named + "`") + " without"
+                    + " ever asking the Target it was handed for its threads: the service runs in another JVM.",
+                    TARGET);
+        }
+        String shortWatch = watched.compareTo(SHORT_WATCH) < 0 ? " Your method watched for only " + watched.toMillis()
+                + " ms: a thread that is stuck for good stays stuck through a watch of seconds, and leaking threads"
+                + " join it at several moments." : "";
+        if (named == null) {
+            noLeak(shortWatch);
+        }
+        if (!plan.pools().stream().map(Plan::poolKey).toList().contains(named)) {
+            Feedback.fail("You named `" + named + "`, which is not one of the service's pools `" + plan.pools()
+                    .stream().map(Plan::poolKey).toList() + "`." + shortWatch, COUNT);
+        }
+        Feedback.fail("You named `" + named + "`, which had " + count(before, named) + " threads when your method"
+                + " started and " + count(after, named) + " when it returned. " + role(named) + shortWatch, COUNT);
+    }
+
+    private void noLeak(String shortWatch) {
+        String leak = "Your method found no leak, in a run where one pool leaks about "
+                + Math.round(1000.0 / plan.leakMillis()) + " threads a second.";
+        if (!shortWatch.isEmpty()) {
+            Feedback.fail(leak + shortWatch, STUCK);
+        }
+        if (plan.primitive() == Plan.Primitive.MONITOR) {
+            Feedback.fail(leak + " Its stuck threads are BLOCKED, each waiting to enter a monitor that is never"
+                    + " released.", STUCK);
+        }
+        Feedback.fail(leak + " The total thread count went from " + before.count() + " to " + after.count()
+                + " while your method ran: another pool shrank faster.", COUNT);
+    }
+
+    private String role(String named) {
+        if (named.equals(Plan.poolKey(plan.steady()))) {
+            return "Its threads are the same idle workers from start to end, waiting for work: big and waiting is"
+                    + " not leaking.";
+        }
+        if (named.equals(Plan.poolKey(plan.shrinking()))) {
+            return "Its threads were released one by one: it only shrank.";
+        }
+        if (plan.warming() != null && named.equals(Plan.poolKey(plan.warming()))) {
+            return "It grew steadily, but its threads wait for work with a time limit (TIMED_WAITING), as the idle"
+                    + " workers of a pool warming up do: growing is not leaking.";
+        }
+        return "Its threads came in bursts, waited a while, then ran on and ended.";
+    }
+
+    private static int count(ThreadSnapshot snapshot, String pool) {
+        return snapshot.group(Grouping.POOL, pool).count();
+    }
+}

@@ -1,0 +1,91 @@
+// Misconception: virtual threads cost almost nothing, so per-request executors and per-request audit consumers are fine as long as they run on virtual threads.
+// Why a learner would believe it: after the switch the platform thread count (ThreadMXBean, jvm.thread.count) stays perfectly flat and every quote is still audited.
+// What is actually right: a virtual thread blocked forever is still a leak (its stack chunk, thread locals and everything it references stay on the heap); the consumers must end, not merely be cheap.
+package lesson3;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Exercise {@code fix-the-leak} (lesson 3): a quote service that leaks threads on every request. Make the
+ * thread count stay flat, keep every response exactly as it was, and keep auditing every quote.
+ */
+public final class QuoteService implements AutoCloseable {
+
+    private final URI prices;
+    private final Map<String, Integer> stock;
+    private final List<String> audited = new CopyOnWriteArrayList<>();
+    /** The client owns a platform selector thread: one per service. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /**
+     * @param prices base address of the price backend: {@code GET prices/price?sku=X} answers the price in cents
+     * @param stock  units in stock per SKU
+     */
+    public QuoteService(URI prices, Map<String, Integer> stock) {
+        this.prices = prices;
+        this.stock = Map.copyOf(stock);
+    }
+
+    /** A quote such as {@code A-17 x3 = 12.90 (in stock)}. */
+    public String quote(String sku, int quantity) throws IOException, InterruptedException {
+        // virtual threads: a thread per task costs next to nothing and no pool to manage
+        ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        Future<Long> price = workers.submit(() -> fetchPrice(sku));
+        Future<Integer> available = workers.submit(() -> stock.getOrDefault(sku, 0));
+        long total;
+        int inStock;
+        try {
+            total = price.get() * quantity;
+            inStock = available.get();
+        } catch (ExecutionException e) {
+            throw new IOException("quote for " + sku + " failed", e.getCause());
+        }
+        audit(sku + " x" + quantity);
+        return "%s x%d = %d.%02d (%s)".formatted(sku, quantity, total / 100, total % 100,
+                inStock >= quantity ? "in stock" : "backorder");
+    }
+
+    /** The quotes audited so far, oldest first. */
+    public List<String> audited() {
+        return List.copyOf(audited);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private long fetchPrice(String sku) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(prices.resolve("price?sku=" + sku)).build();
+        return Long.parseLong(http.send(request, HttpResponse.BodyHandlers.ofString()).body().trim());
+    }
+
+    /** Hands the event to a consumer thread, so that a slow audit log never slows a quote down. */
+    private void audit(String event) {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        // a parked virtual thread holds no OS thread: it costs a few hundred bytes
+        Thread.ofVirtual().name("audit").start(() -> {
+            try {
+                while (true) {
+                    audited.add(events.take());
+                }
+            } catch (InterruptedException e) {
+                // closed: nothing more to audit
+            }
+        });
+        events.add(event);
+    }
+}
