@@ -33,7 +33,11 @@ import workbench.lessons.harness.LabProcess;
  *   <li>caching rates, or answering from anything but the rate of the moment: rates change while quotes run, and
  *       every answer must match a rate in force while that quote ran;</li>
  *   <li>dropping, sampling or serialising reports to shed load: every report must finish with its checksum, and
- *       the burst's throughput must stay within reach of the fix's.</li>
+ *       the burst's throughput must stay within reach of the fix's;</li>
+ *   <li>any platform threads, one per report (an unbounded or cached pool): the OS time-slices them so well that
+ *       the quotes' latency barely shows it, but the burst has at least {@code 4 * processors + 16} reports at
+ *       once, and the platform threads started for it may exceed the fix's by at most
+ *       {@code 2 * processors + 4}.</li>
  * </ul>
  */
 class FreeTheCarriersCheck {
@@ -44,6 +48,7 @@ class FreeTheCarriersCheck {
     private static final double LATENCY_FACTOR = 3;
     private static final double LATENCY_SLACK_MILLIS = 10;
     private static final double THROUGHPUT_FACTOR = 2.5;
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
     private static Map<String, String> yours;
     private static Map<String, String> reference;
@@ -58,7 +63,7 @@ class FreeTheCarriersCheck {
         int pages = 1 + random.nextInt(3);
         double millisPerReport = pages * millisPerPage();
         int reportsPerTick = (int) Math.max(1, Math.round(50 / millisPerReport));
-        int burst = (int) Math.max(8, Math.round(700 / millisPerReport));
+        int burst = (int) Math.max(4 * PROCESSORS + 16, Math.round(700 / millisPerReport));
         boolean yoursFirst = random.nextBoolean();
         String[] args = {Integer.toString(quotesPerSecond), Integer.toString(lookupMillis), "2500",
                 Long.toString(random.nextLong()), Integer.toString(pages), Integer.toString(reportsPerTick),
@@ -120,6 +125,18 @@ class FreeTheCarriersCheck {
                 "A burst of %.0f reports took your service %.2f s and the course's fix %.2f s in the same run: more"
                         + " than %.1f times as long.", number(yours, "burstReports"), yoursSeconds, referenceSeconds,
                 THROUGHPUT_FACTOR), FIXES + ": a pool for CPU-bound work sized to the processors, not smaller");
+    }
+
+    @Test
+    void reportsRunOnABoundedPool() {
+        requireResult();
+        double extra = number(yours, "burstExtraThreads");
+        double allowed = number(reference, "burstExtraThreads") + 2 * PROCESSORS + 4;
+        Feedback.check(extra <= allowed, String.format(Locale.ROOT, "A burst of %.0f reports started %.0f platform"
+                        + " threads in your service and %.0f in the course's fix: a thread per report, each with its"
+                        + " own stack, all competing for %d processors.", number(yours, "burstReports"), extra,
+                number(reference, "burstExtraThreads"), PROCESSORS), CPU
+                + ": CPU-bound work on platform threads, as many as there are processors");
     }
 
     private static void compareLatency(String phase, String when) {

@@ -1,6 +1,7 @@
 package lesson6.checks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -106,12 +107,17 @@ public final class StarvationRun {
             List<int[]> steadySamples = List.copyOf(samples);
             samples.clear();
             List<Future<Long>> burstReports = new ArrayList<>();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            int threadsBefore = threads.getThreadCount();
+            threads.resetPeakThreadCount();
             long burstStart = System.nanoTime();
             for (int i = 0; i < burst; i++) {
                 burstReports.add(service.report(pages));
             }
             burstQuotes = quotesUntilDone(quotesPerSecond, burstReports);
             burstNanos = System.nanoTime() - burstStart;
+            // Platform threads started for the burst: a pool sized to the processors has them all from before.
+            put("burstExtraThreads", threads.getPeakThreadCount() - threadsBefore);
             reports.addAll(burstReports);
             awaitAnswers(steady, burstQuotes);
             describeSamples("steady", steadySamples);
