@@ -21,9 +21,4 @@ public record Lesson(String id, String title, String summary, Path dir, List<Str
     public List<Prediction> predictionsOn(int page) {
         return predictions.stream().filter(p -> p.page() == page).toList();
     }
-
-    /** The package of the lesson's demo classes, which the console imports. */
-    public String demoPackage() {
-        return id + ".demo";
-    }
 }

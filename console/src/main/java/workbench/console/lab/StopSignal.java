@@ -26,8 +26,4 @@ public final class StopSignal {
     static void clear() {
         raised = false;
     }
-
-    static boolean isRaised() {
-        return raised;
-    }
 }

@@ -48,10 +48,6 @@ final class HeapGraph {
         return classOf.length;
     }
 
-    int edgeCount() {
-        return targets.length;
-    }
-
     int edgesFrom(int node) {
         return edgeStart[node];
     }
