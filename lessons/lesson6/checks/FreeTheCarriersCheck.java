@@ -36,8 +36,10 @@ import workbench.lessons.harness.LabProcess;
  *       the burst's throughput must stay within reach of the fix's;</li>
  *   <li>any platform threads, one per report (an unbounded or cached pool): the OS time-slices them so well that
  *       the quotes' latency barely shows it, but the burst has at least {@code 4 * processors + 16} reports at
- *       once, and the platform threads started for it may exceed the fix's by at most
- *       {@code 2 * processors + 4}.</li>
+ *       once, and the platform threads started during it may exceed the fix's by at most
+ *       {@code processors + 2}. A fixed pool of up to ten threads has started them all in the steady phase
+ *       (a thread per submission until it is full, and it gets at least ten); a cached pool started 20 during
+ *       bursts of 142 and 146 reports on this 2-processor machine, one core kept busy.</li>
  * </ul>
  */
 class FreeTheCarriersCheck {
@@ -131,7 +133,7 @@ class FreeTheCarriersCheck {
     void reportsRunOnABoundedPool() {
         requireResult();
         double extra = number(yours, "burstExtraThreads");
-        double allowed = number(reference, "burstExtraThreads") + 2 * PROCESSORS + 4;
+        double allowed = number(reference, "burstExtraThreads") + PROCESSORS + 2;
         Feedback.check(extra <= allowed, String.format(Locale.ROOT, "A burst of %.0f reports started %.0f platform"
                         + " threads in your service and %.0f in the course's fix: a thread per report, each with its"
                         + " own stack, all competing for %d processors.", number(yours, "burstReports"), extra,
