@@ -31,9 +31,10 @@ import workbench.lessons.harness.LabProcess;
  *       the pinning site never takes a monitor;</li>
  *   <li>native frames taken for pinning (execution samples under a foreign call): a decoy runs inside the same
  *       native callback without blocking there, while the pinning site's threads sleep and are never sampled;</li>
- *   <li>the site with the most pinned events: another site pins 1.4 to 1.9 times as often, 1 ms each, against 5
- *       to 12 ms at the pinning site, so it holds carriers less than half as long in all;</li>
- *   <li>JFR with its usual configuration: every pin lasts 1 to 12 ms, under the 20 ms threshold of JFR's
+ *   <li>the site with the most pinned events: another site pins 1.4 to 1.9 times as often, 1 ms each, against 4
+ *       to 8 ms at the pinning site, so it holds carriers less than half as long in all;</li>
+ *   <li>JFR with its usual configuration: every pin lasts 1 to 8 ms (with pins of up to 12 ms such an answer
+ *       passed once, presumably on pins a busy machine stretched past 20 ms), under the 20 ms threshold of JFR's
  *       {@code default} and {@code profile} settings, so nothing is recorded;</li>
  *   <li>the top frame of a pinned event, or its outermost application frame: the JDK's park, and the request
  *       dispatch that every site shares, never a site;</li>
