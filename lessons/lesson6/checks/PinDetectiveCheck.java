@@ -33,9 +33,9 @@ import workbench.lessons.harness.LabProcess;
  *       native callback without blocking there, while the pinning site's threads sleep and are never sampled;</li>
  *   <li>the site with the most pinned events: another site pins 1.4 to 1.9 times as often, 1 ms each, against 4
  *       to 8 ms at the pinning site, so it holds carriers less than half as long in all;</li>
- *   <li>JFR with its usual configuration: every pin lasts 1 to 8 ms (with pins of up to 12 ms such an answer
- *       passed once, presumably on pins a busy machine stretched past 20 ms), under the 20 ms threshold of JFR's
- *       {@code default} and {@code profile} settings, so nothing is recorded;</li>
+ *   <li>JFR with its usual configuration: every pin lasts 1 to 8 ms, well under the 20 ms threshold of JFR's
+ *       {@code default} and {@code profile} settings, so nothing is recorded (a stream that enables the event
+ *       without any setting records every pin: the 20 ms lives in those settings, not in the event);</li>
  *   <li>the top frame of a pinned event, or its outermost application frame: the JDK's park, and the request
  *       dispatch that every site shares, never a site;</li>
  *   <li>a fixed answer: the two JVMs pin at different sites.</li>

@@ -61,7 +61,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
         List<Role> decoys = new ArrayList<>(List.of(Role.COMPUTES, Role.WAITS_ON_MONITOR, Role.COMPUTES_IN_NATIVE,
                 Role.PINS_IN_NATIVE));
         Collections.shuffle(decoys, random);
-        int pinMillis = 4 + random.nextInt(5);   // 8 ms at most: a pin a busy machine stretches stays under 20 ms
+        int pinMillis = 4 + random.nextInt(5);   // 8 ms at most: far below JFR's usual 20 ms threshold
         int pinsPerSecond = 1000 / pinMillis;
         List<SiteLoad> sites = new ArrayList<>();
         for (String name : NAMES) {
