@@ -16,6 +16,12 @@ final class Messages {
     static final String FIRST_PAGE = "This is the first page.";
     static final String LAST_PAGE = "This is the last page. /check tests your exercise; /hint helps.";
 
+    static final String SCHED_USAGE = "Usage: /sched [interval] traces the lab JVM's scheduler, e.g. /sched or /sched 500ms;"
+            + " /sched stop ends it.";
+    static final String SCHED_STOPPED = "Scheduler trace stopped.";
+    static final String SCHED_NOT_RUNNING = "No scheduler trace is running; /sched starts one.";
+    static final String SCHED_LAB_EXITED = "Scheduler trace stopped: the lab JVM it traced has exited. /sched traces the fresh one.";
+
     private Messages() {
     }
 
@@ -47,6 +53,15 @@ final class Messages {
 
     static String unknownDemo(String name, List<String> known) {
         return "This lesson has no demo called " + name + ". Its demos: " + String.join(", ", known) + ".";
+    }
+
+    static String schedStarted(String interval) {
+        return "Tracing the lab JVM's scheduler, a line every " + interval + " above the prompt; /sched stop ends it.";
+    }
+
+    static String schedCannotAttach(String reason) {
+        return "Could not reach the lab JVM to trace its scheduler (" + reason.lines().findFirst().orElse("")
+                + "); if it is restarting, try /sched again in a moment.";
     }
 
     static String commandFailed(String command, String message) {
