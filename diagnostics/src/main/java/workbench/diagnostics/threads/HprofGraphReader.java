@@ -20,6 +20,16 @@ final class HprofGraphReader {
     /** Holds every started virtual thread: JDK bookkeeping, not a path live code can wake a thread through. */
     private static final String ALL_VIRTUAL_THREADS =
             "jdk.internal.vm.ThreadContainers$RootContainer$TrackingRootContainer";
+    /**
+     * The fields in which thread containers (executors, task scopes) keep the threads they started, by class: a
+     * set kept for thread dumps and shutdown, not a path a thread can be woken through. A virtual thread's object
+     * reaches its task and everything the task captured, so through these sets a live executor would make every
+     * queue its threads wait on look reachable.
+     */
+    private static final Map<String, String> CONTAINER_THREADS = Map.of(
+            "java.util.concurrent.ThreadPerTaskExecutor", "threads",
+            "jdk.internal.vm.SharedThreadContainer", "virtualThreads",
+            "jdk.internal.misc.ThreadFlock", "threads");
 
     /** A class as dumped. */
     private record ClassDump(long id, long superId, long[] otherRefs, long[] staticRefs, long[] fieldNameIds,
@@ -163,7 +173,8 @@ final class HprofGraphReader {
                 if (type == HprofStream.OBJECT_TYPE) {
                     if (owner.equals(THREAD) && name.equals("parkBlocker")) {
                         parkBlockerOffset = offset;  // kept apart: a waiter does not keep its blocker alive
-                    } else if (!(owner.equals(REFERENCE) && name.equals("referent"))) {
+                    } else if (!(owner.equals(REFERENCE) && name.equals("referent"))
+                            && !name.equals(CONTAINER_THREADS.get(owner))) {
                         references.add(offset);
                     }
                 } else if (owner.equals(THREAD) && name.equals("tid")) {

@@ -23,6 +23,11 @@ import workbench.diagnostics.target.Target;
  * <p>Threads waiting with a time limit are never reported (they wake up by themselves), nor are threads
  * parked without a blocker object ({@code LockSupport.park()} with no argument): there is nothing to trace.
  *
+ * <p>Virtual threads are judged like platform threads. The executor that started one keeps it in a set of its
+ * threads, for thread dumps and shutdown, and a virtual thread's object reaches its task and everything the task
+ * captured; so that set does not count as a path: a thread reachable only through its executor's bookkeeping and
+ * through other blocked threads is leaked, as in Go, even while the executor itself is alive.
+ *
  * <p>A heap dump records which object a parked thread waits on, but not the monitor of a {@code synchronized}
  * block or of {@code Object.wait}: that one is found among the objects the waiting frame holds (see
  * {@code Blockers}). When that frame holds other objects of the monitor's class, the thread counts as woken if

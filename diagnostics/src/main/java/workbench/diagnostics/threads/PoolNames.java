@@ -21,6 +21,7 @@ public final class PoolNames {
                     + "|(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}"                              // long hex id
                     + "|\\d+)$");
     private static final Pattern ANY_NUMBER = Pattern.compile("\\d+");
+    private static final Pattern IDENTITY = Pattern.compile("@[0-9a-fA-F]+$");
 
     private PoolNames() {
     }
@@ -36,5 +37,10 @@ public final class PoolNames {
     /** The thread's pool with every remaining number replaced by {@code *} as well. */
     public static String family(String threadName) {
         return ANY_NUMBER.matcher(pool(threadName)).replaceAll("*");
+    }
+
+    /** A thread container's name ({@code java.util.concurrent.ThreadPerTaskExecutor@1b6d3586}) without its identity. */
+    static String familyOfContainer(String container) {
+        return IDENTITY.matcher(container).replaceFirst("@*");
     }
 }

@@ -28,14 +28,25 @@ public record ThreadRecord(long id, String name, Thread.State state, boolean vir
         stack = List.copyOf(stack);
     }
 
-    /** The pool this thread belongs to, derived from its name: see {@link PoolNames#pool(String)}. */
+    /**
+     * The pool this thread belongs to: for a named thread its name with the trailing number replaced (see
+     * {@link PoolNames#pool(String)}); for an unnamed thread that a container started, such as a virtual thread of
+     * {@code Executors.newVirtualThreadPerTaskExecutor()}, the container itself, which names the executor.
+     */
     public String pool() {
-        return PoolNames.pool(name);
+        return keyedByContainer() ? container : PoolNames.pool(name);
     }
 
-    /** The family of pools this thread belongs to: see {@link PoolNames#family(String)}. */
+    /**
+     * The family of pools this thread belongs to: see {@link PoolNames#family(String)}; for an unnamed thread that
+     * a container started, the container's class ({@code java.util.concurrent.ThreadPerTaskExecutor@*}).
+     */
     public String family() {
-        return PoolNames.family(name);
+        return keyedByContainer() ? PoolNames.familyOfContainer(container) : PoolNames.family(name);
+    }
+
+    private boolean keyedByContainer() {
+        return name.isEmpty() && container != null;
     }
 
     /**

@@ -52,7 +52,7 @@ public final class ThreadsSnippets {
     // @start region="leaks"
     public static List<LeakSuspect> findLeaks(Target target) throws InterruptedException {
         List<ThreadSnapshot> watched =
-                LeakFinder.watch(() -> ThreadSnapshots.of(target, 0), 10, Duration.ofMillis(300));
+                LeakFinder.watch(target, 10, Duration.ofMillis(300));     // JSON dumps: virtual threads too
         List<LeakSuspect> leaks = new LeakFinder().find(watched);
         leaks.forEach(System.out::println);   // pool-3-thread-* (pool): 2 -> 9 threads, 8 stuck (7 newly) on ...
         return leaks;

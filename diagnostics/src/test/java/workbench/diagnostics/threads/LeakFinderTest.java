@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import workbench.diagnostics.target.Target;
 
 class LeakFinderTest {
 
@@ -54,6 +59,40 @@ class LeakFinderTest {
         assertEquals(List.of("pool-*-thread-*"), suspects.stream().map(LeakSuspect::group).toList(),
                 suspects.toString());
         assertEquals(Grouping.FAMILY, suspects.getFirst().grouping());
+    }
+
+    /**
+     * Unnamed virtual threads of one executor, one blocking for good on a SynchronousQueue nobody takes from every
+     * 100 ms, among others that wait a while and finish: ThreadMXBean never sees them, the JSON dump does, and
+     * their executor names the pool.
+     */
+    @Test
+    void findsAnExecutorLeakingVirtualThreadsOnlyInJsonDumps() throws InterruptedException {
+        List<ThreadSnapshot> fromDumps;
+        List<ThreadSnapshot> fromThreadMxBean;
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+             var driver = Executors.newSingleThreadScheduledExecutor()) {
+            driver.scheduleAtFixedRate(() -> executor.submit(() -> {
+                new SynchronousQueue<String>().put("never taken");
+                return null;
+            }), 0, 100, TimeUnit.MILLISECONDS);
+            driver.scheduleAtFixedRate(() -> executor.submit(() -> {
+                Thread.sleep(250);
+                return null;
+            }), 0, 60, TimeUnit.MILLISECONDS);
+            fromThreadMxBean = LeakFinder.watch(() -> ThreadSnapshots.of(Target.current(), 0), 8, INTERVAL);
+            fromDumps = LeakFinder.watch(Target.current(), 12, INTERVAL);
+            driver.shutdownNow();
+            executor.shutdownNow();
+        }
+
+        List<LeakSuspect> suspects = new LeakFinder().find(fromDumps);
+
+        assertEquals(1, suspects.size(), suspects.toString());
+        assertTrue(suspects.getFirst().group().startsWith("java.util.concurrent.ThreadPerTaskExecutor@"),
+                suspects.toString());
+        assertEquals("java.util.concurrent.SynchronousQueue$Transferer", suspects.getFirst().blocker());
+        assertEquals(List.of(), new LeakFinder().find(fromThreadMxBean));
     }
 
     @Test

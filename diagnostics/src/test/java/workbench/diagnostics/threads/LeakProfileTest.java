@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,36 @@ class LeakProfileTest {
         kept.countDown();
     }
 
+    /**
+     * The case that a program written apart from this library caught: virtual threads of a live
+     * {@code newVirtualThreadPerTaskExecutor()}, blocked forever on a SynchronousQueue nobody takes from. The
+     * executor keeps every thread it started, and a virtual thread reaches its task and the queue the task captured.
+     */
+    @Test
+    void findsVirtualThreadsOfALiveExecutorBlockedOnAQueueNobodyElseHolds() throws Exception {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        liveExecutors.add(executor);
+        handToNobody(executor, 3);
+        SynchronousQueue<String> kept = new SynchronousQueue<>();
+        for (int i = 0; i < 2; i++) {
+            executor.submit(() -> {
+                kept.put("handed over later");
+                return null;
+            });
+        }
+        awaitVirtualWaitingCount(5);
+
+        LeakProfile profile = LeakProfile.take();
+
+        assertEquals(3, profile.leaked().size(), profile.leaked().toString());
+        assertTrue(profile.leaked().stream().allMatch(ThreadRecord::virtual), profile.leaked().toString());
+        String pool = profile.leakedByPool().keySet().iterator().next();
+        assertEquals(Map.of(pool, 3), profile.leakedByPool());
+        assertTrue(pool.startsWith("java.util.concurrent.ThreadPerTaskExecutor@"), pool);
+        kept.take();
+        kept.take();
+    }
+
     @Test
     void saysWhenAFileIsNoHeapDump(@TempDir Path dir) throws IOException {
         Path notADump = Files.writeString(dir.resolve("threads.json"), "{\"threadDump\": {}}");
@@ -178,6 +209,16 @@ class LeakProfileTest {
 
         IOException error = assertThrows(IOException.class, () -> LeakProfile.of(snapshot, notADump));
         assertTrue(error.getMessage().contains("not an HPROF heap dump"), error.getMessage());
+    }
+
+    private static void handToNobody(ExecutorService executor, int tasks) {
+        SynchronousQueue<String> nobodyTakes = new SynchronousQueue<>();
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                nobodyTakes.put("never taken");
+                return null;
+            });
+        }
     }
 
     private LeakProfile forgetAndProfile(Object forgotten) throws IOException {
@@ -294,6 +335,18 @@ class LeakProfileTest {
             Thread.sleep(10);
         }
         throw new AssertionError("threads " + List.of(names) + " did not reach " + state);
+    }
+
+    private static void awaitVirtualWaitingCount(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (ThreadSnapshots.dump().threads().stream()
+                    .filter(t -> t.virtual() && t.state() == Thread.State.WAITING).count() >= count) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(count + " virtual threads did not wait");
     }
 
     private static void awaitVirtualWaiting(String... names) throws InterruptedException {

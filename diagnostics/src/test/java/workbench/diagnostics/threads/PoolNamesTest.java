@@ -2,6 +2,8 @@ package workbench.diagnostics.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +26,18 @@ class PoolNamesTest {
     void stripsTrailingIdsForPoolsAndEveryNumberForFamilies(String name, String pool, String family) {
         assertEquals(pool, PoolNames.pool(name));
         assertEquals(family, PoolNames.family(name));
+    }
+
+    @Test
+    void anUnnamedThreadBelongsToTheExecutorThatStartedIt() {
+        String executor = "java.util.concurrent.ThreadPerTaskExecutor@1b6d3586";
+        ThreadRecord unnamed = new ThreadRecord(41, "", Thread.State.WAITING, true, null, executor, List.of());
+        ThreadRecord named = new ThreadRecord(42, "ingest-7", Thread.State.WAITING, true, null, executor, List.of());
+        ThreadRecord alone = new ThreadRecord(43, "", Thread.State.WAITING, true, null, null, List.of());
+
+        assertEquals(executor, unnamed.pool());
+        assertEquals("java.util.concurrent.ThreadPerTaskExecutor@*", unnamed.family());
+        assertEquals("ingest-*", named.pool());
+        assertEquals("<unnamed>", alone.pool());
     }
 }
