@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * How the lab JVM is started: the console's own {@code java} and class path (library, lessons and
  * demos), a heap cap, and an exit on OutOfMemoryError so that a wrecked lab is replaced, not limped on.
+ * Native access is granted because lesson 6's demo and snippets call C through the foreign function API,
+ * which the JDK otherwise warns about on first use.
  *
  * @param java       the java launcher
  * @param classPath  the lab's class path
@@ -18,6 +20,7 @@ public record LabCommandLine(String java, String classPath, List<String> jvmOpti
     public static final List<String> DEFAULT_OPTIONS = List.of(
             "-Xmx512m",
             "-XX:+ExitOnOutOfMemoryError",
+            "--enable-native-access=ALL-UNNAMED",
             "-Djdk.attach.allowAttachSelf=true",
             "-Djava.awt.headless=true",
             "-Dstdout.encoding=UTF-8",

@@ -47,6 +47,11 @@ class LabSessionTest {
     }
 
     @Test
+    void grantsNativeAccessSoThatForeignCallsDoNotWarn() {
+        assertEquals("true", value(session.eval("new Object() { }.getClass().getModule().isNativeAccessEnabled()")));
+    }
+
+    @Test
     void streamsTheLabsSystemOut() {
         session.eval("System.out.println(\"hello from the lab\")");
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("hello from the lab"), output::toString);

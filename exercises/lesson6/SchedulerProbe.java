@@ -1,0 +1,36 @@
+package lesson6;
+
+import java.util.Map;
+import workbench.diagnostics.target.Target;
+
+/**
+ * Exercise {@code read-the-scheduler} (lesson 6): read the virtual-thread scheduler of a running JVM, which may be
+ * another process, the way one line of Go's {@code GODEBUG=schedtrace} reads the Go scheduler.
+ *
+ * <p>Try it in the console first on the lab JVM ({@code Target.current()}), with the {@code carrier-service} demo
+ * running. Check it with {@code /check} or {@code ./workbench check read-the-scheduler}.
+ */
+public final class SchedulerProbe {
+
+    /**
+     * The scheduler of one JVM at one moment.
+     *
+     * @param parallelism     how many carriers the virtual-thread scheduler aims to keep busy
+     * @param carriers        carrier threads the scheduler has now, busy or idle
+     * @param mounted         virtual threads mounted on a carrier now (running, or pinned to it)
+     * @param queued          virtual threads ready to run that wait for a carrier
+     * @param platformThreads live platform threads by state, carriers included; a state with no thread may be left
+     *                        out or mapped to 0
+     */
+    public record Reading(int parallelism, int carriers, int mounted, long queued,
+                          Map<Thread.State, Integer> platformThreads) {}
+
+    private SchedulerProbe() {}
+
+    /** Reads the scheduler of {@code target}. */
+    public static Reading read(Target target) {
+        // TODO: read the target's virtual-thread scheduler and its platform threads by state, without stopping
+        //  the world (lesson 6, "Reading the scheduler"). The target may be another process.
+        return new Reading(0, 0, 0, 0, Map.of());
+    }
+}

@@ -1,0 +1,219 @@
+package lesson6.checks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.LabProcess;
+
+/**
+ * Hidden checks of exercise {@code free-the-carriers}: the learner's tariff service and the course's fix each run
+ * the same load in a fresh JVM whose scheduler has 2 carriers ({@link StarvationRun}), one after the other in a
+ * random order, and the learner's figures are judged as ratios of the fix's.
+ *
+ * <p>The load: quotes at a steady pace, one virtual thread each, whose rate lookups block for 7 to 10 ms, so many
+ * that pinned lookups would need more carriers than there are; reports of half a processor's worth every 100 ms;
+ * then a burst of reports worth about 0.7 s of one processor. Rates change every 150 to 250 ms. Proxies, and what
+ * defeats each in every run:
+ * <ul>
+ *   <li>fixing one cause only: CPU-bound reports left on virtual threads hold both carriers through the burst, and
+ *       pinned lookups alone ask for more carriers than there are, so either leaves quotes waiting;</li>
+ *   <li>raising the scheduler's parallelism instead: the burst then runs as many CPU-bound threads as there are
+ *       reports, all competing with the quotes for the processors;</li>
+ *   <li>{@code Thread.yield()} in the reports: every quote still waits behind a slice of every report ahead of it
+ *       in the burst;</li>
+ *   <li>caching rates, or answering from anything but the rate of the moment: rates change while quotes run, and
+ *       every answer must match a rate in force while that quote ran;</li>
+ *   <li>dropping, sampling or serialising reports to shed load: every report must finish with its checksum, and
+ *       the burst's throughput must stay within reach of the fix's;</li>
+ *   <li>any platform threads, one per report (an unbounded or cached pool): the OS time-slices them so well that
+ *       the quotes' latency barely shows it, but the burst has at least {@code 4 * processors + 16} reports at
+ *       once, and the platform threads started during it may exceed the fix's by at most
+ *       {@code processors + 2}. A fixed pool of up to ten threads has started them all in the steady phase
+ *       (a thread per submission until it is full, and it gets at least ten); a cached pool started 20 during
+ *       bursts of 142 and 146 reports on this 2-processor machine, one core kept busy.</li>
+ * </ul>
+ */
+class FreeTheCarriersCheck {
+
+    private static final String CPU = "Lesson 6, 'Carriers held: CPU-bound work'";
+    private static final String PINNING = "Lesson 6, 'Pinning'";
+    private static final String FIXES = "Lesson 6, 'Starvation, and its fixes'";
+    private static final double LATENCY_FACTOR = 3;
+    private static final double LATENCY_SLACK_MILLIS = 10;
+    private static final double THROUGHPUT_FACTOR = 2.5;
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+    private static Map<String, String> yours;
+    private static Map<String, String> reference;
+
+    /** Two measured runs of up to 15 s each: longer than the usual limit of one test. */
+    @BeforeAll
+    @Timeout(value = 80, unit = TimeUnit.SECONDS)
+    static void measureBoth() throws IOException {
+        Random random = new Random();
+        int lookupMillis = 7 + random.nextInt(4);
+        int quotesPerSecond = 2_400 / lookupMillis + random.nextInt(40);
+        int pages = 1 + random.nextInt(3);
+        double millisPerReport = pages * millisPerPage();
+        int reportsPerTick = (int) Math.max(1, Math.round(50 / millisPerReport));
+        int burst = (int) Math.max(4 * PROCESSORS + 16, Math.round(700 / millisPerReport));
+        boolean yoursFirst = random.nextBoolean();
+        String[] args = {Integer.toString(quotesPerSecond), Integer.toString(lookupMillis), "2500",
+                Long.toString(random.nextLong()), Integer.toString(pages), Integer.toString(reportsPerTick),
+                Integer.toString(burst)};
+        if (yoursFirst) {
+            yours = run("yours", args);
+            reference = run("reference", args);
+        } else {
+            reference = run("reference", args);
+            yours = run("yours", args);
+        }
+        if (!reference.containsKey("steadyP99")) {
+            throw new IllegalStateException("The course's own fix gave no result: " + reference.get("output"));
+        }
+    }
+
+    @Test
+    void keepsEveryAnswerAndEveryReport() {
+        Feedback.check(yours.containsKey("wrongQuotes"), "Your service's run ended without a result:\n"
+                + yours.get("output"), FIXES);
+        Feedback.check(number(yours, "wrongQuotes") == 0, String.format(Locale.ROOT, "%.0f of your quotes were wrong"
+                + " or failed (for example `%s`): each must be the lowest tier at a rate in force while that quote"
+                + " ran, and rates change every 150 to 250 ms.", number(yours, "wrongQuotes"),
+                yours.get("wrongQuote")), FIXES + ": a fix moves where the work runs, never what it answers");
+        Feedback.check(number(yours, "unfinishedReports") == 0 && number(yours, "wrongReports") == 0,
+                String.format(Locale.ROOT, "Of %.0f reports, %.0f did not finish within 3 s of the end and %.0f had"
+                        + " the wrong checksum.", number(yours, "reports"), number(yours, "unfinishedReports"),
+                        number(yours, "wrongReports")), FIXES + ": keep all the work");
+    }
+
+    @Test
+    void quotesStayFastUnderASteadyLoad() {
+        compareLatency("steady", "at a steady pace, with reports every 100 ms");
+    }
+
+    @Test
+    void quotesStayFastThroughABurstOfReports() {
+        compareLatency("burst", "while a burst of " + (int) number(reference, "burstReports") + " reports ran");
+    }
+
+    @Test
+    void virtualThreadsDoNotPileUp() {
+        requireResult();
+        double first = number(yours, "steadyQueuedFirst");
+        double last = number(yours, "steadyQueuedLast");
+        double bound = Math.max(2 * number(reference, "steadyQueuedLast"), number(reference, "steadyQueuedLast") + 10);
+        Feedback.check(last <= bound, String.format(Locale.ROOT, "During the steady phase, virtual threads queued for"
+                        + " a carrier averaged %.1f in its first third and %.1f in its last (the course's fix: %.1f and"
+                        + " %.1f). %s", first, last, number(reference, "steadyQueuedFirst"),
+                number(reference, "steadyQueuedLast"), cause()), revisit());
+    }
+
+    @Test
+    void reportsKeepTheirThroughput() {
+        requireResult();
+        double yoursSeconds = number(yours, "burstSeconds");
+        double referenceSeconds = number(reference, "burstSeconds");
+        Feedback.check(yoursSeconds <= THROUGHPUT_FACTOR * referenceSeconds + 0.2, String.format(Locale.ROOT,
+                "A burst of %.0f reports took your service %.2f s and the course's fix %.2f s in the same run: more"
+                        + " than %.1f times as long.", number(yours, "burstReports"), yoursSeconds, referenceSeconds,
+                THROUGHPUT_FACTOR), FIXES + ": a pool for CPU-bound work sized to the processors, not smaller");
+    }
+
+    @Test
+    void reportsRunOnABoundedPool() {
+        requireResult();
+        double extra = number(yours, "burstExtraThreads");
+        double allowed = number(reference, "burstExtraThreads") + PROCESSORS + 2;
+        Feedback.check(extra <= allowed, String.format(Locale.ROOT, "A burst of %.0f reports started %.0f platform"
+                        + " threads in your service and %.0f in the course's fix: a thread per report, each with its"
+                        + " own stack, all competing for %d processors.", number(yours, "burstReports"), extra,
+                number(reference, "burstExtraThreads"), PROCESSORS), CPU
+                + ": CPU-bound work on platform threads, as many as there are processors");
+    }
+
+    private static void compareLatency(String phase, String when) {
+        requireResult();
+        double yoursP99 = number(yours, phase + "P99");
+        double referenceP99 = number(reference, phase + "P99");
+        double allowed = LATENCY_FACTOR * referenceP99 + LATENCY_SLACK_MILLIS;
+        Feedback.check(yoursP99 <= allowed, String.format(Locale.ROOT, "Quotes %s: your p99 was %.1f ms, the"
+                        + " course's fix's %.1f ms in the same run (allowed: %.1f ms). %s", when, yoursP99,
+                referenceP99, allowed, cause()), revisit());
+    }
+
+    /** What held the learner's carriers, from what their run recorded: pinning, CPU-bound work, or neither. */
+    private static String cause() {
+        double pinned = number(yours, "pinned");
+        String pins = pinned == 0 ? "Its virtual threads never blocked while pinned."
+                : String.format(Locale.ROOT, "Its virtual threads blocked %.0f times while pinned, %.0f ms in all,"
+                        + " most at `%s`.", pinned, number(yours, "pinnedMillis"), yours.get("pinnedSite"));
+        return String.format(Locale.ROOT, "In your run every carrier was mounted in %.0f%% of the samples of the"
+                        + " steady phase (the course's fix: %.0f%%). %s", 100 * number(yours, "steadyAllMounted"),
+                100 * number(reference, "steadyAllMounted"), pins);
+    }
+
+    private static String revisit() {
+        return number(yours, "pinned") > number(reference, "pinned") + 20 ? PINNING
+                + ": blocking inside a native callback holds the carrier" : CPU
+                + ": CPU-bound work holds its carrier until it is done";
+    }
+
+    private static void requireResult() {
+        Feedback.check(yours.containsKey("steadyP99"), "Your service's run ended without a result:\n"
+                + yours.get("output"), FIXES);
+    }
+
+    private static double number(Map<String, String> result, String key) {
+        return Double.parseDouble(result.getOrDefault(key, "NaN"));
+    }
+
+    /**
+     * Milliseconds of one processor per report page on this machine, measured on the check's own copy of the
+     * renderer once the JIT has compiled it: reports half a processor's worth every 100 ms, and a burst of 0.7 s.
+     */
+    private static double millisPerPage() {
+        long sink = 0;
+        long warmUntil = System.nanoTime() + 500_000_000;
+        while (System.nanoTime() < warmUntil) {
+            sink += TariffModel.render(1);
+        }
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            sink += TariffModel.render(1);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return sink == 42 ? 1 : best / 1e6;
+    }
+
+    /** One measured run in a JVM of its own; {@code output} holds what it printed when it gave no result. */
+    private static Map<String, String> run(String which, String... args) throws IOException {
+        String[] all = new String[args.length + 1];
+        all[0] = which;
+        System.arraycopy(args, 0, all, 1, args.length);
+        try (LabProcess lab = LabProcess.start(StarvationRun.class, List.of("-Xmx128m",
+                "--enable-native-access=ALL-UNNAMED", "-Djdk.virtualThreadScheduler.parallelism=2"), all)) {
+            Map<String, String> result = new HashMap<>();
+            try {
+                String line = lab.awaitLine(l -> l.startsWith(StarvationRun.RESULT), Duration.ofSeconds(35));
+                for (String pair : line.substring(StarvationRun.RESULT.length()).trim().split(" ")) {
+                    String[] keyValue = pair.split("=", 2);
+                    result.put(keyValue[0], keyValue[1]);
+                }
+            } catch (IllegalStateException e) {
+                result.put("output", e.getMessage());
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package lesson6.checks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import lesson6.PinDetective;
+import lesson6.demo.CarrierService;
+import lesson6.demo.Plan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import workbench.diagnostics.target.Target;
+import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.LabProcess;
+
+/**
+ * Hidden checks of exercise {@code find-the-pin}: two JVMs run the {@code carrier-service} demo, each starved by
+ * pinning at a different site drawn at random, and the learner's code must name the pinning site of each.
+ *
+ * <p>Every run has the same cast of decoys beside the pinning site (see {@link Plan#pinning}). Proxies a learner
+ * might use instead of JFR's pinned events, and what defeats each in every run:
+ * <ul>
+ *   <li>the slowest site, by wall time or by CPU (execution samples): a decoy computes for more than twice as long
+ *       per request as a pin lasts;</li>
+ *   <li>the site that blocks the longest (thread dumps, sleep, park or monitor-wait events): a decoy waits in
+ *       {@code Object.wait} three times as long per request, on twice as many virtual threads at a time;</li>
+ *   <li>{@code synchronized} taken for pinning, as before JDK 24: that decoy blocks inside {@code synchronized},
+ *       the pinning site never takes a monitor;</li>
+ *   <li>native frames taken for pinning (execution samples under a foreign call): a decoy runs inside the same
+ *       native callback without blocking there, while the pinning site's threads sleep and are never sampled;</li>
+ *   <li>the site with the most pinned events: another site pins 1.4 to 1.9 times as often, 1 ms each, against 4
+ *       to 8 ms at the pinning site, so it holds carriers less than half as long in all;</li>
+ *   <li>JFR with its usual configuration: every pin lasts 1 to 8 ms, well under the 20 ms threshold of JFR's
+ *       {@code default} and {@code profile} settings, so nothing is recorded (a stream that enables the event
+ *       without any setting records every pin: the 20 ms lives in those settings, not in the event);</li>
+ *   <li>the top frame of a pinned event, or its outermost application frame: the JDK's park, and the request
+ *       dispatch that every site shares, never a site;</li>
+ *   <li>a fixed answer: the two JVMs pin at different sites.</li>
+ * </ul>
+ */
+class PinDetectiveCheck {
+
+    private static final String PINNING = "Lesson 6, 'Pinning'";
+    private static final String SITES = PINNING + ": the site is where the application's own code blocked while"
+            + " pinned, the innermost frame that is not the JDK's";
+    private static final List<Service> SERVICES = new ArrayList<>();
+
+    /** One service JVM and the plan it runs. */
+    private record Service(Plan plan, LabProcess lab, Target target) {}
+
+    @BeforeAll
+    static void startServices() throws IOException {
+        Random random = new Random();
+        List<String> names = new ArrayList<>(Plan.NAMES);
+        java.util.Collections.shuffle(names, random);
+        List<Plan> plans = List.of(Plan.pinning(random, names.get(0)), Plan.pinning(random, names.get(1)));
+        List<LabProcess> labs = new ArrayList<>();
+        for (Plan plan : plans) {
+            labs.add(LabProcess.start(CarrierService.class, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED",
+                    "-Djdk.virtualThreadScheduler.parallelism=2"), plan.args()));
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            labs.get(i).awaitLine(CarrierService.READY::equals, Duration.ofSeconds(20));
+            SERVICES.add(new Service(plans.get(i), labs.get(i), Target.attach(labs.get(i).pid())));
+        }
+    }
+
+    @AfterAll
+    static void stopServices() {
+        for (Service service : SERVICES) {
+            service.target().close();
+            service.lab().close();
+        }
+    }
+
+    @Test
+    void namesThePinningSite() throws Exception {
+        check(SERVICES.get(0));
+    }
+
+    @Test
+    void namesItAgainWhereAnotherSitePins() throws Exception {
+        check(SERVICES.get(1));
+    }
+
+    private static void check(Service service) throws Exception {
+        String named = PinDetective.pinningSite(service.target());
+        Plan.SiteLoad pinner = service.plan().pinner();
+        if (!pinner.site().equals(named)) {
+            explain(named, service.plan(), pinner);
+        }
+    }
+
+    /** Says what the named site really does, or why the name is no site; never which site pins. */
+    private static void explain(String named, Plan plan, Plan.SiteLoad pinner) {
+        String pins = String.format(Locale.ROOT, "In this run the site that holds carriers the longest pins about %d"
+                + " times a second, %d ms each time.", pinner.perSecond(), pinner.millis());
+        if (named == null || named.isBlank()) {
+            Feedback.fail("Your method found no pinning site. " + pins + " Every pin is shorter than 20 ms, the"
+                    + " threshold JFR's usual settings record pinned events from.", PINNING
+                    + ": what JFR records by default, and how to record every pin");
+        }
+        for (Plan.SiteLoad site : plan.sites()) {
+            if (site.site().equals(named)) {
+                Feedback.fail("You named `" + named + "`. " + decoy(site), PINNING);
+            }
+        }
+        if (named.startsWith("java.") || named.startsWith("jdk.")) {
+            Feedback.fail("You named `" + named + "`, a frame of the JDK: where every pinned virtual thread parks,"
+                    + " whatever site it comes from. " + pins, SITES);
+        }
+        if (named.startsWith("lesson6.demo.")) {
+            Feedback.fail("You named `" + named + "`, which every request, or every native call, passes through on"
+                    + " its way to a site. " + pins, SITES);
+        }
+        Feedback.fail("You named `" + named + "`, which is not a site of this service: its sites are `class.method`"
+                + " frames such as `lesson6.demo.Geocoder.work`. " + pins, SITES);
+    }
+
+    private static String decoy(Plan.SiteLoad site) {
+        return switch (site.role()) {
+            case COMPUTES -> String.format(Locale.ROOT, "Each of its requests computes for about %d ms without"
+                    + " blocking: slower than any pin, but a thread that never blocks is never pinned.", site.millis());
+            case WAITS_ON_MONITOR -> String.format(Locale.ROOT, "Each of its requests waits about %d ms in"
+                    + " Object.wait inside synchronized: it blocks, and since JDK 24 that lets the carrier go.",
+                    site.millis());
+            case COMPUTES_IN_NATIVE -> "Its requests run inside a native callback, but never block there: native"
+                    + " frames alone do not pin, blocking under them does.";
+            case PINS_IN_NATIVE -> String.format(Locale.ROOT, "Its requests pin too, about %d times a second but"
+                    + " %d ms each: more pins than any other site, yet they hold carriers for less time in all. Weigh"
+                    + " each site by how long its pins held carriers, not by how many there were.", site.perSecond(),
+                    site.millis());
+        };
+    }
+}

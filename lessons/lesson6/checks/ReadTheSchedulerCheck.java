@@ -1,0 +1,305 @@
+package lesson6.checks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToLongFunction;
+import jdk.management.VirtualThreadSchedulerMXBean;
+import lesson6.SchedulerProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import workbench.diagnostics.target.Target;
+import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.LabProcess;
+
+/**
+ * Hidden checks of exercise {@code read-the-scheduler}: two JVMs hold their virtual-thread schedulers in known,
+ * random states, and the learner's reading of each must agree with the readings that JVM takes of itself just
+ * before and just after.
+ *
+ * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
+ * parked. The other has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
+ * and only a few of them are in use now, with nothing queued. Proxies a learner might use instead of the
+ * scheduler's own figures, and the scenario that defeats each in every run:
+ * <ul>
+ *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which neither
+ *       target's parallelism ever equals; it mounts and queues nothing and has no blocked platform thread, while
+ *       each target mounts at least one, the saturated one queues at least three, and both have blocked ones;</li>
+ *   <li>the processor count for the parallelism: never equal, as above;</li>
+ *   <li>the parallelism for the carriers, or the mounted count for the carriers: the idle-carriers JVM has more
+ *       carriers than its parallelism and more than it mounts;</li>
+ *   <li>the carriers or the parallelism for the mounted count: the idle-carriers JVM mounts fewer than either;</li>
+ *   <li>runnable virtual threads (from a JSON thread dump) for the mounted count: the saturated JVM's queued
+ *       threads are the runnable ones, and their number differs from its mounted count;</li>
+ *   <li>zero, or every virtual thread not mounted, for the queued count: the saturated JVM queues several and parks
+ *       at least four more;</li>
+ *   <li>the JSON dump's threads for the platform threads (virtual ones counted too), or the platform threads without
+ *       the carriers: both change the waiting count by more than the tolerance.</li>
+ * </ul>
+ */
+class ReadTheSchedulerCheck {
+
+    private static final String READING = "Lesson 6, 'Reading the scheduler'";
+    private static final String TARGETS = READING + ": read the Target you are given, not the JVM your code runs in";
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+    private static final Thread.State[] STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED, Thread.State.WAITING,
+            Thread.State.TIMED_WAITING};
+    /** Platform threads come and go around an attach (JMX connection threads); a scheduler's figures do not. */
+    private static final int THREAD_TOLERANCE = 2;
+
+    private static final List<Scenario> SCENARIOS = new ArrayList<>();
+
+    /**
+     * One workload JVM: what it was told to hold, and the learner's reading of it between two of its own.
+     *
+     * @param name the scenario, for feedback
+     */
+    private record Scenario(String name, Shape shape, LabProcess lab, Target target, Observation observation) {}
+
+    /** What a workload holds: parallelism, extra idle carriers, parked, pinned and queued virtual threads. */
+    private record Shape(int parallelism, int extraCarriers, int parked, int pinned, int queued, int blocked,
+                         int sleeping) {
+        String[] args() {
+            return new String[] {"" + parallelism, "" + extraCarriers, "" + parked, "" + pinned, "" + queued,
+                    "" + blocked, "" + sleeping};
+        }
+    }
+
+    /** The learner's reading, between two readings the workload took of itself. */
+    private record Observation(long[] before, SchedulerProbe.Reading reading, long[] after) {}
+
+    @BeforeAll
+    static void startWorkloads() throws IOException, InterruptedException {
+        Random random = new Random();
+        int saturated = parallelism(random, -1);
+        int idle = parallelism(random, saturated);
+        int queued = 3 + random.nextInt(10);
+        if (queued == saturated) {
+            queued++;
+        }
+        List<Shape> shapes = List.of(
+                new Shape(saturated, 0, 4 + random.nextInt(7), saturated, queued, 2 + random.nextInt(5),
+                        1 + random.nextInt(5)),
+                new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
+                        2 + random.nextInt(5), 1 + random.nextInt(5)));
+        List<LabProcess> labs = new ArrayList<>();
+        for (Shape shape : shapes) {
+            labs.add(LabProcess.start(SchedWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1",
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Djdk.virtualThreadScheduler.parallelism=" + shape.parallelism()), shape.args()));
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            LabProcess lab = labs.get(i);
+            lab.awaitLine(SchedWorkload.READY::equals, Duration.ofSeconds(20));
+            Target target = Target.attach(lab.pid());
+            SCENARIOS.add(new Scenario(i == 0 ? "saturated" : "idle carriers", shapes.get(i), lab, target,
+                    observe(lab, target)));
+        }
+    }
+
+    /** A parallelism from 3 to 7 that is neither the processor count nor {@code other}. */
+    private static int parallelism(Random random, int other) {
+        int parallelism;
+        do {
+            parallelism = 3 + random.nextInt(5);
+        } while (parallelism == CPUS || parallelism == other);
+        return parallelism;
+    }
+
+    @AfterAll
+    static void stopWorkloads() {
+        for (Scenario scenario : SCENARIOS) {
+            scenario.target().close();
+            scenario.lab().close();
+        }
+    }
+
+    @Test
+    void parallelism() {
+        for (Scenario scenario : SCENARIOS) {
+            agree(scenario, "parallelism", SchedulerProbe.Reading::parallelism, 0, READING
+                    + ": the parallelism is the scheduler's own setting, not the processor count");
+        }
+    }
+
+    @Test
+    void carriers() {
+        for (Scenario scenario : SCENARIOS) {
+            agree(scenario, "carriers", SchedulerProbe.Reading::carriers, 1, READING
+                    + ": a scheduler can run more carriers than its parallelism, or fewer, busy or idle");
+        }
+    }
+
+    @Test
+    void mounted() {
+        for (Scenario scenario : SCENARIOS) {
+            agree(scenario, "mounted", SchedulerProbe.Reading::mounted, 2, READING
+                    + ": mounted counts the carriers in use, not the carriers there are");
+        }
+    }
+
+    @Test
+    void queued() {
+        for (Scenario scenario : SCENARIOS) {
+            agree(scenario, "queued", SchedulerProbe.Reading::queued, 3, READING
+                    + ": queued virtual threads are ready to run; parked ones are not queued");
+        }
+    }
+
+    @Test
+    void platformThreadsByState() {
+        for (Scenario scenario : SCENARIOS) {
+            Map<Thread.State, Integer> reported = reading(scenario).platformThreads();
+            Feedback.check(reported != null, "Your reading of the " + scenario.name() + " JVM had no platform"
+                    + " threads (null).", READING);
+            for (int i = 0; i < STATES.length; i++) {
+                Thread.State state = STATES[i];
+                int index = 4 + i;
+                long value = reported.getOrDefault(state, 0);
+                if (!within(scenario.observation(), index, value, state == Thread.State.BLOCKED ? 0 : THREAD_TOLERANCE)) {
+                    Feedback.fail(String.format(Locale.ROOT, "Platform threads %s in the %s JVM (pid %d): you"
+                                    + " reported %d, while that JVM counted %s of itself just before and just after.%s",
+                            state, scenario.name(), scenario.target().pid(), value, range(scenario.observation(), index),
+                            hintForThreads(scenario, state, value)),
+                            value == ownThreads(state) && value != 0 ? TARGETS : READING
+                                    + ": platform threads by state, carriers included, virtual threads not");
+                }
+            }
+        }
+    }
+
+    private static void agree(Scenario scenario, String figure, ToLongFunction<SchedulerProbe.Reading> value,
+                              int index, String revisit) {
+        long reported = value.applyAsLong(reading(scenario));
+        if (within(scenario.observation(), index, reported, 0)) {
+            return;
+        }
+        String proxy = proxyOf(scenario, figure, reported);
+        Feedback.fail(String.format(Locale.ROOT, "%s of the %s JVM (pid %d): you reported %d, while that JVM read"
+                        + " %s of itself just before and just after.%s", figure, scenario.name(),
+                scenario.target().pid(), reported, range(scenario.observation(), index), proxy),
+                proxy.contains("JVM that runs the check") ? TARGETS : revisit);
+    }
+
+    /** What the reported figure matches instead, in the learner's terms; empty when it matches nothing known. */
+    private static String proxyOf(Scenario scenario, String figure, long reported) {
+        long[] own = scenario.observation().before();
+        Shape shape = scenario.shape();
+        List<String> matches = new ArrayList<>();
+        if (reported == ownScheduler(figure) && reported != own[index(figure)]) {
+            matches.add("the same figure of the JVM that runs the check");
+        }
+        if (!figure.equals("parallelism") && reported == own[0]) {
+            matches.add("its parallelism");
+        }
+        if (!figure.equals("carriers") && reported == own[1]) {
+            matches.add("its carriers");
+        }
+        if (!figure.equals("mounted") && reported == own[2]) {
+            matches.add("its mounted virtual threads");
+        }
+        if (reported == CPUS && !figure.equals("carriers")) {
+            matches.add("the processor count");
+        }
+        if (figure.equals("queued") && reported == shape.parked() + shape.queued()) {
+            matches.add("every virtual thread that is not mounted, parked ones included");
+        }
+        if (figure.equals("mounted") && reported == shape.queued() && shape.queued() > 0) {
+            matches.add("the virtual threads that are runnable but wait for a carrier");
+        }
+        return matches.isEmpty() ? "" : " Your figure matches " + String.join(", and ", matches) + ".";
+    }
+
+    private static int index(String figure) {
+        return List.of("parallelism", "carriers", "mounted", "queued").indexOf(figure);
+    }
+
+    private static String hintForThreads(Scenario scenario, Thread.State state, long value) {
+        if (state == Thread.State.WAITING) {
+            long own = (scenario.observation().before()[6] + scenario.observation().after()[6]) / 2;
+            long virtual = scenario.shape().parked() + scenario.shape().pinned();
+            if (Math.abs(value - (own + virtual)) <= THREAD_TOLERANCE) {
+                return " Your count matches that JVM's platform threads plus its parked and pinned virtual threads.";
+            }
+            if (value < own) {
+                return " Your count is short by about " + (own - value) + " threads; carriers are platform threads"
+                        + " too.";
+            }
+        }
+        return value == ownThreads(state) ? " Your count matches the JVM that runs the check." : "";
+    }
+
+    private static SchedulerProbe.Reading reading(Scenario scenario) {
+        SchedulerProbe.Reading reading = scenario.observation().reading();
+        Feedback.check(reading != null, "SchedulerProbe.read returned null for a running JVM.", READING);
+        return reading;
+    }
+
+    private static boolean within(Observation observation, int index, long value, int tolerance) {
+        long low = Math.min(observation.before()[index], observation.after()[index]);
+        long high = Math.max(observation.before()[index], observation.after()[index]);
+        return value >= low - tolerance && value <= high + tolerance;
+    }
+
+    private static String range(Observation observation, int index) {
+        long low = Math.min(observation.before()[index], observation.after()[index]);
+        long high = Math.max(observation.before()[index], observation.after()[index]);
+        return low == high ? Long.toString(low) : low + " to " + high;
+    }
+
+    /**
+     * Calls the learner's code once per workload, between two of the workload's own readings: the latest before
+     * the call, and the latest 150 ms after it, when the workload has read itself at least once more.
+     */
+    private static Observation observe(LabProcess lab, Target target) throws InterruptedException {
+        long[] before = latestOwnReading(lab);
+        SchedulerProbe.Reading reading = SchedulerProbe.read(target);
+        Thread.sleep(150);
+        return new Observation(before, reading, latestOwnReading(lab));
+    }
+
+    private static long[] latestOwnReading(LabProcess lab) {
+        List<String> lines = lab.output().lines().filter(l -> l.startsWith(SchedWorkload.OWN)).toList();
+        return parse(lines.isEmpty() ? lab.awaitLine(l -> l.startsWith(SchedWorkload.OWN), Duration.ofSeconds(5))
+                : lines.getLast());
+    }
+
+    private static long[] parse(String line) {
+        String[] parts = line.substring(SchedWorkload.OWN.length()).split(" ");
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Long.parseLong(parts[i]);
+        }
+        return values;
+    }
+
+    /** The same figure of the JVM running the check, to recognise a reading of the wrong JVM. */
+    private static long ownScheduler(String figure) {
+        VirtualThreadSchedulerMXBean scheduler =
+                ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        return switch (figure) {
+            case "parallelism" -> scheduler.getParallelism();
+            case "carriers" -> scheduler.getPoolSize();
+            case "mounted" -> scheduler.getMountedVirtualThreadCount();
+            default -> scheduler.getQueuedVirtualThreadCount();
+        };
+    }
+
+    private static long ownThreads(Thread.State state) {
+        Map<Thread.State, Integer> states = new EnumMap<>(Thread.State.class);
+        var threads = ManagementFactory.getThreadMXBean();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            if (info != null) {
+                states.merge(info.getThreadState(), 1, Integer::sum);
+            }
+        }
+        return states.getOrDefault(state, 0);
+    }
+}

@@ -1,0 +1,193 @@
+package lesson6.checks;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import jdk.management.VirtualThreadSchedulerMXBean;
+
+/**
+ * The JVM exercise {@code read-the-scheduler} reads: a virtual-thread scheduler and platform threads held in a
+ * known state, which it then reports of itself ten times a second, so that the check has independent readings
+ * on either side of the learner's.
+ *
+ * <p>Arguments, in order: parallelism; extra carriers, started while the parallelism was higher and idle since;
+ * virtual threads parked on a latch; virtual threads pinned to their carriers for good (blocked in a native
+ * callback); virtual threads started after those, which wait for a carrier when the pinned ones hold them all;
+ * platform threads blocked on a monitor; platform threads sleeping. Run it with
+ * {@code --enable-native-access=ALL-UNNAMED}.
+ */
+public final class SchedWorkload {
+
+    static final String READY = "scheduler ready";
+    static final String OWN = "own ";
+
+    private static final CountDownLatch NEVER = new CountDownLatch(1);
+    private static final Object MONITOR = new Object();
+
+    private SchedWorkload() {}
+
+    public static void main(String[] args) throws Exception {
+        int[] n = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            n[i] = Integer.parseInt(args[i]);
+        }
+        int parallelism = n[0];
+        VirtualThreadSchedulerMXBean scheduler =
+                ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        startIdleCarriers(scheduler, parallelism, n[1]);
+        List<Thread> parked = new ArrayList<>();
+        for (int i = 0; i < n[2]; i++) {
+            parked.add(Thread.ofVirtual().name("parked-" + i).start(SchedWorkload::awaitForever));
+        }
+        for (Thread thread : parked) {
+            while (thread.getState() != Thread.State.WAITING) {
+                Thread.sleep(5);
+            }
+        }
+        startBlockedAndSleeping(n[5], n[6]);
+        CountDownLatch inCallback = new CountDownLatch(n[3]);
+        for (int i = 0; i < n[3]; i++) {
+            Thread.ofVirtual().name("pinned-" + i).start(() -> inNativeCallback(() -> {
+                inCallback.countDown();
+                awaitForever();
+            }));
+        }
+        inCallback.await();
+        while (scheduler.getMountedVirtualThreadCount() != n[3]) {
+            Thread.sleep(5);
+        }
+        for (int i = 0; i < n[4]; i++) {
+            Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
+        }
+        Thread.sleep(300);
+        System.out.println(READY);
+        while (true) {
+            System.out.println(OWN + ownReading(scheduler));
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Raises the parallelism, keeps that many carriers busy for a moment so the scheduler starts them, then lowers
+     * it again: carriers beyond the parallelism stay, idle, until their keep-alive of 30 seconds runs out.
+     */
+    private static void startIdleCarriers(VirtualThreadSchedulerMXBean scheduler, int parallelism, int extra)
+            throws InterruptedException {
+        if (extra == 0) {
+            return;
+        }
+        scheduler.setParallelism(parallelism + extra);
+        CountDownLatch allMounted = new CountDownLatch(parallelism + extra);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> holders = new ArrayList<>();
+        for (int i = 0; i < parallelism + extra; i++) {
+            holders.add(Thread.ofVirtual().start(() -> inNativeCallback(() -> {
+                allMounted.countDown();
+                awaitQuietly(release);
+            })));
+        }
+        allMounted.await();
+        release.countDown();
+        for (Thread holder : holders) {
+            holder.join();
+        }
+        scheduler.setParallelism(parallelism);
+    }
+
+    private static void startBlockedAndSleeping(int blocked, int sleeping) throws InterruptedException {
+        for (int i = 0; i < sleeping; i++) {
+            Thread.ofPlatform().daemon().name("sleeper-" + i).start(SchedWorkload::sleepForever);
+        }
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread.ofPlatform().daemon().name("monitor-owner").start(() -> {
+            synchronized (MONITOR) {
+                holding.countDown();
+                sleepForever();
+            }
+        });
+        holding.await();
+        for (int i = 0; i < blocked; i++) {
+            Thread thread = Thread.ofPlatform().daemon().name("blocked-" + i).start(() -> {
+                synchronized (MONITOR) {
+                    MONITOR.notifyAll();
+                }
+            });
+            while (thread.getState() != Thread.State.BLOCKED) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    /** Parallelism, carriers, mounted, queued, then platform threads: runnable, blocked, waiting, timed waiting. */
+    private static String ownReading(VirtualThreadSchedulerMXBean scheduler) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Thread.State, Integer> states = new EnumMap<>(Thread.State.class);
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            if (info != null) {
+                states.merge(info.getThreadState(), 1, Integer::sum);
+            }
+        }
+        return String.format(Locale.ROOT, "%d %d %d %d %d %d %d %d", scheduler.getParallelism(),
+                scheduler.getPoolSize(), scheduler.getMountedVirtualThreadCount(),
+                scheduler.getQueuedVirtualThreadCount(), states.getOrDefault(Thread.State.RUNNABLE, 0),
+                states.getOrDefault(Thread.State.BLOCKED, 0), states.getOrDefault(Thread.State.WAITING, 0),
+                states.getOrDefault(Thread.State.TIMED_WAITING, 0));
+    }
+
+    /** Runs {@code work} inside the comparator that the C library's {@code qsort} calls back. */
+    private static void inNativeCallback(Runnable work) {
+        Linker linker = Linker.nativeLinker();
+        try (Arena arena = Arena.ofConfined()) {
+            MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(),
+                    FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                            ValueLayout.ADDRESS));
+            MethodHandle compare = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(
+                    SchedWorkload.class, "compare", MethodType.methodType(int.class, Runnable.class,
+                            MemorySegment.class, MemorySegment.class)), 0, work);
+            MemorySegment comparator = linker.upcallStub(compare,
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS), arena);
+            qsort.invokeExact(arena.allocate(ValueLayout.JAVA_INT, 2), 2L, 4L, comparator);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int compare(Runnable work, MemorySegment left, MemorySegment right) {
+        work.run();
+        return 0;
+    }
+
+    private static void awaitForever() {
+        awaitQuietly(NEVER);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepForever() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

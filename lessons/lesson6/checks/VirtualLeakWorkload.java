@@ -1,0 +1,265 @@
+package lesson6.checks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import workbench.diagnostics.threads.ThreadSnapshot;
+import workbench.diagnostics.threads.ThreadSnapshots;
+
+/**
+ * The JVM exercise {@code leaked-virtual-threads} examines: virtual threads blocked forever on a queue, latch or
+ * lock that nothing alive can reach any more, among virtual threads that wait on the same kinds of primitive for
+ * half a minute and then finish, a pool of idle consumers larger than every leak together, sleepers, threads that
+ * come and go, and one leaked platform thread. Leaks and decoys share executors and blocker classes. Sizes and
+ * names come from a seed. Prints the ids of the leaked virtual threads ({@link #LEAKED}), then {@link #READY}.
+ */
+public final class VirtualLeakWorkload {
+
+    static final String LEAKED = "leaked ";
+    static final String DECOYS = "decoys ";
+    static final String READY = "virtual leaks ready";
+
+    private static final List<String> NAMES = List.of("ingest", "mailer", "billing", "render", "sync", "export",
+            "webhook", "audit");
+    /** What keeps the decoys' primitives reachable, and executors alive. */
+    private static final List<Object> KEPT = Collections.synchronizedList(new ArrayList<>());
+    private static final Set<Long> LEAKED_IDS = ConcurrentHashMap.newKeySet();
+    private static final Set<Long> DECOY_IDS = ConcurrentHashMap.newKeySet();
+
+    private final Random random;
+    private final long releaseAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+
+    private VirtualLeakWorkload(Random random) {
+        this.random = random;
+    }
+
+    public static void main(String[] args) throws Exception {
+        VirtualLeakWorkload workload = new VirtualLeakWorkload(new Random(Long.parseLong(args[0])));
+        workload.startAll();
+        System.out.println(LEAKED + ids(LEAKED_IDS));
+        System.out.println(DECOYS + ids(DECOY_IDS));
+        System.out.println(READY);
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private void startAll() throws InterruptedException {
+        List<String> names = new ArrayList<>(NAMES);
+        Collections.shuffle(names, random);
+        ExecutorService unnamed = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService named = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(names.get(0) + "-", 0)
+                .factory());
+        KEPT.add(unnamed);
+        KEPT.add(named);
+        int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3)};
+        int[] decoys = {2 + random.nextInt(4), 2 + random.nextInt(4), 1 + random.nextInt(3), 16 + random.nextInt(12),
+                2 + random.nextInt(4)};
+        handOverToNobody(unnamed, leaks[0]);
+        handOverLater(unnamed, decoys[0]);
+        awaitForgottenLatch(named, leaks[1]);
+        awaitLatchReleasedLater(named, decoys[1]);
+        lockForgottenLock(names.get(1), leaks[2]);
+        lockLockReleasedLater(names.get(1), decoys[2]);
+        idleConsumers(names.get(2), decoys[3]);
+        sleepers(names.get(3), decoys[4]);
+        leakPlatformThread(names.get(4));
+        churn(Executors.newVirtualThreadPerTaskExecutor());
+        awaitInPlace(IntStream.of(leaks).sum(), IntStream.of(decoys).sum());
+    }
+
+    /** Tasks blocked forever on a SynchronousQueue that nobody holds: leaked, though their executor is alive. */
+    private static void handOverToNobody(ExecutorService executor, int tasks) {
+        SynchronousQueue<String> nobodyTakes = new SynchronousQueue<>();
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                LEAKED_IDS.add(Thread.currentThread().threadId());
+                nobodyTakes.put("never taken");
+                return null;
+            });
+        }
+    }
+
+    /** Tasks blocked on a SynchronousQueue that a live consumer drains in half a minute: not leaked. */
+    private void handOverLater(ExecutorService executor, int tasks) {
+        SynchronousQueue<String> later = new SynchronousQueue<>();
+        KEPT.add(later);
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                DECOY_IDS.add(Thread.currentThread().threadId());
+                later.put("taken later");
+                return null;
+            });
+        }
+        Thread.ofPlatform().daemon().name("late-consumer").start(() -> {
+            sleepUntilRelease();
+            for (int i = 0; i < tasks; i++) {
+                later.poll();
+            }
+        });
+    }
+
+    private static void awaitForgottenLatch(ExecutorService executor, int tasks) {
+        CountDownLatch forgotten = new CountDownLatch(1);
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                LEAKED_IDS.add(Thread.currentThread().threadId());
+                forgotten.await();
+                return null;
+            });
+        }
+    }
+
+    private void awaitLatchReleasedLater(ExecutorService executor, int tasks) {
+        CountDownLatch later = new CountDownLatch(1);
+        KEPT.add(later);
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                DECOY_IDS.add(Thread.currentThread().threadId());
+                later.await();
+                return null;
+            });
+        }
+        Thread.ofPlatform().daemon().name("latch-releaser").start(() -> {
+            sleepUntilRelease();
+            later.countDown();
+        });
+    }
+
+    /** Threads waiting for a lock whose owner ended without unlocking it, and which nobody else holds. */
+    private static void lockForgottenLock(String pool, int threads) throws InterruptedException {
+        ReentrantLock abandoned = new ReentrantLock();
+        Thread.ofVirtual().name(pool + "-owner").start(abandoned::lock).join();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + i).unstarted(abandoned::lock);
+            LEAKED_IDS.add(thread.threadId());
+            thread.start();
+        }
+    }
+
+    /** Threads waiting for a lock that a live thread holds for half a minute, then releases. */
+    private void lockLockReleasedLater(String pool, int threads) throws InterruptedException {
+        ReentrantLock held = new ReentrantLock();
+        CountDownLatch locked = new CountDownLatch(1);
+        Thread.ofPlatform().daemon().name(pool + "-holder").start(() -> {
+            held.lock();
+            locked.countDown();
+            sleepUntilRelease();
+            held.unlock();
+        });
+        locked.await();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + (100 + i)).unstarted(() -> {
+                held.lock();
+                held.unlock();
+            });
+            DECOY_IDS.add(thread.threadId());
+            thread.start();
+        }
+    }
+
+    /** A big pool of consumers idle on a queue their executor still holds: waiting, numerous, and not leaked. */
+    private static void idleConsumers(String pool, int consumers) {
+        BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+        KEPT.add(work);
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(pool + "-", 0)
+                .factory());
+        KEPT.add(executor);
+        for (int i = 0; i < consumers; i++) {
+            executor.submit(() -> {
+                DECOY_IDS.add(Thread.currentThread().threadId());
+                while (true) {
+                    work.take().run();
+                }
+            });
+        }
+    }
+
+    private static void sleepers(String pool, int count) {
+        for (int i = 0; i < count; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + i).unstarted(VirtualLeakWorkload::sleepLong);
+            DECOY_IDS.add(thread.threadId());
+            thread.start();
+        }
+    }
+
+    /** A platform thread blocked forever on a queue nobody holds: leaked, but not a virtual thread. */
+    private static void leakPlatformThread(String pool) {
+        BlockingQueue<String> forgotten = new LinkedBlockingQueue<>();
+        Thread.ofPlatform().daemon().name(pool + "-platform-0").start(() -> {
+            try {
+                forgotten.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Virtual threads that wait a few hundred milliseconds on a latch and finish, one every 50 ms. */
+    private void churn(ExecutorService executor) {
+        KEPT.add(executor);
+        ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("churn-driver").factory());
+        KEPT.add(driver);
+        driver.scheduleAtFixedRate(() -> {
+            CountDownLatch done = new CountDownLatch(1);
+            executor.submit(() -> {
+                done.await();
+                return null;
+            });
+            driver.schedule(done::countDown, 200 + random.nextInt(300), TimeUnit.MILLISECONDS);
+        }, 0, 50, TimeUnit.MILLISECONDS);
+    }
+
+    /** Until every counted thread has started and blocks where it should (sleepers sleep). */
+    private static void awaitInPlace(int leaks, int decoys) throws InterruptedException {
+        while (true) {
+            if (LEAKED_IDS.size() == leaks && DECOY_IDS.size() == decoys) {
+                ThreadSnapshot snapshot = ThreadSnapshots.dump();
+                long inPlace = snapshot.threads().stream()
+                        .filter(t -> LEAKED_IDS.contains(t.id()) || DECOY_IDS.contains(t.id()))
+                        .filter(t -> t.state() == Thread.State.WAITING || t.state() == Thread.State.TIMED_WAITING)
+                        .count();
+                if (inPlace == leaks + decoys) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void sleepUntilRelease() {
+        long left = releaseAtNanos - System.nanoTime();
+        if (left > 0) {
+            sleep(left / 1_000_000);
+        }
+    }
+
+    private static void sleepLong() {
+        sleep(60_000);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String ids(Set<Long> ids) {
+        return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,128 @@
+package lesson6.checks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import lesson6.VirtualLeaks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import workbench.diagnostics.target.Target;
+import workbench.diagnostics.threads.ThreadRecord;
+import workbench.diagnostics.threads.ThreadSnapshot;
+import workbench.diagnostics.threads.ThreadSnapshots;
+import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.LabProcess;
+
+/**
+ * Hidden checks of exercise {@code leaked-virtual-threads}: a fresh JVM ({@link VirtualLeakWorkload}) holds
+ * virtual threads blocked forever on primitives nothing alive reaches, among decoys; the learner's set of ids
+ * must be exactly the leaked virtual threads.
+ *
+ * <p>Proxies a learner might use instead of reachability, and what defeats each in every run:
+ * <ul>
+ *   <li>ThreadMXBean snapshots ({@code ThreadSnapshots.of}): they list no virtual thread, and every leak here is a
+ *       virtual thread;</li>
+ *   <li>every waiting virtual thread: more virtual threads wait on kept queues, latches and locks than are
+ *       leaked, and an idle pool larger than every leak together waits on a queue its executor holds;</li>
+ *   <li>waiting for the whole of a watch of a few seconds: the decoys wait for half a minute before they finish;</li>
+ *   <li>a blocker class (a SynchronousQueue, a latch, a lock): every class a leak blocks on, a decoy blocks on
+ *       too;</li>
+ *   <li>whole pools or executors: every executor and every named pool with a leak also holds decoys;</li>
+ *   <li>threads that keep joining a group ({@code LeakFinder}): no leak grows while the check runs, and the only
+ *       group that keeps starting threads finishes them;</li>
+ *   <li>every leaked thread: one leaked thread is a platform thread;</li>
+ *   <li>the JVM running the check: it has none of these threads.</li>
+ * </ul>
+ */
+class VirtualLeaksCheck {
+
+    private static final String LEAKS = "Lesson 6, 'Leaked virtual threads'";
+
+    private static LabProcess workload;
+    private static Target target;
+    private static Set<Long> leaked;
+    private static Set<Long> decoys;
+    private static Set<Long> named;
+    private static ThreadSnapshot before;
+
+    @BeforeAll
+    static void startWorkload() throws IOException, InterruptedException {
+        workload = LabProcess.start(VirtualLeakWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"),
+                Long.toString(new Random().nextLong()));
+        leaked = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.LEAKED), Duration.ofSeconds(20)),
+                VirtualLeakWorkload.LEAKED);
+        decoys = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.DECOYS), Duration.ofSeconds(5)),
+                VirtualLeakWorkload.DECOYS);
+        workload.awaitLine(VirtualLeakWorkload.READY::equals, Duration.ofSeconds(5));
+        target = Target.attach(workload.pid());
+        before = ThreadSnapshots.dump(target);
+        Set<Long> answer = VirtualLeaks.leaked(target);
+        named = answer == null ? null : new HashSet<>(answer);
+    }
+
+    @AfterAll
+    static void stopWorkload() {
+        if (target != null) {
+            target.close();
+        }
+        if (workload != null) {
+            workload.close();
+        }
+    }
+
+    @Test
+    void namesEveryLeakedVirtualThread() {
+        Feedback.check(named != null, "Your method returned null instead of a set of thread ids.", LEAKS);
+        Set<Long> missed = new HashSet<>(leaked);
+        missed.removeAll(named);
+        Feedback.check(missed.isEmpty(), "Your set misses " + missed.size() + " of the " + leaked.size()
+                + " leaked virtual threads. They wait, by pool and blocker: " + describe(missed)
+                + (named.isEmpty() ? ". Your set was empty." : "."), LEAKS
+                + ": which snapshots list virtual threads, and what makes a blocked thread leaked");
+    }
+
+    @Test
+    void namesNoVirtualThreadThatFinishesNormally() {
+        Feedback.check(named != null, "Your method returned null instead of a set of thread ids.", LEAKS);
+        Set<Long> wrong = new HashSet<>(named);
+        wrong.removeAll(leaked);
+        if (wrong.isEmpty()) {
+            return;
+        }
+        long decoysNamed = wrong.stream().filter(decoys::contains).count();
+        long platform = wrong.stream().filter(id -> before.threads().stream()
+                .anyMatch(t -> t.id() == id && !t.virtual())).count();
+        Feedback.fail("Your set names " + wrong.size() + " thread(s) that are not leaked virtual threads: "
+                + describe(wrong) + ". " + (decoysNamed > 0 ? decoysNamed + " of them wait on a queue, latch or lock"
+                + " that a live thread still holds, or sleep; all of them finish within a minute. " : "")
+                + (platform > 0 ? platform + " of them are platform threads. " : ""), LEAKS
+                + ": a thread that waits long is not leaked while something alive can still wake it");
+    }
+
+    /** The threads by pool and blocker, as the snapshot before the learner's call saw them. */
+    private static String describe(Set<Long> ids) {
+        Map<String, Long> byPoolAndBlocker = new TreeMap<>();
+        for (Long id : ids) {
+            ThreadRecord thread = before.threads().stream().filter(t -> t.id() == id).findFirst().orElse(null);
+            String key = thread == null ? "no such thread" : (thread.virtual() ? "virtual " : "platform ")
+                    + thread.pool() + " " + thread.state() + " on " + thread.blocker();
+            byPoolAndBlocker.merge(key, 1L, Long::sum);
+        }
+        return byPoolAndBlocker.entrySet().stream().map(e -> e.getValue() + " x `" + e.getKey() + "`")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Set<Long> ids(String line, String prefix) {
+        String list = line.substring(prefix.length()).trim();
+        return list.isEmpty() ? Set.of() : Arrays.stream(list.split(",")).map(Long::valueOf)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,171 @@
+package lesson6.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import workbench.diagnostics.jfr.HistogramSnapshot;
+import workbench.diagnostics.jfr.IntervalHistogram;
+import workbench.lessons.harness.Demo;
+
+/**
+ * Demo {@code carrier-service}: a service that runs every request on a virtual thread of its own, as a server on
+ * virtual threads does. Its light endpoint, {@code quote}, needs a tenth of a millisecond, yet its latency climbs:
+ * something holds the carriers. In some runs one site's CPU-bound requests keep them busy; in others one site's
+ * requests block inside a callback from native code and pin them. The other sites are decoys: slower without
+ * pinning, blocking longer inside {@code synchronized} (which no longer pins on JDK 24 and later), running in
+ * native code without ever blocking there, or pinning more often but for a millisecond each time. Each start draws a new {@link Plan}.
+ *
+ * <pre>{@code
+ * var service = (CarrierService) Demos.get("carrier-service");
+ * service.quoteLatency();   // the light endpoint's latency since the last call
+ * service.sites();          // lesson6.demo.Geocoder.work, ...
+ * }</pre>
+ *
+ * {@link #main} runs it in a JVM of its own with a plan's {@link Plan#args()}, prints {@link #READY} and serves
+ * until killed. Run that JVM with {@code --enable-native-access=ALL-UNNAMED}, or the JDK warns once.
+ */
+public final class CarrierService implements Demo {
+
+    /** Printed by {@link #main} once traffic flows. */
+    public static final String READY = "carrier-service running";
+
+    private final Plan plan;
+    private final List<Site> sites = new ArrayList<>();
+    private final IntervalHistogram quotes = new IntervalHistogram();
+    private final AtomicLong served = new AtomicLong();
+    private final Random random = new Random();
+    private Thread traffic;
+    private volatile long checksum;
+
+    /** A run with a random plan, the way the console starts it. */
+    public CarrierService() {
+        this(Plan.random(new Random()));
+    }
+
+    /** A run with the given plan. */
+    public CarrierService(Plan plan) {
+        this.plan = plan;
+        for (Plan.SiteLoad load : plan.sites()) {
+            sites.add(switch (load.name()) {
+                case "geocoder" -> new Geocoder(load.role(), load.millis());
+                case "thumbnails" -> new Thumbnails(load.role(), load.millis());
+                case "tax-tables" -> new TaxTables(load.role(), load.millis());
+                case "search" -> new Search(load.role(), load.millis());
+                case "invoices" -> new Invoices(load.role(), load.millis());
+                default -> throw new IllegalArgumentException("no site named " + load.name());
+            });
+        }
+    }
+
+    /** Serves the plan given as arguments ({@link Plan#args()}) until killed. */
+    public static void main(String[] args) throws Exception {
+        CarrierService service = new CarrierService(Plan.parse(args));
+        service.start();
+        System.out.println(READY);
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /**
+     * Loads the native library and measures the busy work on this thread before traffic starts: done on a virtual
+     * thread, a class initializer that waited would pin it once, which is not what this demo is about.
+     */
+    @Override
+    public synchronized void start() throws InterruptedException {
+        if (traffic == null) {
+            NativeSort.sortWith(() -> checksum += Cpu.spin(1, checksum));
+            traffic = Thread.ofPlatform().daemon().name("carrier-service-traffic").start(this::sendTraffic);
+        }
+    }
+
+    /**
+     * Starts each request on a virtual thread of its own when it is due, spread evenly with a little jitter, the
+     * way requests reach a server: one stream per site and one of quotes.
+     */
+    private void sendTraffic() {
+        int streams = sites.size() + 1;
+        long[] period = new long[streams];
+        long[] due = new long[streams];
+        long now = System.nanoTime();
+        for (int i = 0; i < streams; i++) {
+            int perSecond = i < sites.size() ? plan.sites().get(i).perSecond() : plan.lightPerSecond();
+            period[i] = 1_000_000_000L / perSecond;
+            due[i] = now + random.nextLong(period[i]);
+        }
+        while (!Thread.currentThread().isInterrupted()) {
+            now = System.nanoTime();
+            long next = Long.MAX_VALUE;
+            for (int i = 0; i < streams; i++) {
+                while (due[i] <= now) {
+                    startRequest(i, due[i]);
+                    due[i] += period[i] / 2 + random.nextLong(period[i]);
+                }
+                next = Math.min(next, due[i]);
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(Math.max(100_000, next - System.nanoTime())));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void startRequest(int stream, long arrived) {
+        if (stream < sites.size()) {
+            Site site = sites.get(stream);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    site.handle();
+                    served.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } else {
+            Thread.ofVirtual().start(() -> {
+                checksum += quote(arrived);
+                quotes.record(System.nanoTime() - arrived);
+                served.incrementAndGet();
+            });
+        }
+    }
+
+    /** The light endpoint: a tenth of a millisecond of arithmetic. */
+    private static long quote(long seed) {
+        long price = seed;
+        for (int i = 0; i < 20_000; i++) {
+            price = price * 31 + i;
+        }
+        return price;
+    }
+
+    /** The quote endpoint's latency, from arrival to answer, since the previous call. */
+    public HistogramSnapshot quoteLatency() {
+        return quotes.intervalSnapshot();
+    }
+
+    /** Every site, as a pinned event's stack names it ({@code lesson6.demo.Geocoder.work}), in a fixed order. */
+    public List<String> sites() {
+        return sites.stream().map(Site::site).toList();
+    }
+
+    @Override
+    public String status() {
+        if (traffic == null) {
+            return "not started";
+        }
+        HistogramSnapshot latency = quotes.snapshot();
+        return String.format(Locale.ROOT, "%,d requests served; quote latency p50 %.1f ms, p99 %.1f ms since start",
+                served.get(), latency.percentile(50) / 1e6, latency.percentile(99) / 1e6);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (traffic != null) {
+            traffic.interrupt();
+            traffic = null;
+        }
+    }
+}

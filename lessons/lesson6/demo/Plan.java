@@ -1,0 +1,140 @@
+package lesson6.demo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Who does what in one run of {@link CarrierService}: whether carriers are starved by CPU-bound work or by pinning,
+ * and each site's role, duration and rate. Drawn at random; written as arguments so that a hidden check can start
+ * the service in another JVM and still know the answer.
+ *
+ * @param starvedBy       what holds the carriers
+ * @param sites           every site, in a fixed order that says nothing about roles
+ * @param lightPerSecond  quotes a second, the light endpoint whose latency climbs
+ */
+public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
+
+    /** What starves the light endpoint of carriers. */
+    public enum Cause { CPU_BOUND_WORK, PINNING }
+
+    /**
+     * One site's load.
+     *
+     * @param name      the site's short name, such as {@code geocoder}
+     * @param role      what each of its requests does
+     * @param millis    how long each request blocks or computes
+     * @param perSecond requests a second
+     */
+    public record SiteLoad(String name, Role role, int millis, int perSecond) {
+
+        /** The site as a pinned event's stack names it: its class's {@code work} method. */
+        public String site() {
+            return "lesson6.demo." + CLASSES.get(NAMES.indexOf(name)) + ".work";
+        }
+    }
+
+    /** Site names, in the order sites are always listed. */
+    public static final List<String> NAMES = List.of("geocoder", "thumbnails", "tax-tables", "search", "invoices");
+    private static final List<String> CLASSES = List.of("Geocoder", "Thumbnails", "TaxTables", "Search", "Invoices");
+
+    public Plan {
+        sites = List.copyOf(sites);
+    }
+
+    /** A random plan: one cause or the other, roles shuffled over the sites. */
+    public static Plan random(Random random) {
+        return random.nextBoolean() ? pinning(random, NAMES.get(random.nextInt(NAMES.size())))
+                : cpuBound(random);
+    }
+
+    /**
+     * Carriers starved by pinning at the named site, which holds a carrier for about a second every second, with
+     * decoys: a site that is slower per request and never pins, one that blocks longer inside
+     * {@code synchronized}, one that runs in a native callback without ever blocking there, and one that pins too,
+     * 1.4 to 1.9 times as often but for 1 ms each, so that it holds carriers less than half as long in all. Every
+     * pin lasts less than JFR's usual 20 ms threshold.
+     */
+    public static Plan pinning(Random random, String pinner) {
+        List<Role> decoys = new ArrayList<>(List.of(Role.COMPUTES, Role.WAITS_ON_MONITOR, Role.COMPUTES_IN_NATIVE,
+                Role.PINS_IN_NATIVE));
+        Collections.shuffle(decoys, random);
+        int pinMillis = 4 + random.nextInt(5);   // 8 ms at most: far below JFR's usual 20 ms threshold
+        int pinsPerSecond = 1000 / pinMillis;
+        List<SiteLoad> sites = new ArrayList<>();
+        for (String name : NAMES) {
+            if (name.equals(pinner)) {
+                sites.add(new SiteLoad(name, Role.PINS_IN_NATIVE, pinMillis, pinsPerSecond));
+            } else {
+                Role role = decoys.removeFirst();
+                sites.add(role == Role.PINS_IN_NATIVE
+                        ? new SiteLoad(name, role, 1, (int) (pinsPerSecond * (1.4 + 0.5 * random.nextDouble())))
+                        : decoy(random, name, role, pinMillis));
+            }
+        }
+        return new Plan(Cause.PINNING, sites, 120 + random.nextInt(80));
+    }
+
+    /** The site whose pins hold carriers the longest in all; null when nothing pins. */
+    public SiteLoad pinner() {
+        return sites.stream().filter(site -> site.role() == Role.PINS_IN_NATIVE)
+                .max(Comparator.comparingInt(site -> site.millis() * site.perSecond())).orElse(null);
+    }
+
+    /** Carriers starved by one site's CPU-bound requests; the others block, or compute briefly in native code. */
+    public static Plan cpuBound(Random random) {
+        List<String> names = new ArrayList<>(NAMES);
+        Collections.shuffle(names, random);
+        String heavy = names.getFirst();
+        int heavyMillis = 30 + random.nextInt(30);
+        List<SiteLoad> sites = new ArrayList<>();
+        for (String name : NAMES) {
+            if (name.equals(heavy)) {
+                sites.add(new SiteLoad(name, Role.COMPUTES, heavyMillis, 1600 / heavyMillis));
+            } else {
+                Role role = random.nextBoolean() ? Role.WAITS_ON_MONITOR : Role.COMPUTES_IN_NATIVE;
+                sites.add(decoy(random, name, role, 10));
+            }
+        }
+        return new Plan(Cause.CPU_BOUND_WORK, sites, 120 + random.nextInt(80));
+    }
+
+    /**
+     * A decoy: slower or blocking longer than a pin of {@code pinMillis}, yet never pinned. The one that waits on a
+     * monitor keeps at least two and a half virtual threads waiting at a time, on average, more than the pins keep
+     * pinned.
+     */
+    private static SiteLoad decoy(Random random, String name, Role role, int pinMillis) {
+        return switch (role) {
+            case COMPUTES -> new SiteLoad(name, role, 2 * pinMillis + 10 + random.nextInt(15), 3 + random.nextInt(3));
+            case WAITS_ON_MONITOR -> {
+                int millis = 3 * pinMillis + 20 + random.nextInt(40);
+                yield new SiteLoad(name, role, millis, 2_500 / millis + random.nextInt(10));
+            }
+            case COMPUTES_IN_NATIVE -> new SiteLoad(name, role, 1 + random.nextInt(2), 25 + random.nextInt(15));
+            case PINS_IN_NATIVE -> throw new IllegalArgumentException("a decoy never pins");
+        };
+    }
+
+    /** Arguments for {@link CarrierService#main}, from which {@link #parse} gives this plan back. */
+    public String[] args() {
+        List<String> args = new ArrayList<>(List.of(starvedBy.name(), Integer.toString(lightPerSecond)));
+        sites.forEach(site -> args.add(site.name() + "=" + site.role() + ":" + site.millis() + ":"
+                + site.perSecond()));
+        return args.toArray(String[]::new);
+    }
+
+    /** The plan written by {@link #args()}. */
+    public static Plan parse(String... args) {
+        List<SiteLoad> sites = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            String[] nameAndLoad = args[i].split("=", 2);
+            String[] load = nameAndLoad[1].split(":");
+            sites.add(new SiteLoad(nameAndLoad[0], Role.valueOf(load[0]), Integer.parseInt(load[1]),
+                    Integer.parseInt(load[2])));
+        }
+        return new Plan(Cause.valueOf(args[0]), sites, Integer.parseInt(args[1]));
+    }
+}
