@@ -24,6 +24,8 @@ final class PaceProxies {
     private final double maxHeapBytes;
     private final double usedNow;
     private final double liveNow;
+    private final double firstFloor;
+    private final double summedLimits;
 
     private PaceProxies(Sampler sampler, double maxHeapBytes) {
         TimeSeries used = sampler.series("jvm.memory.used", HEAP);
@@ -32,6 +34,8 @@ final class PaceProxies {
         this.maxHeapBytes = maxHeapBytes;
         this.usedNow = used.latestValue();
         this.liveNow = live.latestValue();
+        this.firstFloor = floors.first();
+        this.summedLimits = sampler.series("jvm.memory.limit", HEAP).latestValue();
         paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
                 + " parts only two thirds of it apart", (floors.last() - floors.first()) / seconds(live));
         paces.put("the allocation rate: garbage made, not memory kept",
@@ -59,6 +63,10 @@ final class PaceProxies {
                 (maxHeapBytes - usedNow) / bytesPerSecond);
         times.put("what is left above the latest value of the live set, which the burst held at the end lifted",
                 (maxHeapBytes - liveNow) / bytesPerSecond);
+        times.put("what was left above the first part's floor, before the live set grew through the window",
+                (maxHeapBytes - firstFloor) / bytesPerSecond);
+        times.put("what is left below the pools' limits summed, though each of ZGC's two generations reports the"
+                + " whole maximum", (summedLimits - liveNow) / bytesPerSecond);
         return times.entrySet().stream().filter(time -> near(seconds, time.getValue())).findFirst()
                 .map(time -> " (it matches " + time.getKey() + ")").orElse("");
     }

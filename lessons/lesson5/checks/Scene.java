@@ -22,7 +22,8 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
         /** Bursts and garbage, the live set level. */
         STEADY,
         /**
-         * A cache replaced once by a bigger one, in the middle of the window: the live set dips, steps up and stays.
+         * A cache warming up slowly and another loaded once, in the middle of the window: the live set creeps up,
+         * steps up and stays.
          */
         STEPPED,
         /** No collection runs in the window: heap used climbs with garbage while the live set stays level. */

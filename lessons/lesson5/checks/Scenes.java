@@ -14,13 +14,13 @@ import lesson5.demo.Plan.Event.Kind;
  * meets, in every check, a run on which it gives the wrong answer. A run's heap and threads are drawn apart:
  * a heap leak comes with steady threads and a thread leak with a steady heap.
  *
- * <p>Levels keep leaks and healthy runs apart on every size, so that a fixed threshold fails one or the other: a
- * leaking heap starts at 8 to 25 MB and cannot pass 105 MB in the window, a healthy one holds 120 to 170 MB; a
+ * <p>Levels keep leaks and healthy runs apart on every size, so that a fixed threshold fails one or the other: the
+ * alerts' leaking heap starts at 8 to 25 MB and cannot pass 105 MB in the window, a healthy one holds 120 to 170 MB; a
  * thread leak runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150 to 190
  * idle.
  *
  * <p>One-off events sit where the floors of three equal parts of the window see them as they should: a step in
- * the middle part (so the first two floors agree and the last is higher), a spike from 1.3 s before the end
+ * the middle part after its floor was taken (so only the last floor is higher), a spike from 1.3 s before the end
  * (after the last part's floor was taken, and lasting past the window). Times count from the window's opening.
  */
 final class Scenes {
@@ -37,6 +37,10 @@ final class Scenes {
      */
     private static final List<String> MEASURING = List.of("-XX:+UseParallelGC");
     private static final long COLLECTION_INTERVAL = 500;
+    /** When a run whose heap must be nearly full at the end tops its live set up: just before the window. */
+    private static final long FILL_AT = -500;
+    /** Room a nearly full heap keeps at the end: the report held then, a burst and the garbage in flight fit in it. */
+    private static final double MIN_ROOM_MB = 60;
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
@@ -86,43 +90,47 @@ final class Scenes {
     private static HeapPart growingHeap(Random random) {
         return new HeapPart(HeapShape.GROWING, MEASURING, between(random, 256, 320),
                 new Plan.Heap(between(random, 8, 25), between(random, 5, 15), between(random, 6, 12),
-                        decimal(random, 4, 7)), fullCollections());
+                        decimal(random, 4, 7), 0), fullCollections());
     }
 
     /**
-     * A cache growing 4 to 7 MB a second from 30% of the maximum heap, so that at the end of the window what is
-     * left is well short of the maximum, and a report that holds nearly half of what is left through the end, so
-     * that heap used is then far above the live set.
+     * A cache growing 4 to 7 MB a second, topped up just before the window so that the heap is full 10 to 15 s
+     * after it closes: close enough that the live set's rise over the window is a third or more of the room left
+     * (a time left counted from an earlier floor is that far off), and a report that holds nearly half of that room
+     * through the end, so that heap used is then far above the live set. On ZGC, whose two generations each report
+     * the whole maximum as their limit, with a full collection every half second.
      */
     private static HeapPart nearlyFullHeap(Random random) {
-        int maxMb = between(random, 384, 512);
-        int baselineMb = maxMb * 3 / 10;
+        int maxMb = between(random, 320, 448);
         double leak = decimal(random, 4, 7);
-        double liveAtEndMb = baselineMb + leak * (WatchedRuns.SETTLE.plus(WatchedRuns.WINDOW).toMillis() / 1000.0);
-        int spikeMb = (int) (0.45 * (maxMb - liveAtEndMb));
-        return new HeapPart(HeapShape.GROWING, MEASURING, maxMb,
-                new Plan.Heap(baselineMb, between(random, 10, 20), between(random, 6, 12), leak),
-                withFullCollections(new Event(Kind.HOLD, END_SPIKE, spikeMb, END_SPIKE_LASTS)));
+        double windowEnd = WatchedRuns.WINDOW.toMillis() / 1000.0;
+        double roomMb = Math.max(leak * between(random, 10, 14), MIN_ROOM_MB);
+        int liveAtFillMb = (int) (maxMb - roomMb - leak * (windowEnd - FILL_AT / 1000.0));
+        return new HeapPart(HeapShape.GROWING, List.of("-XX:+UseZGC"), maxMb,
+                new Plan.Heap(between(random, 8, 25), between(random, 10, 20), between(random, 6, 12), leak, 0),
+                withFullCollections(new Event(Kind.LOAD_UP_TO, FILL_AT, liveAtFillMb, 0),
+                        new Event(Kind.HOLD, END_SPIKE, (int) (0.45 * roomMb), END_SPIKE_LASTS)));
     }
 
     /** A level live set, light traffic and small bursts. */
     private static HeapPart steadyHeap(Random random) {
         return new HeapPart(HeapShape.STEADY, MEASURING, 384,
-                new Plan.Heap(between(random, 120, 170), between(random, 5, 10), between(random, 5, 15), 0),
+                new Plan.Heap(between(random, 120, 170), between(random, 5, 10), between(random, 5, 15), 0, 0),
                 fullCollections());
     }
 
     /**
-     * A cache replaced once, in the middle part of the window: an old copy of 15 to 20 MB dropped as that part
-     * begins, a new one of 50 to 70 MB loaded about 1.4 s later. Light traffic keeps the live set's noise low; the
-     * middle floor sits below the first whatever the noise, and the last far above both.
+     * A cache that warms up at 0.3 to 0.6 MB a second, and another of 50 to 70 MB loaded once, in the middle part
+     * of the window after its floor was taken. The floors rise part after part, the last far above the others; but
+     * the first step, at the warming's pace, is well below any leak's.
      */
     private static HeapPart steppedHeap(Random random) {
         long third = WatchedRuns.WINDOW.toMillis() / 3;
         return new HeapPart(HeapShape.STEPPED, MEASURING, 512,
-                new Plan.Heap(between(random, 120, 170), between(random, 3, 8), between(random, 5, 10), 0),
-                withFullCollections(new Event(Kind.DROP, third + 50, between(random, 15, 20), 0),
-                        new Event(Kind.LOAD, third + 1450 + between(random, -100, 100), between(random, 50, 70), 0)));
+                new Plan.Heap(between(random, 120, 170), between(random, 3, 8), between(random, 5, 10), 0,
+                        decimal(random, 0.3, 0.6)),
+                withFullCollections(new Event(Kind.LOAD, third + 1450 + between(random, -100, 100),
+                        between(random, 50, 70), 0)));
     }
 
     /**
@@ -133,7 +141,7 @@ final class Scenes {
     private static HeapPart quietHeap(Random random) {
         List<String> flags = List.of(QUIET_COLLECTORS.get(random.nextInt(QUIET_COLLECTORS.size())), "-Xmn512m");
         return new HeapPart(HeapShape.QUIET, flags, 1024,
-                new Plan.Heap(between(random, 120, 170), between(random, 6, 12), between(random, 5, 15), 0),
+                new Plan.Heap(between(random, 120, 170), between(random, 6, 12), between(random, 5, 15), 0, 0),
                 List.of(new Event(Kind.COLLECT, -300, 0, 0)));
     }
 
@@ -144,7 +152,7 @@ final class Scenes {
      */
     private static HeapPart spikedHeap(Random random) {
         return new HeapPart(HeapShape.SPIKED_AT_END, MEASURING, 512,
-                new Plan.Heap(between(random, 120, 170), between(random, 10, 15), between(random, 10, 20), 0),
+                new Plan.Heap(between(random, 120, 170), between(random, 10, 15), between(random, 10, 20), 0, 0),
                 withFullCollections(new Event(Kind.HOLD, MIDDLE - 250, between(random, 20, 25), 1000),
                         new Event(Kind.HOLD, END_SPIKE, between(random, 60, 100), END_SPIKE_LASTS)));
     }

@@ -30,8 +30,10 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param trafficMbPerSecond short-lived garbage made by requests: the sawtooth of heap used
      * @param burstMb            what a report holds for a moment, every second or so, before dropping it
      * @param leakMbPerSecond    how fast a cache that only grows is filled (0: no heap leak)
+     * @param warmingMbPerSecond how fast a cache warms up towards its maximum: a slow, bounded rise
      */
-    public record Heap(int baselineMb, int trafficMbPerSecond, int burstMb, double leakMbPerSecond) {
+    public record Heap(int baselineMb, int trafficMbPerSecond, int burstMb, double leakMbPerSecond,
+                       double warmingMbPerSecond) {
 
         /** Whether the heap leaks. */
         public boolean leaks() {
@@ -61,18 +63,21 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      *
      * @param kind      what happens
      * @param atMillis  when, counted from the moment a watcher's window opens; may be before it
-     * @param amount    MB for {@link Kind#DROP}, {@link Kind#LOAD} and {@link Kind#HOLD}, threads for
-     *                  {@link Kind#RESIZE} and {@link Kind#SURGE}
+     * @param amount    MB for {@link Kind#LOAD}, {@link Kind#LOAD_UP_TO} and {@link Kind#HOLD},
+     *                  threads for {@link Kind#RESIZE} and {@link Kind#SURGE}
      * @param forMillis how long a {@link Kind#HOLD} or the tasks of a {@link Kind#SURGE} last
      */
     public record Event(Kind kind, long atMillis, int amount, long forMillis) {
 
         /** What an {@link Event} does. */
         public enum Kind {
-            /** Part of the long-lived data (an old copy of a cache, say) is dropped: the live set steps down. */
-            DROP,
             /** A cache is loaded once and kept: the live set steps up and stays there. */
             LOAD,
+            /**
+             * A cache is loaded until the service's long-lived data comes to {@code amount} MB in all, whatever a
+             * leak added before: the live set at a set level when the window opens, however long the start took.
+             */
+            LOAD_UP_TO,
             /** A report holds a tall burst for a while, then drops it. */
             HOLD,
             /** A full collection ({@code System.gc()}), as at the start of a quiet spell. */
@@ -108,7 +113,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
         double heapLeak = what == 1 ? 0 : 4 + random.nextInt(31) / 10.0;
         double threadLeak = what == 0 ? 0 : 3 + random.nextInt(31) / 10.0;
         Thread.State[] states = {Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED};
-        return new Plan(new Heap(8 + random.nextInt(12), 25, 6 + random.nextInt(6), heapLeak),
+        return new Plan(new Heap(8 + random.nextInt(12), 25, 6 + random.nextInt(6), heapLeak, 0),
                 new Threads(5 + random.nextInt(10), 4 + random.nextInt(4), threadLeak,
                         states[random.nextInt(states.length)], 0), List.of());
     }
@@ -119,7 +124,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * leak adds.
      */
     public static Plan healthy(Random random) {
-        return new Plan(new Heap(125 + random.nextInt(20), 25, 80 + random.nextInt(20), 0),
+        return new Plan(new Heap(125 + random.nextInt(20), 25, 80 + random.nextInt(20), 0, 0),
                 new Threads(120 + random.nextInt(30), 80 + random.nextInt(30), 0, Thread.State.WAITING, 0),
                 List.of());
     }
@@ -133,7 +138,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
     public String[] args() {
         List<String> args = new ArrayList<>(List.of(
                 "baselineMb=" + heap.baselineMb, "trafficMbPerSecond=" + heap.trafficMbPerSecond,
-                "burstMb=" + heap.burstMb, "leakMbPerSecond=" + heap.leakMbPerSecond, "idle=" + threads.idle,
+                "burstMb=" + heap.burstMb, "leakMbPerSecond=" + heap.leakMbPerSecond,
+                "warmingMbPerSecond=" + heap.warmingMbPerSecond, "idle=" + threads.idle,
                 "poolSwing=" + threads.poolSwing, "leakPerSecond=" + threads.leakPerSecond,
                 "stuckIn=" + threads.stuckIn, "warmingPerSecond=" + threads.warmingPerSecond));
         events.forEach(event -> args.add("event=" + event.arg()));
@@ -150,7 +156,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
         List<Event> events = Arrays.stream(args).filter(arg -> arg.startsWith("event="))
                 .map(arg -> Event.parse(arg.substring("event=".length()))).toList();
         return new Plan(new Heap(integer.apply("baselineMb"), integer.apply("trafficMbPerSecond"),
-                integer.apply("burstMb"), decimal.apply("leakMbPerSecond")),
+                integer.apply("burstMb"), decimal.apply("leakMbPerSecond"), decimal.apply("warmingMbPerSecond")),
                 new Threads(integer.apply("idle"), integer.apply("poolSwing"), decimal.apply("leakPerSecond"),
                         Thread.State.valueOf(values.get("stuckIn")), decimal.apply("warmingPerSecond")), events);
     }

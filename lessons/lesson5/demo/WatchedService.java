@@ -24,8 +24,8 @@ import workbench.lessons.harness.Demo;
  *   <li>Always: a long-lived baseline on the heap, a steady stream of short-lived garbage (the sawtooth), a
  *       report job that now and then holds a burst of memory for a moment, idle workers, and an elastic pool
  *       that grows by many workers for each burst of work and shrinks back soon after.
- *   <li>Sometimes, and healthy: a connection pool that fills up slowly towards its maximum, and one-off events
- *       (a cache replaced by a bigger one, a report held longer, a pool resized, a flood of tasks).
+ *   <li>Sometimes, and healthy: a cache and a connection pool that fill up slowly towards their maximum, and
+ *       one-off events (a cache loaded, a report held longer, a pool resized, a flood of tasks).
  *   <li>Leaking: a cache that only grows, or session watchers that never end (waiting on a latch nobody opens,
  *       polling it with a time-out, or blocked on a lock nobody releases), or both.
  * </ul>
@@ -54,6 +54,8 @@ public final class WatchedService implements Demo {
      */
     private static final long CACHE_CAP = 200L << 20;
     private static final int WATCHERS_CAP = 1000;
+    /** The maximum a warming cache fills up to. */
+    private static final long WARMING_CAP = 40L << 20;
     /** The connection pool's maximum, which it fills up to. */
     private static final int CONNECTIONS_CAP = 40;
 
@@ -61,6 +63,7 @@ public final class WatchedService implements Demo {
     private final Random random = new Random();
     private final List<byte[]> baseline = new ArrayList<>();
     private final List<byte[]> cache = new ArrayList<>();
+    private final List<byte[]> warming = new ArrayList<>();
     private final List<byte[]> loaded = new ArrayList<>();
     /** Reports held longer than usual, each dropped when its time is up. */
     private final List<List<byte[]>> held = new ArrayList<>();
@@ -109,6 +112,9 @@ public final class WatchedService implements Demo {
         loop("batch-dispatcher", this::dispatchBatch);
         if (plan.heap().leaks()) {
             loop("cache-refresher", () -> growTo(cache, plan.heap().leakMbPerSecond(), CACHE_CAP));
+        }
+        if (plan.heap().warmingMbPerSecond() > 0) {
+            loop("cache-warmer", () -> growTo(warming, plan.heap().warmingMbPerSecond(), WARMING_CAP));
         }
         if (plan.threads().leaks()) {
             if (plan.threads().stuckIn() == Thread.State.BLOCKED) {
@@ -236,14 +242,20 @@ public final class WatchedService implements Demo {
 
     private void happen(Plan.Event event) {
         switch (event.kind()) {
-            case DROP -> {
-                synchronized (baseline) {
-                    baseline.subList(0, Math.min(baseline.size(), (event.amount() << 20) / CHUNK)).clear();
-                }
-            }
             case LOAD -> {
                 synchronized (loaded) {
                     fill(loaded, (long) event.amount() << 20);
+                }
+            }
+            case LOAD_UP_TO -> {
+                long held = 0;
+                for (List<byte[]> data : List.of(baseline, cache, warming, loaded)) {
+                    synchronized (data) {
+                        held += (long) data.size() * CHUNK;
+                    }
+                }
+                synchronized (loaded) {
+                    fill(loaded, ((long) event.amount() << 20) - held);
                 }
             }
             case HOLD -> {
@@ -308,7 +320,7 @@ public final class WatchedService implements Demo {
         events.shutdownNow();
         idle.shutdownNow();
         elastic.shutdownNow();
-        for (List<?> list : List.of(baseline, cache, loaded, held)) {
+        for (List<?> list : List.of(baseline, cache, warming, loaded, held)) {
             synchronized (list) {
                 list.clear();
             }
