@@ -31,7 +31,7 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>heap used</b> for the live set, to decide: a quiet collector lets heap used climb tens of MB with
  *       garbage; tall bursts lift it above a third of the maximum.
  *   <li><b>the first and last floors</b> only, or floors that rise at any pace: a cache that warms up slowly and
- *       another loaded once, in the middle of the window.
+ *       another loaded once, early in the window.
  *   <li><b>a slope or the latest value</b> of the live set, to decide or to measure: a report held through the end
  *       of the window lifts the latest value by tens of MB and tilts any straight line, on a healthy run and on
  *       the leak alike.
@@ -115,8 +115,8 @@ class AlertMessageCheck {
     @Test
     void staysSilentOnALevelShift() {
         for (Watched run : runs(HeapShape.STEPPED)) {
-            silent(run, "on a healthy service whose cache warms up slowly and which loaded another cache once, in"
-                    + " the middle of the window", FOR);
+            silent(run, "on a healthy service whose cache warms up slowly and which loaded another cache once,"
+                    + " early in the window", FOR);
         }
     }
 

@@ -22,8 +22,8 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
         /** Bursts and garbage, the live set level. */
         STEADY,
         /**
-         * A cache warming up slowly and another loaded once, in the middle of the window: the live set creeps up,
-         * steps up and stays.
+         * A cache warming up slowly and another loaded once, early in the window: the live set steps up, stays and
+         * creeps up.
          */
         STEPPED,
         /** No collection runs in the window: heap used climbs with garbage while the live set stays level. */

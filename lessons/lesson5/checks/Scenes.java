@@ -20,7 +20,7 @@ import lesson5.demo.Plan.Event.Kind;
  * idle.
  *
  * <p>One-off events sit where the floors of three equal parts of the window see them as they should: a step in
- * the middle part after its floor was taken (so only the last floor is higher), a spike from 1.3 s before the end
+ * the first part after its floor was taken (so the later floors are higher), a spike from 1.3 s before the end
  * (after the last part's floor was taken, and lasting past the window). Times count from the window's opening.
  */
 final class Scenes {
@@ -37,8 +37,11 @@ final class Scenes {
      */
     private static final List<String> MEASURING = List.of("-XX:+UseParallelGC");
     private static final long COLLECTION_INTERVAL = 500;
-    /** When a run whose heap must be nearly full at the end tops its live set up: just before the window. */
-    private static final long FILL_AT = -500;
+    /**
+     * When a run whose heap must be nearly full at the end tops its live set up: long enough before the window for
+     * the load and a collection after it.
+     */
+    private static final long FILL_AT = -1500;
     /** Room a nearly full heap keeps at the end: the report held then, a burst and the garbage in flight fit in it. */
     private static final double MIN_ROOM_MB = 60;
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
@@ -86,28 +89,34 @@ final class Scenes {
                 scene(quietHeap(random), steadyThreads(random)));
     }
 
-    /** A cache growing 4 to 7 MB a second from a low baseline, light traffic, small bursts. */
+    /**
+     * A cache growing 4 to 7 MB a second from a low baseline, light traffic, small bursts, and a report that holds
+     * 15 to 20 MB for a second in the middle of the window: the live set dips when it is dropped, though its floors
+     * rise part after part.
+     */
     private static HeapPart growingHeap(Random random) {
         return new HeapPart(HeapShape.GROWING, MEASURING, between(random, 256, 320),
                 new Plan.Heap(between(random, 8, 25), between(random, 5, 15), between(random, 6, 12),
-                        decimal(random, 4, 7), 0), fullCollections());
+                        decimal(random, 4, 7), 0),
+                withFullCollections(new Event(Kind.HOLD, MIDDLE - 250, between(random, 15, 20), 1000)));
     }
 
     /**
-     * A cache growing 4 to 7 MB a second, topped up just before the window so that the heap is full 10 to 15 s
+     * A cache growing 6 to 9 MB a second, topped up before the window so that the heap is full 10 to 14 s
      * after it closes: close enough that the live set's rise over the window is a third or more of the room left
      * (a time left counted from an earlier floor is that far off), and a report that holds nearly half of that room
      * through the end, so that heap used is then far above the live set. On ZGC, whose two generations each report
-     * the whole maximum as their limit, with a full collection every half second.
+     * the whole maximum as their limit, with a full collection every half second and light traffic: what ZGC
+     * counts as live includes what was allocated while it ran.
      */
     private static HeapPart nearlyFullHeap(Random random) {
         int maxMb = between(random, 320, 448);
-        double leak = decimal(random, 4, 7);
+        double leak = decimal(random, 6, 9);
         double windowEnd = WatchedRuns.WINDOW.toMillis() / 1000.0;
         double roomMb = Math.max(leak * between(random, 10, 14), MIN_ROOM_MB);
         int liveAtFillMb = (int) (maxMb - roomMb - leak * (windowEnd - FILL_AT / 1000.0));
         return new HeapPart(HeapShape.GROWING, List.of("-XX:+UseZGC"), maxMb,
-                new Plan.Heap(between(random, 8, 25), between(random, 10, 20), between(random, 6, 12), leak, 0),
+                new Plan.Heap(between(random, 8, 25), between(random, 3, 6), between(random, 6, 12), leak, 0),
                 withFullCollections(new Event(Kind.LOAD_UP_TO, FILL_AT, liveAtFillMb, 0),
                         new Event(Kind.HOLD, END_SPIKE, (int) (0.45 * roomMb), END_SPIKE_LASTS)));
     }
@@ -120,16 +129,16 @@ final class Scenes {
     }
 
     /**
-     * A cache that warms up at 0.3 to 0.6 MB a second, and another of 50 to 70 MB loaded once, in the middle part
-     * of the window after its floor was taken. The floors rise part after part, the last far above the others; but
-     * the first step, at the warming's pace, is well below any leak's.
+     * A cache that warms up at 0.3 to 0.6 MB a second, and another of 50 to 70 MB loaded once, in the first part of
+     * the window after its floor was taken. The floors rise part after part, the later ones far above the first; but
+     * the last step, at the warming's pace, is well below any leak's.
      */
     private static HeapPart steppedHeap(Random random) {
         long third = WatchedRuns.WINDOW.toMillis() / 3;
         return new HeapPart(HeapShape.STEPPED, MEASURING, 512,
                 new Plan.Heap(between(random, 120, 170), between(random, 3, 8), between(random, 5, 10), 0,
                         decimal(random, 0.3, 0.6)),
-                withFullCollections(new Event(Kind.LOAD, third + 1450 + between(random, -100, 100),
+                withFullCollections(new Event(Kind.LOAD, third / 2 + between(random, -100, 100),
                         between(random, 50, 70), 0)));
     }
 

@@ -34,8 +34,11 @@ final class WatchedRuns {
     static final Duration SETTLE = Duration.ofSeconds(3);
     private static final Duration START = Duration.ofSeconds(25);
     private static final int WARM_UP_READS = 3;
-    /** How long before its window opens a run learns when: some events come just before the window. */
-    private static final Duration NOTICE = Duration.ofMillis(600);
+    /**
+     * How long before its window opens a run learns when: some events come before the window, such as a cache of
+     * hundreds of MB loaded and collected.
+     */
+    private static final Duration NOTICE = Duration.ofMillis(2000);
 
     /** A run as the learner's rule sees it: the scene it played, the stopped sampler that watched it. */
     record Watched(Scene scene, Sampler sampler) {}
