@@ -19,12 +19,6 @@ public final class CourseValidator {
     static final int MIN_WRONG_ANSWERS = 5;
     /** Of those, written by someone who saw the lesson, the stub and its hints, never the checks. */
     static final int MIN_INDEPENDENT_WRONG_ANSWERS = 3;
-    /**
-     * Exercises whose checks independent wrong answers still pass (issue 8): until their redesigned checks
-     * hold the reference 20 of 20, they keep only the wrong answers today's checks reject. Shrink, never grow.
-     */
-    static final Set<String> CHECKS_UNDER_REDESIGN = Set.of("heap-leak-alert", "thread-climb-alert");
-    private static final int MIN_WRONG_ANSWERS_UNDER_REDESIGN = 2;
 
     private final Course course;
     private final List<String> problems = new ArrayList<>();
@@ -83,11 +77,10 @@ public final class CourseValidator {
         require(List.of("diagnose", "fix").contains(exercise.kind()), name + ": kind must be diagnose or fix");
         require(exercise.about() != null && !exercise.about().isBlank(), name + " has no 'about'");
         List<WrongAnswer> wrong = course.wrongAnswers(exercise);
-        boolean underRedesign = CHECKS_UNDER_REDESIGN.contains(name);
-        int minimum = underRedesign ? MIN_WRONG_ANSWERS_UNDER_REDESIGN : MIN_WRONG_ANSWERS;
-        require(wrong.size() >= minimum, name + " keeps " + wrong.size() + " wrong answers; it needs at least " + minimum);
+        require(wrong.size() >= MIN_WRONG_ANSWERS, name + " keeps " + wrong.size()
+                + " wrong answers; it needs at least " + MIN_WRONG_ANSWERS);
         long independent = wrong.stream().filter(WrongAnswer::independent).count();
-        require(underRedesign || independent >= MIN_INDEPENDENT_WRONG_ANSWERS, name + " keeps " + independent
+        require(independent >= MIN_INDEPENDENT_WRONG_ANSWERS, name + " keeps " + independent
                 + " wrong answers written without seeing the checks; it needs at least "
                 + MIN_INDEPENDENT_WRONG_ANSWERS);
         for (WrongAnswer answer : wrong) {
