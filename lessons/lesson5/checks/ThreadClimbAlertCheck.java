@@ -1,40 +1,139 @@
 package lesson5.checks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.function.Predicate;
 import lesson5.ThreadClimbAlert;
+import lesson5.checks.Scene.HeapShape;
+import lesson5.checks.Scene.ThreadShape;
 import lesson5.checks.WatchedRuns.Watched;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.sampling.TimeSeries;
 import workbench.lessons.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code thread-climb-alert}: a leaking run (few threads, a few more every second that
- * never end) and a healthy one (many idle threads, a pool that grows by dozens and shrinks back) are watched side
- * by side; the learner's rule must fire on the first and stay silent on the second, whichever comes first.
+ * Hidden checks of exercise {@code thread-climb-alert}: five runs of {@code watched-service} watched at once
+ * ({@link Scenes#forThreadAlert}); the learner's rule must fire on the two whose threads leak and stay silent on
+ * the three others. Each run defeats a shortcut, in every check:
+ *
+ * <ul>
+ *   <li><b>a count</b> for a pace: healthy runs keep 150 to 190 idle threads, more than a leaking run reaches in
+ *       the window; any fixed threshold fires on a healthy run or misses a leak.
+ *   <li><b>the range</b> of the count: a flood of 100 to 140 tasks at the end of the window swings a healthy count
+ *       further than any leak moves in the window.
+ *   <li><b>a slope, mean, latest value or first-to-last difference</b> of the count instead of its floors: the same
+ *       flood, through the last 1.3 s of the window, tilts any line through every point and lifts the last part's
+ *       mean and the latest value; a pool resized once raises the mean part after part.
+ *   <li><b>the first and last floors</b> only, nothing held for the whole window: a pool resized once, by 20 to 40
+ *       threads, in the middle of the window.
+ *   <li><b>floors that rise, at any pace</b>: a connection pool that opens a reader thread every second or so lifts
+ *       every floor of the healthy run that floods, at a pace far below any leak.
+ *   <li><b>one thread state</b> (WAITING) for all stuck threads: one leak's threads wait on a latch, the other's
+ *       poll it with a time-out (TIMED_WAITING) or block on a lock (BLOCKED).
+ *   <li><b>the heap</b> for threads: one run's heap leaks while its threads are steady, and the thread leaks run
+ *       beside a level heap.
+ * </ul>
  */
 class ThreadClimbAlertCheck {
 
     private static final Duration ALL = Duration.ofMinutes(1);
     private static final String CLIMB = "Lesson 5, 'A steady climb': pools grow and shrink; a leak raises the"
             + " count even when the pools are at their smallest, and keeps raising it";
-    private static final String NOISE = "Lesson 5, 'A steady climb' (pools grow and shrink) and 'Rates, windows and"
-            + " for' (a pace held over the whole window, never a count: baselines differ)";
+    private static final String FOR = "Lesson 5, 'Rates, windows and for': a leak raises the floor in every part of"
+            + " the window; one step, held or not, is not a climb";
+    private static final String PACE = "Lesson 5, 'A steady climb' and 'Rates, windows and for': a pace, not a"
+            + " count; a busy healthy service has more threads than a young leak";
+    private static final String FLOOD = "Lesson 5, 'Rates, windows and for': a flood only ever raises the count, so"
+            + " take the floor of each part (not a line through every point, a mean or the latest value), and ask"
+            + " that the floors rise at a pace no healthy pool reaches";
+
+    private static List<Watched> runs;
+
+    @BeforeAll
+    static void watchRuns() throws Exception {
+        runs = WatchedRuns.watch(Scenes.forThreadAlert(new Random()));
+    }
 
     @Test
-    void firesOnASteadyClimbAndStaysSilentOnPoolsThatFluctuate() throws Exception {
-        for (Watched run : WatchedRuns.watch(WatchedRuns.HEALTHY_HEAP_MB)) {
-            boolean fired = ThreadClimbAlert.firing(run.sampler());
-            TimeSeries count = run.sampler().series("jvm.thread.count");
-            String seen = String.format(Locale.ROOT, " Over %.1f s the thread count went %s, between %.0f and %.0f.",
-                    WatchedRuns.WINDOW.toMillis() / 1000.0, count.sparkline(30), count.min(ALL), count.max(ALL));
-            if (run.plan().leaking()) {
-                Feedback.check(fired, "Your rule stayed silent on a service that starts threads which never end."
-                        + seen, CLIMB);
-            } else {
-                Feedback.check(!fired, "Your rule fired on a healthy service whose pools grow and shrink." + seen,
-                        NOISE);
-            }
+    void firesOnThreadsStuckWaiting() {
+        for (Watched run : stuck(state -> state == Thread.State.WAITING)) {
+            Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end,"
+                    + " each waiting on a latch nobody opens." + counted(run), CLIMB);
         }
+    }
+
+    @Test
+    void firesOnThreadsStuckInAnyState() {
+        for (Watched run : stuck(state -> state != Thread.State.WAITING)) {
+            String how = run.scene().plan().threads().stuckIn() == Thread.State.BLOCKED
+                    ? "each BLOCKED on a lock nobody releases" : "each polling a latch with a time-out (TIMED_WAITING)";
+            Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end, "
+                    + how + ". A leaked thread can be stuck in any state; every one counts." + counted(run), CLIMB);
+        }
+    }
+
+    @Test
+    void staysSilentWhenOnlyTheHeapLeaks() {
+        for (Watched run : runs(scene -> scene.heap() == HeapShape.GROWING)) {
+            Floors live = Floors.of(run.sampler().series("jvm.memory.used_after_last_gc",
+                    Attributes.of("jvm.memory.type", "heap")));
+            silent(run, "Your rule fired on a service whose heap leaks and whose threads do not: the"
+                    + " floors of its heap after each collection in the three parts of the window were "
+                    + live.inMb() + "." + counted(run) + " A thread leak is the thread count's floor climbing.", CLIMB);
+        }
+    }
+
+    @Test
+    void staysSilentOnAPoolResizedOnce() {
+        for (Watched run : runs(scene -> scene.threads() == ThreadShape.RESIZED)) {
+            silent(run, "Your rule fired on a healthy service whose fixed pool was resized once, in"
+                    + " the middle of the window, and kept its new size." + counted(run), FOR);
+        }
+    }
+
+    @Test
+    void staysSilentOnAPoolThatFillsSlowlyAndSurges() {
+        for (Watched run : runs(scene -> scene.threads() == ThreadShape.SURGING)) {
+            silent(run, "Your rule fired on a healthy service whose connection pool fills slowly,"
+                    + " a reader thread every second or so, and whose elastic pool took a flood of tasks through the"
+                    + " last second of the window." + counted(run), FLOOD);
+        }
+    }
+
+    /**
+     * Fails unless the rule stays silent on {@code run}. A rule that fires on every healthy run, whatever its
+     * threads did, looks at a count or at nothing at all; its feedback says so.
+     */
+    private static void silent(Watched run, String observed, String revisit) {
+        if (firing(run)) {
+            boolean always = runs(scene -> !scene.plan().threads().leaks()).stream()
+                    .allMatch(ThreadClimbAlertCheck::firing);
+            Feedback.fail(observed + (always ? " It fired on every healthy run, each with 150 idle threads or more,"
+                    + " as if it asked how many threads there are rather than whether their floor climbs." : ""),
+                    always ? PACE : revisit);
+        }
+    }
+
+    private static List<Watched> runs(Predicate<Scene> kind) {
+        return runs.stream().filter(run -> kind.test(run.scene())).toList();
+    }
+
+    private static List<Watched> stuck(Predicate<Thread.State> state) {
+        return runs(scene -> scene.threads() == ThreadShape.STUCK && state.test(scene.plan().threads().stuckIn()));
+    }
+
+    private static boolean firing(Watched run) {
+        return ThreadClimbAlert.firing(run.sampler());
+    }
+
+    private static String counted(Watched run) {
+        TimeSeries count = run.sampler().series("jvm.thread.count");
+        return String.format(Locale.ROOT, " Over %.1f s the thread count went %s, between %.0f and %.0f; its floors"
+                + " in the three parts of the window were %s.", WatchedRuns.WINDOW.toMillis() / 1000.0,
+                count.sparkline(30), count.min(ALL), count.max(ALL), Floors.of(count).inCounts());
     }
 }

@@ -2,74 +2,130 @@ package lesson5.checks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
-import lesson5.demo.Plan;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import lesson5.demo.WatchedService;
+import javax.management.ObjectName;
+import workbench.diagnostics.metrics.MetricReader;
+import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.LabProcess;
 
 /**
- * One leaking and one healthy run of {@code watched-service}, in random order, each in a JVM of its own and
- * watched at the same time by a {@link Sampler} every 100 ms for 7.5 s, after 3 s to settle. The runs use ZGC
- * with a major collection every half second, so that the live set is measured as often as a check needs: in
- * production the same picture takes hours of collections.
+ * Runs of {@code watched-service}, each in a JVM of its own, all at once, each watched by a {@link Sampler} every
+ * 100 ms for 7.5 s, from at least 3 s after it is ready.
+ *
+ * <p>The runs compress hours into seconds: a live set measured every half second stands for old collections over
+ * an hour, a leak of MB a second for MB an hour, a collection just before a quiet window for the last one before
+ * a quiet hour. Rates and sizes are scaled together, so the rules of the lesson keep their meaning.
  */
 final class WatchedRuns {
 
     static final Duration PERIOD = Duration.ofMillis(100);
     static final Duration WINDOW = Duration.ofMillis(7500);
-    static final int HEALTHY_HEAP_MB = 512;
     /**
      * Before it settles, the heap after a collection still climbs towards the service's usual level: its JIT
      * warms up, and attaching adds the JMX connection's objects.
      */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Duration START = Duration.ofSeconds(25);
+    private static final int WARM_UP_READS = 3;
+    /**
+     * How long before its window opens a run learns when: some events come before the window, such as a cache of
+     * hundreds of MB loaded and collected.
+     */
+    private static final Duration NOTICE = Duration.ofMillis(2000);
 
-    /** A run as the learner's rule sees it: the plan it ran, its maximum heap, the stopped sampler that watched it. */
-    record Watched(Plan plan, long maxHeapBytes, Sampler sampler) {}
+    /** A run as the learner's rule sees it: the scene it played, the stopped sampler that watched it. */
+    record Watched(Scene scene, Sampler sampler) {}
 
     private WatchedRuns() {
     }
 
     /**
-     * Watches a leaking and a healthy run, shuffled; the samplers are stopped and hold the whole window.
-     *
-     * @param leakingHeapMb the leaking run's maximum heap; the healthy run's is {@value #HEALTHY_HEAP_MB} MB
+     * Watches every scene. All windows open at once, after every run has settled and been attached to, so that no
+     * JVM starting or attaching competes with the samplers; each run learns in advance when, so that the events
+     * of its plan fall where its scene means them to. The samplers are stopped and hold the whole window.
      */
-    static List<Watched> watch(int leakingHeapMb) throws Exception {
-        Random random = new Random();
-        List<Plan> plans = new ArrayList<>(List.of(Plan.leaking(random), Plan.healthy(random)));
-        Collections.shuffle(plans, random);
-        List<Integer> heaps = plans.stream().map(plan -> plan.leaking() ? leakingHeapMb : HEALTHY_HEAP_MB).toList();
+    static List<Watched> watch(List<Scene> scenes) throws Exception {
         List<LabProcess> labs = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
+        List<Future<Attached>> attaching = new ArrayList<>();
+        ExecutorService attachers = Executors.newFixedThreadPool(scenes.size());
         try {
-            for (int i = 0; i < plans.size(); i++) {
-                labs.add(LabProcess.start(WatchedService.class, List.of("-Xmx" + heaps.get(i) + "m", "-XX:+UseZGC",
-                        "-XX:ZCollectionIntervalMajor=0.5"), plans.get(i).args()));
+            for (Scene scene : scenes) {
+                LabProcess lab = LabProcess.start(WatchedService.class, scene.flags(), scene.plan().args());
+                labs.add(lab);
+                attaching.add(attachers.submit(() -> attach(lab)));
             }
-            for (LabProcess lab : labs) {
-                lab.awaitLine(line -> line.equals("watched-service ready"), Duration.ofSeconds(15));
-                targets.add(Target.attach(lab.pid()));
+            long windowStart = 0;
+            for (Future<Attached> attached : attaching) {
+                windowStart = Math.max(windowStart, attached.get().settled());
             }
-            Thread.sleep(SETTLE.toMillis());
+            windowStart = Math.max(windowStart, System.currentTimeMillis() + NOTICE.toMillis());
+            for (Future<Attached> attached : attaching) {
+                attached.get().target().connection().invoke(new ObjectName(WatchedService.WINDOW_MBEAN), "openAt",
+                        new Object[] {windowStart}, new String[] {long.class.getName()});
+            }
+            sleepUntil(windowStart);
             List<Sampler> samplers = new ArrayList<>();
-            for (Target target : targets) {
-                samplers.add(Sampler.start(target, PERIOD, 200));
+            for (Future<Attached> attached : attaching) {
+                samplers.add(Sampler.start(attached.get().target(), PERIOD, 200));
             }
-            Thread.sleep(WINDOW.toMillis());
+            sleepUntil(windowStart + WINDOW.toMillis());
             samplers.forEach(Sampler::close);
             List<Watched> watched = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                watched.add(new Watched(plans.get(i), (long) heaps.get(i) << 20, samplers.get(i)));
+            for (int i = 0; i < scenes.size(); i++) {
+                watched.add(new Watched(scenes.get(i), samplers.get(i)));
             }
             return watched;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
-            targets.forEach(Target::close);
+            attachers.shutdownNow();
+            for (Future<Attached> attached : attaching) {
+                if (attached.state() == Future.State.SUCCESS) {
+                    attached.resultNow().target().close();
+                }
+            }
             labs.forEach(LabProcess::close);
         }
+    }
+
+    /** A run attached to, and the moment it has settled. */
+    private record Attached(Target target, long settled) {}
+
+    /** Attaches as soon as the run is ready, and reads it a few times. */
+    private static Attached attach(LabProcess lab) throws Exception {
+        lab.awaitLine(WatchedService.READY::equals, START);
+        long settled = System.currentTimeMillis() + SETTLE.toMillis();
+        Target target = Target.attach(lab.pid());
+        try {
+            warmUp(target);
+            return new Attached(target, settled);
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A few reads before the window, so that the classes and buffers of the JMX connection are in place: the first
+     * reads of a new connection load classes in the observed JVM, whose objects would add to its live set in the
+     * window.
+     */
+    private static void warmUp(Target target) {
+        try (MetricReader reader = Metrics.reader(target)) {
+            for (int i = 0; i < WARM_UP_READS; i++) {
+                reader.read();
+            }
+        }
+    }
+
+    private static void sleepUntil(long epochMillis) throws InterruptedException {
+        Thread.sleep(Math.max(0, epochMillis - System.currentTimeMillis()));
     }
 }

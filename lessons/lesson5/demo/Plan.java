@@ -1,39 +1,132 @@
 package lesson5.demo;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * What one run of {@link WatchedService} does. A leaking run retains a cache that grows at a steady rate and
- * starts threads that never end; a healthy run does neither, but allocates in large bursts and runs a pool that
- * grows and shrinks a lot. Baselines differ from run to run, so no fixed threshold tells the two apart.
+ * What one run of {@link WatchedService} does: how its heap and its threads behave, and a few one-off events at
+ * set times. The heap and the threads leak or not independently, and each healthy habit (bursts, a pool that
+ * grows and shrinks, a pool that fills up slowly, a cache replaced by a bigger one) looks like a leak to some rule
+ * or other.
  *
- * @param leaking        whether the run leaks heap and threads
- * @param baselineMb     long-lived data held from the start: the live set's floor
- * @param leakMbPerSecond how fast the retained cache grows (0 when healthy)
- * @param burstMb        how much a burst allocates and holds for a moment before dropping it
- * @param idleThreads    threads that wait for work from start to end
- * @param threadsPerSecond how fast threads leak (0 when healthy)
- * @param poolSwing      how many workers a burst of work adds to the elastic pool, all gone soon after
+ * @param heap    what the heap holds and how fast garbage comes
+ * @param threads which threads run, and whether some never end
+ * @param events  one-off events, each at a time counted from the moment a watcher's window opens
+ *                (see {@link WatchedService#openWindowAt(long)})
  */
-public record Plan(boolean leaking, int baselineMb, double leakMbPerSecond, int burstMb, int idleThreads,
-                   double threadsPerSecond, int poolSwing) {
+public record Plan(Heap heap, Threads threads, List<Event> events) {
 
-    /**
-     * A leaking run: a low baseline, a cache growing 4 to 7 MB a second, small bursts, few idle threads,
-     * 3 to 6 leaked threads a second and small swings of the pool.
-     */
-    public static Plan leaking(Random random) {
-        return new Plan(true, 8 + random.nextInt(12), 4 + random.nextInt(31) / 10.0, 6 + random.nextInt(6),
-                5 + random.nextInt(10), 3 + random.nextInt(31) / 10.0, 4 + random.nextInt(4));
+    public Plan {
+        events = List.copyOf(events);
     }
 
     /**
-     * A healthy run: a baseline above anything a leaking run reaches in its first seconds, bursts larger than
-     * that growth, more idle threads, and a pool that swings by more workers than a leak adds.
+     * @param baselineMb         long-lived data held from the start: the live set's floor
+     * @param trafficMbPerSecond short-lived garbage made by requests: the sawtooth of heap used
+     * @param burstMb            what a report holds for a moment, every second or so, before dropping it
+     * @param leakMbPerSecond    how fast a cache that only grows is filled (0: no heap leak)
+     * @param warmingMbPerSecond how fast a cache warms up towards its maximum: a slow, bounded rise
+     */
+    public record Heap(int baselineMb, int trafficMbPerSecond, int burstMb, double leakMbPerSecond,
+                       double warmingMbPerSecond) {
+
+        /** Whether the heap leaks. */
+        public boolean leaks() {
+            return leakMbPerSecond > 0;
+        }
+    }
+
+    /**
+     * @param idle             threads of a fixed pool that wait for work from start to end
+     * @param poolSwing        how many workers a burst of work adds to an elastic pool, all gone soon after
+     * @param leakPerSecond    how fast threads are started that never end (0: no thread leak)
+     * @param stuckIn          the state those threads stay in: WAITING, TIMED_WAITING or BLOCKED
+     * @param warmingPerSecond how fast a connection pool opens reader threads towards its maximum: a slow, bounded
+     *                         rise
+     */
+    public record Threads(int idle, int poolSwing, double leakPerSecond, Thread.State stuckIn,
+                          double warmingPerSecond) {
+
+        /** Whether threads leak. */
+        public boolean leaks() {
+            return leakPerSecond > 0;
+        }
+    }
+
+    /**
+     * Something that happens once.
+     *
+     * @param kind      what happens
+     * @param atMillis  when, counted from the moment a watcher's window opens; may be before it
+     * @param amount    MB for {@link Kind#LOAD}, {@link Kind#LOAD_UP_TO} and {@link Kind#HOLD},
+     *                  threads for {@link Kind#RESIZE} and {@link Kind#SURGE}
+     * @param forMillis how long a {@link Kind#HOLD} or the tasks of a {@link Kind#SURGE} last
+     */
+    public record Event(Kind kind, long atMillis, int amount, long forMillis) {
+
+        /** What an {@link Event} does. */
+        public enum Kind {
+            /** A cache is loaded once and kept: the live set steps up and stays there. */
+            LOAD,
+            /**
+             * A cache is loaded until the service's long-lived data comes to {@code amount} MB in all, whatever a
+             * leak added before: the live set at a set level when the window opens, however long the start took.
+             */
+            LOAD_UP_TO,
+            /** A report holds a tall burst for a while, then drops it. */
+            HOLD,
+            /** A full collection ({@code System.gc()}), as at the start of a quiet spell. */
+            COLLECT,
+            /** The fixed pool is resized once, by {@code amount} more threads. */
+            RESIZE,
+            /** A batch of {@code amount} tasks that each last {@code forMillis} floods the elastic pool. */
+            SURGE
+        }
+
+        String arg() {
+            return kind + ":" + atMillis + ":" + amount + ":" + forMillis;
+        }
+
+        static Event parse(String arg) {
+            String[] parts = arg.split(":");
+            return new Event(Kind.valueOf(parts[0]), Long.parseLong(parts[1]), Integer.parseInt(parts[2]),
+                    Long.parseLong(parts[3]));
+        }
+    }
+
+    /** Whether anything leaks, heap or threads. */
+    public boolean leaking() {
+        return heap.leaks() || threads.leaks();
+    }
+
+    /**
+     * A leaking run as the console starts it: a low baseline, and a cache growing 4 to 7 MB a second, threads
+     * stuck at 3 to 6 a second, or both.
+     */
+    public static Plan leaking(Random random) {
+        int what = random.nextInt(3);
+        double heapLeak = what == 1 ? 0 : 4 + random.nextInt(31) / 10.0;
+        double threadLeak = what == 0 ? 0 : 3 + random.nextInt(31) / 10.0;
+        Thread.State[] states = {Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED};
+        return new Plan(new Heap(8 + random.nextInt(12), 25, 6 + random.nextInt(6), heapLeak, 0),
+                new Threads(5 + random.nextInt(10), 4 + random.nextInt(4), threadLeak,
+                        states[random.nextInt(states.length)], 0), List.of());
+    }
+
+    /**
+     * A healthy run as the console starts it: a baseline above anything a leaking run reaches in its first
+     * seconds, bursts larger than that growth, more idle threads, and a pool that swings by more workers than a
+     * leak adds.
      */
     public static Plan healthy(Random random) {
-        return new Plan(false, 125 + random.nextInt(20), 0, 80 + random.nextInt(20), 120 + random.nextInt(30), 0,
-                80 + random.nextInt(30));
+        return new Plan(new Heap(125 + random.nextInt(20), 25, 80 + random.nextInt(20), 0, 0),
+                new Threads(120 + random.nextInt(30), 80 + random.nextInt(30), 0, Thread.State.WAITING, 0),
+                List.of());
     }
 
     /** A leaking or healthy run, by a coin toss. */
@@ -43,15 +136,28 @@ public record Plan(boolean leaking, int baselineMb, double leakMbPerSecond, int 
 
     /** The plan as program arguments, for {@link WatchedService#main(String[])}. */
     public String[] args() {
-        return new String[] {Boolean.toString(leaking), Integer.toString(baselineMb), Double.toString(leakMbPerSecond),
-                Integer.toString(burstMb), Integer.toString(idleThreads), Double.toString(threadsPerSecond),
-                Integer.toString(poolSwing)};
+        List<String> args = new ArrayList<>(List.of(
+                "baselineMb=" + heap.baselineMb, "trafficMbPerSecond=" + heap.trafficMbPerSecond,
+                "burstMb=" + heap.burstMb, "leakMbPerSecond=" + heap.leakMbPerSecond,
+                "warmingMbPerSecond=" + heap.warmingMbPerSecond, "idle=" + threads.idle,
+                "poolSwing=" + threads.poolSwing, "leakPerSecond=" + threads.leakPerSecond,
+                "stuckIn=" + threads.stuckIn, "warmingPerSecond=" + threads.warmingPerSecond));
+        events.forEach(event -> args.add("event=" + event.arg()));
+        return args.toArray(String[]::new);
     }
 
     /** The plan that {@link #args()} wrote. */
     public static Plan parse(String[] args) {
-        return new Plan(Boolean.parseBoolean(args[0]), Integer.parseInt(args[1]), Double.parseDouble(args[2]),
-                Integer.parseInt(args[3]), Integer.parseInt(args[4]), Double.parseDouble(args[5]),
-                Integer.parseInt(args[6]));
+        Map<String, String> values = Arrays.stream(args).filter(arg -> !arg.startsWith("event="))
+                .collect(Collectors.toMap(arg -> arg.substring(0, arg.indexOf('=')),
+                        arg -> arg.substring(arg.indexOf('=') + 1)));
+        Function<String, Integer> integer = key -> Integer.parseInt(values.get(key));
+        Function<String, Double> decimal = key -> Double.parseDouble(values.get(key));
+        List<Event> events = Arrays.stream(args).filter(arg -> arg.startsWith("event="))
+                .map(arg -> Event.parse(arg.substring("event=".length()))).toList();
+        return new Plan(new Heap(integer.apply("baselineMb"), integer.apply("trafficMbPerSecond"),
+                integer.apply("burstMb"), decimal.apply("leakMbPerSecond"), decimal.apply("warmingMbPerSecond")),
+                new Threads(integer.apply("idle"), integer.apply("poolSwing"), decimal.apply("leakPerSecond"),
+                        Thread.State.valueOf(values.get("stuckIn")), decimal.apply("warmingPerSecond")), events);
     }
 }

@@ -1,36 +1,50 @@
 package lesson5.demo;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import workbench.lessons.harness.Demo;
 
 /**
- * Demo {@code watched-service}: a service to put alerts on. Every run is leaking or healthy, drawn at random
- * with its rates and baselines ({@link Plan}).
+ * Demo {@code watched-service}: a service to put alerts on. Every run follows a {@link Plan}: leaking or healthy,
+ * heap and threads each on their own, with random rates and baselines.
  *
  * <ul>
  *   <li>Always: a long-lived baseline on the heap, a steady stream of short-lived garbage (the sawtooth), a
  *       report job that now and then holds a burst of memory for a moment, idle workers, and an elastic pool
  *       that grows by many workers for each burst of work and shrinks back soon after.
- *   <li>Leaking: a cache that only grows, and session watchers that wait on a latch nobody opens.
+ *   <li>Sometimes, and healthy: a cache and a connection pool that fill up slowly towards their maximum, and
+ *       one-off events (a cache loaded, a report held longer, a pool resized, a flood of tasks).
+ *   <li>Leaking: a cache that only grows, or session watchers that never end (waiting on a latch nobody opens,
+ *       polling it with a time-out, or blocked on a lock nobody releases), or both.
  * </ul>
  *
- * A leaking run's cache stops at 200 MB and its watchers at 1,000 threads, so that the console's lab JVM
- * survives it.
+ * Leaks and fills follow the clock, not a count of loops, so that a busy machine does not slow them. A leaking
+ * run's cache stops at 200 MB and its watchers at 1,000 threads, so that the console's lab JVM survives it.
  *
  * <p>As a program it runs the plan given as arguments (see {@link Plan#args()}), or a random one, until killed,
- * and prints {@code watched-service ready} once its baseline is in place.
+ * and prints {@value #READY} once its baseline is in place. Its one-off events wait for a watcher to say when its
+ * window opens, through the MXBean {@value #WINDOW_MBEAN} ({@link WindowMXBean}).
  */
 public final class WatchedService implements Demo {
 
+    /** What {@link #main(String[])} prints once the service runs. */
+    public static final String READY = "watched-service ready";
+    /** Where {@link #main(String[])} registers its {@link WindowMXBean}. */
+    public static final String WINDOW_MBEAN = "lesson5.demo:type=WatchedService";
+
+    private static final double MB = 1 << 20;
     /** Size of every retained or burst chunk: small enough never to be a humongous object for G1. */
     private static final int CHUNK = 32 << 10;
     private static final long TICK_MILLIS = 100;
@@ -40,16 +54,31 @@ public final class WatchedService implements Demo {
      */
     private static final long CACHE_CAP = 200L << 20;
     private static final int WATCHERS_CAP = 1000;
+    /** The maximum a warming cache fills up to. */
+    private static final long WARMING_CAP = 40L << 20;
+    /** The connection pool's maximum, which it fills up to. */
+    private static final int CONNECTIONS_CAP = 40;
 
     private final Plan plan;
     private final Random random = new Random();
     private final List<byte[]> baseline = new ArrayList<>();
     private final List<byte[]> cache = new ArrayList<>();
-    private final CountDownLatch neverOpened = new CountDownLatch(1);
-    private final AtomicInteger leakedThreads = new AtomicInteger();
+    private final List<byte[]> warming = new ArrayList<>();
+    private final List<byte[]> loaded = new ArrayList<>();
+    /** Reports held longer than usual, each dropped when its time is up. */
+    private final List<List<byte[]>> held = new ArrayList<>();
+    /** Opened only by {@link #close()}: what stuck watchers and pool connections wait for. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** Held by one thread until {@link #close()}: what watchers stuck in BLOCKED wait for. */
+    private final Object sessionLock = new Object();
+    private final AtomicInteger watchers = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final List<Thread> loops = new ArrayList<>();
-    private ExecutorService idle;
+    private ThreadPoolExecutor idle;
     private ThreadPoolExecutor elastic;
+    private ScheduledExecutorService events;
+    /** When the service started: leaks and fills count from here. */
+    private volatile long origin;
     private volatile boolean running;
     /** Where garbage goes, so that the JIT cannot prove an allocation unused and drop it. */
     private volatile Object sink;
@@ -70,18 +99,44 @@ public final class WatchedService implements Demo {
             return;
         }
         running = true;
-        fill(baseline, plan.baselineMb() << 20);
-        idle = Executors.newFixedThreadPool(plan.idleThreads(),
-                Thread.ofPlatform().daemon().name("idle-worker-", 0).factory());
-        ((ThreadPoolExecutor) idle).prestartAllCoreThreads();
+        fill(baseline, (long) plan.heap().baselineMb() << 20);
+        idle = new ThreadPoolExecutor(plan.threads().idle(), plan.threads().idle(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon().name("idle-worker-", 0).factory());
+        idle.prestartAllCoreThreads();
         elastic = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 100, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
                 Thread.ofPlatform().daemon().name("batch-worker-", 0).factory());
+        events = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduler").factory());
+        origin = System.currentTimeMillis();
         loop("request-handler", this::handleRequests);
         loop("report-job", this::runReport);
         loop("batch-dispatcher", this::dispatchBatch);
-        if (plan.leaking()) {
-            loop("cache-refresher", this::refreshCache);
-            loop("session-manager", this::openSession);
+        if (plan.heap().leaks()) {
+            loop("cache-refresher", () -> growTo(cache, plan.heap().leakMbPerSecond(), CACHE_CAP));
+        }
+        if (plan.heap().warmingMbPerSecond() > 0) {
+            loop("cache-warmer", () -> growTo(warming, plan.heap().warmingMbPerSecond(), WARMING_CAP));
+        }
+        if (plan.threads().leaks()) {
+            if (plan.threads().stuckIn() == Thread.State.BLOCKED) {
+                loop("session-janitor", this::holdSessionLock);
+            }
+            loop("session-manager", () -> startDue(watchers, plan.threads().leakPerSecond(), WATCHERS_CAP,
+                    "session-watcher-", this::watchSession));
+        }
+        if (plan.threads().warmingPerSecond() > 0) {
+            loop("connection-pool", () -> startDue(connections, plan.threads().warmingPerSecond(), CONNECTIONS_CAP,
+                    "connection-reader-", this::readConnection));
+        }
+    }
+
+    /**
+     * Schedules the plan's one-off events, whose times count from {@code epochMillis}: the moment a watcher's
+     * window opens. An event whose moment has passed happens at once.
+     */
+    public void openWindowAt(long epochMillis) {
+        long now = System.currentTimeMillis();
+        for (Plan.Event event : plan.events()) {
+            events.schedule(() -> happen(event), epochMillis + event.atMillis() - now, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -97,19 +152,22 @@ public final class WatchedService implements Demo {
         }));
     }
 
-    /** About 25 MB a second of garbage that dies young: the sawtooth of heap used. */
+    /** Short-lived garbage at the plan's pace, in requests of a few hundred bytes: the sawtooth of heap used. */
     private void handleRequests() throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            sink = new byte[400 + random.nextInt(200)];
+        long perTick = (long) (plan.heap().trafficMbPerSecond() * MB * 10 / 1000);
+        for (long made = 0; made < perTick; ) {
+            byte[] request = new byte[400 + random.nextInt(200)];
+            sink = request;
+            made += request.length;
         }
-        Thread.sleep(TICK_MILLIS / 10);
+        Thread.sleep(10);
     }
 
     /** Holds a burst of memory for 80 to 150 ms, every 600 to 1000 ms: tall spikes of heap used, none retained. */
     private void runReport() throws InterruptedException {
         Thread.sleep(600 + random.nextInt(400));
         List<byte[]> rows = new ArrayList<>();
-        fill(rows, plan.burstMb() << 20);
+        fill(rows, (long) plan.heap().burstMb() << 20);
         Thread.sleep(80 + random.nextInt(70));
         sink = rows.size();
     }
@@ -117,49 +175,128 @@ public final class WatchedService implements Demo {
     /** Every 1 to 1.6 s, a burst of short tasks that grows the elastic pool; idle workers leave after 100 ms. */
     private void dispatchBatch() throws InterruptedException {
         Thread.sleep(1000 + random.nextInt(600));
-        int tasks = plan.poolSwing() * 3 / 4 + random.nextInt(plan.poolSwing() / 4 + 1);
+        int swing = plan.threads().poolSwing();
+        int tasks = swing * 3 / 4 + random.nextInt(swing / 4 + 1);
         for (int i = 0; i < tasks; i++) {
-            long millis = 150 + random.nextInt(150);
-            elastic.execute(() -> pause(millis));
+            submit(150 + random.nextInt(150));
         }
     }
 
-    /** The leak: every entry is kept forever. */
-    private void refreshCache() throws InterruptedException {
+    /** Keeps {@code into} at what {@code mbPerSecond} since the origin comes to, up to {@code cap} bytes. */
+    private void growTo(List<byte[]> into, double mbPerSecond, long cap) throws InterruptedException {
         Thread.sleep(TICK_MILLIS);
-        synchronized (cache) {
-            if ((long) cache.size() * CHUNK < CACHE_CAP) {
-                fill(cache, (long) (plan.leakMbPerSecond() * (1 << 20) * TICK_MILLIS / 1000));
+        long due = Math.min(cap, (long) (mbPerSecond * MB * (System.currentTimeMillis() - origin) / 1000));
+        synchronized (into) {
+            fill(into, due - (long) into.size() * CHUNK);
+        }
+    }
+
+    /** Starts threads until {@code perSecond} since the origin is reached, up to {@code cap} of them. */
+    private void startDue(AtomicInteger started, double perSecond, int cap, String name, Runnable body)
+            throws InterruptedException {
+        Thread.sleep(Math.min(TICK_MILLIS, (long) (500 / perSecond)));
+        long due = Math.min(cap, (long) (perSecond * (System.currentTimeMillis() - origin) / 1000));
+        while (started.get() < due) {
+            Thread.ofPlatform().daemon().name(name + started.incrementAndGet()).start(body);
+        }
+    }
+
+    /** The thread leak: a watcher per session, stuck until a close that never comes, in the plan's state. */
+    private void watchSession() {
+        try {
+            switch (plan.threads().stuckIn()) {
+                case TIMED_WAITING -> {
+                    while (!closed.await(1, TimeUnit.SECONDS)) {
+                        // polls for the close, again and again
+                    }
+                }
+                case BLOCKED -> {
+                    synchronized (sessionLock) {
+                        sink = this;
+                    }
+                }
+                default -> closed.await();
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    /** Takes the session lock and never lets go while the service runs: every watcher that wants it blocks. */
+    private void holdSessionLock() throws InterruptedException {
+        synchronized (sessionLock) {
+            while (running) {
+                Thread.sleep(TICK_MILLIS);
             }
         }
     }
 
-    /** The thread leak: a watcher per session, waiting for a close that never comes. */
-    private void openSession() throws InterruptedException {
-        Thread.sleep((long) (1000 / plan.threadsPerSecond()));
-        if (leakedThreads.get() >= WATCHERS_CAP) {
-            return;
+    /** A pooled connection's reader: waits for data for as long as the service runs. */
+    private void readConnection() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            // closed
         }
-        Thread.ofPlatform().daemon().name("session-watcher-" + leakedThreads.incrementAndGet()).start(() -> {
+    }
+
+    private void happen(Plan.Event event) {
+        switch (event.kind()) {
+            case LOAD -> {
+                synchronized (loaded) {
+                    fill(loaded, (long) event.amount() << 20);
+                }
+            }
+            case LOAD_UP_TO -> {
+                long held = 0;
+                for (List<byte[]> data : List.of(baseline, cache, warming, loaded)) {
+                    synchronized (data) {
+                        held += (long) data.size() * CHUNK;
+                    }
+                }
+                synchronized (loaded) {
+                    fill(loaded, ((long) event.amount() << 20) - held);
+                }
+            }
+            case HOLD -> {
+                List<byte[]> report = new ArrayList<>();
+                fill(report, (long) event.amount() << 20);
+                synchronized (held) {
+                    held.add(report);
+                }
+                events.schedule(() -> {
+                    synchronized (held) {
+                        held.remove(report);
+                    }
+                }, event.forMillis(), TimeUnit.MILLISECONDS);
+            }
+            case COLLECT -> System.gc();
+            case RESIZE -> {
+                idle.setMaximumPoolSize(idle.getMaximumPoolSize() + event.amount());
+                idle.setCorePoolSize(idle.getMaximumPoolSize());
+                idle.prestartAllCoreThreads();
+            }
+            case SURGE -> {
+                for (int i = 0; i < event.amount(); i++) {
+                    submit(event.forMillis());
+                }
+            }
+        }
+    }
+
+    private void submit(long millis) {
+        elastic.execute(() -> {
             try {
-                neverOpened.await();
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
-                // closed
+                Thread.currentThread().interrupt();
             }
         });
     }
 
     private static void fill(List<byte[]> into, long bytes) {
-        for (long held = 0; held < bytes; held += CHUNK) {
+        for (long added = 0; added < bytes; added += CHUNK) {
             into.add(new byte[CHUNK]);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -179,13 +316,15 @@ public final class WatchedService implements Demo {
         }
         running = false;
         loops.forEach(Thread::interrupt);
-        neverOpened.countDown();
+        closed.countDown();
+        events.shutdownNow();
         idle.shutdownNow();
         elastic.shutdownNow();
-        synchronized (cache) {
-            cache.clear();
+        for (List<?> list : List.of(baseline, cache, warming, loaded, held)) {
+            synchronized (list) {
+                list.clear();
+            }
         }
-        baseline.clear();
     }
 
     @FunctionalInterface
@@ -193,10 +332,19 @@ public final class WatchedService implements Demo {
         void run() throws InterruptedException;
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /** How a watcher tells a running service when its window opens. */
+    public interface WindowMXBean {
+        /** See {@link WatchedService#openWindowAt(long)}. */
+        void openAt(long epochMillis);
+    }
+
+    public static void main(String[] args) throws Exception {
         WatchedService service = new WatchedService(args.length == 0 ? Plan.random(new Random()) : Plan.parse(args));
         service.start();
-        System.out.println("watched-service ready");
+        ManagementFactory.getPlatformMBeanServer().registerMBean(
+                new StandardMBean((WindowMXBean) service::openWindowAt, WindowMXBean.class, true),
+                new ObjectName(WINDOW_MBEAN));
+        System.out.println(READY);
         Thread.currentThread().join();
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Parameters;
 import workbench.diagnostics.metrics.Snapshot;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.sampling.TimeSeries;
+import workbench.diagnostics.sched.SchedTrace;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.target.Target;
 
@@ -17,7 +18,6 @@ import java.util.concurrent.Callable;
 @Command(name = "top", description = "Watch any running JVM's vital signs by process id (Ctrl-C ends).")
 final class TopCommand implements Callable<Integer> {
 
-    private static final int WIDTH = 30;
     private static final Duration WINDOW = Duration.ofSeconds(10);
 
     @Parameters(paramLabel = "PID", description = "the process id of a JVM run by the same user")
@@ -36,22 +36,25 @@ final class TopCommand implements Callable<Integer> {
             throw new IllegalStateException("No process " + pid + " is running. `jps -l` lists the JVMs you can watch.");
         }
         boolean redraw = System.console() != null && System.getenv("NO_COLOR") == null;
+        int capacity = (int) Math.max(2, WINDOW.dividedBy(interval) * 6);
+        SchedPanel schedPanel = new SchedPanel(capacity);
         try (Target target = Target.attach(pid);
-             Sampler sampler = Sampler.start(target, interval, (int) Math.max(2, WINDOW.dividedBy(interval) * 6))) {
+             Sampler sampler = Sampler.start(target, interval, capacity);
+             SchedTrace _ = SchedTrace.start(target, interval, schedPanel)) {
             for (int screen = 1; count == 0 || screen <= count; screen++) {
                 Thread.sleep(interval.toMillis());
                 if (sampler.lastError() != null && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     System.out.println("Process " + pid + " has exited.");
                     return 0;
                 }
-                System.out.print((redraw ? "\033[H\033[2J" : "") + screen(target, sampler));
+                System.out.print((redraw ? "\033[H\033[2J" : "") + screen(target, sampler, schedPanel));
                 System.out.flush();
             }
         }
         return 0;
     }
 
-    private static String screen(Target target, Sampler sampler) {
+    private static String screen(Target target, Sampler sampler, SchedPanel schedPanel) {
         Snapshot now = sampler.latest();
         if (now == null) {
             return "waiting for the first reading…\n";
@@ -71,11 +74,11 @@ final class TopCommand implements Callable<Integer> {
         line(out, "safepoints", rate(sampler.series("jvm.safepoint.count"), 1, "/s"), sampler.series("jvm.safepoint.count"));
         line(out, "classes", String.format(Locale.ROOT, "%.0f loaded", now.value("jvm.class.count")),
                 sampler.series("jvm.class.count"));
-        return out.append('\n').toString();
+        return out.append('\n').append(schedPanel.render()).append('\n').toString();
     }
 
     private static void line(StringBuilder out, String label, String value, TimeSeries series) {
-        out.append(String.format(Locale.ROOT, "%-11s %-32s %s%n", label, value, series.size() < 2 ? "" : series.sparkline(WIDTH)));
+        out.append(TopRow.of(label, value, series.size() < 2 ? "" : series.sparkline(TopRow.SPARKLINE_WIDTH)));
     }
 
     private static String rate(TimeSeries series, double scale, String unit) {

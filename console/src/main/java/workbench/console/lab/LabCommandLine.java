@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * How the lab JVM is started: the console's own {@code java} and class path (library, lessons and
  * demos), a heap cap, and an exit on OutOfMemoryError so that a wrecked lab is replaced, not limped on.
- * Native access is granted because lesson 6's demo and snippets call C through the foreign function API,
- * which the JDK otherwise warns about on first use.
+ * Native access is granted so that snippets may call C through the foreign function API without the JDK's
+ * first-use warning.
  *
  * @param java       the java launcher
  * @param classPath  the lab's class path

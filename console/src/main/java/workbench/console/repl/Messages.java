@@ -17,6 +17,12 @@ final class Messages {
     static final String MEASURING = "Measuring in the lab JVM with:";
     static final String LAST_PAGE = "This is the last page. /check tests your exercise; /hint helps.";
 
+    static final String SCHED_USAGE = "Usage: /sched [interval] traces the lab JVM's scheduler, e.g. /sched or /sched 500ms;"
+            + " /sched stop ends it.";
+    static final String SCHED_STOPPED = "Scheduler trace stopped.";
+    static final String SCHED_NOT_RUNNING = "No scheduler trace is running; /sched starts one.";
+    static final String SCHED_LAB_EXITED = "Scheduler trace stopped: the lab JVM it traced has exited. /sched traces the fresh one.";
+
     private Messages() {
     }
 
@@ -63,6 +69,15 @@ final class Messages {
     static String measurementFailed(String value) {
         return value == null ? "The measurement did not finish (see above), so nothing was graded. /predict again runs it again."
                 : "The measurement gave '" + value + "', not a figure, so nothing was graded. This is a fault of the lesson: please report it.";
+    }
+
+    static String schedStarted(String interval) {
+        return "Tracing the lab JVM's scheduler, a line every " + interval + " above the prompt; /sched stop ends it.";
+    }
+
+    static String schedCannotAttach(String reason) {
+        return "Could not reach the lab JVM to trace its scheduler (" + reason.lines().findFirst().orElse("")
+                + "); if it is restarting, try /sched again in a moment.";
     }
 
     static String commandFailed(String command, String message) {

@@ -1,24 +1,30 @@
 package workbench.console.repl;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import jdk.jshell.JShell;
 import workbench.console.lab.LabSession;
 
-/** Commands about the lab session itself: its variables, its imports, a fresh start. */
+/** Commands about the lab session itself: its variables, its imports, its scheduler trace, a fresh start. */
 final class SessionCommands {
 
     private final LabSession session;
     private final ConsoleIO io;
+    private final SchedWatch sched;
 
-    SessionCommands(LabSession session, ConsoleIO io) {
+    SessionCommands(LabSession session, ConsoleIO io, SchedWatch sched) {
         this.session = session;
         this.io = io;
+        this.sched = sched;
     }
 
     List<Command> commands() {
         return List.of(
                 Command.of("vars", "", "the variables you declared, with their values", args -> vars()),
                 Command.of("imports", "", "the imports in effect", args -> imports()),
+                new Command("sched", "[interval]|stop", "trace the lab JVM's scheduler, a line per interval (default 1s)",
+                        this::sched, typed -> List.of("stop", "500ms", "1s", "5s")),
                 Command.of("reset", "", "a fresh lab JVM (variables are lost)", args -> reset()));
     }
 
@@ -36,7 +42,33 @@ final class SessionCommands {
         io.println(String.join("\n", shell.imports().map(i -> i.source().strip()).toList()));
     }
 
+    private void sched(String args) {
+        if (args.equals("stop")) {
+            io.println(sched.stop() ? Messages.SCHED_STOPPED : Messages.SCHED_NOT_RUNNING);
+            return;
+        }
+        Duration interval;
+        try {
+            interval = args.isEmpty() ? Duration.ofSeconds(1) : DurationText.parse(args);
+        } catch (IllegalArgumentException e) {
+            interval = Duration.ZERO;
+        }
+        if (interval.toMillis() < 1) {
+            io.println(Messages.SCHED_USAGE);
+            return;
+        }
+        try {
+            sched.start(interval);
+            io.println(Messages.schedStarted(DurationText.format(interval)));
+        } catch (IOException e) {
+            io.println(Messages.schedCannotAttach(e.getMessage()));
+        }
+    }
+
     private void reset() {
+        if (sched.stop()) {
+            io.println(Messages.SCHED_STOPPED);
+        }
         session.reset();
         io.println(Messages.RESET);
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,10 @@ import workbench.console.markdown.CodeHighlighter;
 /** Drives the whole console with a script, as piped input would, against a real lab JVM. */
 @Timeout(180)
 class ConsoleScriptTest {
+
+    /** A line in the library's own format, e.g. sched 1.204s: parallelism=2 carriers=0 mounted=0 queued=0 ... */
+    private static final Pattern SCHED_LINE = Pattern.compile(
+            "sched \\d+\\.\\d{3}s: parallelism=\\d+ carriers=\\d+ mounted=\\d+ queued=\\d+ threads=\\d+ \\[.*");
 
     @TempDir
     Path root;
@@ -88,6 +93,27 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void tracesTheLabsSchedulerAboveThePromptUntilStopped() throws IOException {
+        String transcript = run("/sched 200ms", "Thread.sleep(1500)", "/sched stop", "Thread.sleep(600)", "/sched stop");
+
+        assertTrue(transcript.contains("Tracing the lab JVM's scheduler, a line every 200 ms"), transcript);
+        String whileTracing = between(transcript, "> Thread.sleep(1500)\n", "> /sched stop\n");
+        assertTrue(whileTracing.lines().anyMatch(SCHED_LINE.asMatchPredicate()), transcript);
+        String afterStop = transcript.substring(transcript.indexOf(Messages.SCHED_STOPPED));
+        assertTrue(afterStop.lines().noneMatch(SCHED_LINE.asMatchPredicate()), "no line after /sched stop:\n" + transcript);
+        assertTrue(afterStop.contains(Messages.SCHED_NOT_RUNNING), transcript);
+    }
+
+    @Test
+    void aTracedLabThatExitsEndsTheTraceInOneLine() throws IOException {
+        String transcript = run("/sched 200ms", "System.exit(0)", "1+1");
+
+        assertEquals(1, transcript.split(Pattern.quote(Messages.SCHED_LAB_EXITED), -1).length - 1, transcript);
+        assertTrue(transcript.contains("$1 ==> 2\n"), "the fresh lab runs snippets:\n" + transcript);
+        assertFalse(transcript.contains("Exception"), transcript);
+    }
+
+    @Test
     void showsTheLessonsCurrentPageFirst() throws IOException {
         String transcript = run();
         assertTrue(transcript.startsWith("First page\n----------\n\nWelcome."), transcript);
@@ -128,6 +154,13 @@ class ConsoleScriptTest {
         assertTrue(transcript.contains("This page asks for no prediction. Pages that do: 1 (/lesson N)."), transcript);
         assertTrue(transcript.contains("You predicted 10; the lab measured 300. `/predict <figure>` measures again."),
                 "the page shows the last answer kept in progress:\n" + transcript);
+    }
+
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        int end = text.indexOf(to, start);
+        assertTrue(start >= 0 && end >= 0, "expected " + from + " then " + to + " in:\n" + text);
+        return text.substring(start, end);
     }
 
     private String run(String... script) throws IOException {

@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
+import workbench.diagnostics.threads.Frames;
 
 /**
  * One time a virtual thread blocked while pinned to its carrier, as JFR's {@code jdk.VirtualThreadPinned} reports
@@ -46,7 +47,7 @@ public record PinnedEvent(Instant start, Duration duration, String thread, Strin
      */
     public String site() {
         for (String frame : stack) {
-            if (!StackFrames.isInfrastructure(frame)) {
+            if (!Frames.isInfrastructure(frame)) {
                 return StackFrames.method(frame);
             }
         }

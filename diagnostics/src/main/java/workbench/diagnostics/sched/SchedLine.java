@@ -62,17 +62,24 @@ public record SchedLine(Duration uptime, Duration interval, int parallelism, int
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "sched %.3fs: parallelism=%s carriers=%s"
                         + " mounted=%s queued=%s threads=%d [", uptime.toNanos() / 1e9, known(parallelism),
                 known(carriers), known(mounted), known(queued), platformThreadCount()));
-        String separator = "";
-        for (Map.Entry<Thread.State, Integer> state : new EnumMap<>(platformThreads).entrySet()) {
-            line.append(separator).append(state.getKey().name().toLowerCase(Locale.ROOT)).append('=')
-                    .append(state.getValue());
-            separator = " ";
-        }
-        line.append("] safepoints=").append(known(safepoints))
+        line.append(threadStates()).append("] safepoints=").append(known(safepoints))
                 .append(String.format(Locale.ROOT, " stopped=%.2fms", stopped.toNanos() / 1e6))
                 .append(cpuCores < 0 ? " cpu=?" : String.format(Locale.ROOT, " cpu=%.2f", cpuCores))
                 .append('/').append(processors);
         return line.toString();
+    }
+
+    /**
+     * Platform threads by state as {@link #format()} shows them, in the order of {@link Thread.State}:
+     * {@code runnable=5 blocked=1 waiting=10 timed_waiting=7}.
+     */
+    public String threadStates() {
+        StringBuilder states = new StringBuilder();
+        for (Map.Entry<Thread.State, Integer> state : new EnumMap<>(platformThreads).entrySet()) {
+            states.append(states.isEmpty() ? "" : " ").append(state.getKey().name().toLowerCase(Locale.ROOT))
+                    .append('=').append(state.getValue());
+        }
+        return states.toString();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package workbench.diagnostics.target;
 
 import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.AttachOperationFailedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import javax.management.MBeanServerConnection;
@@ -10,6 +11,13 @@ import javax.management.remote.JMXServiceURL;
 
 /** Another local JVM, reached by attaching, starting its local management agent and connecting over JMX. */
 final class AttachedTarget extends BeanTarget {
+
+    /**
+     * Starting the agent once failed with a NullPointerException inside a JDK 25 target launched a moment
+     * before (a lesson snippet, in CI); not reproduced on demand since, so a failed start is asked again.
+     */
+    private static final int AGENT_ATTEMPTS = 20;
+    private static final long AGENT_RETRY_MILLIS = 100;
 
     private final long pid;
     private final JMXConnector connector;
@@ -46,9 +54,27 @@ final class AttachedTarget extends BeanTarget {
                     + e.getMessage(), e);
         }
         try {
-            return vm.startLocalManagementAgent();
+            return startAgent(vm);
         } finally {
             vm.detach();
+        }
+    }
+
+    private static String startAgent(VirtualMachine vm) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return vm.startLocalManagementAgent();
+            } catch (AttachOperationFailedException e) {
+                if (attempt == AGENT_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(AGENT_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while starting the agent of " + vm.id(), interrupted);
+                }
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 package workbench.diagnostics.threads;
 
-/** Small helpers on stack frames written as {@code class.method(file:line)}. */
-final class Frames {
+/**
+ * Stack frames as this library writes them, {@code class.method(file:line)}, and the one rule every tool of it
+ * uses to skip frames that say nothing of where in the application a thread was.
+ */
+public final class Frames {
 
     private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
 
@@ -28,9 +31,12 @@ final class Frames {
         return paren < 0 ? frame : frame.substring(0, paren);
     }
 
-    /** JDK frames and lambda proxy frames: neither says where a thread's work comes from. */
-    static boolean isInfrastructure(String frame) {
-        if (frame.contains("$$Lambda")) {
+    /**
+     * Whether {@code frame}, written in any of the library's forms, is the JDK's or a lambda's or hidden class's:
+     * none of them says where a thread's work comes from.
+     */
+    public static boolean isInfrastructure(String frame) {
+        if (frame.contains("$$Lambda") || frame.contains("/0x") || frame.contains(".0x")) {
             return true;
         }
         for (String prefix : JDK_PREFIXES) {

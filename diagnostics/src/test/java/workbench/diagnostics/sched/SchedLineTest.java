@@ -17,6 +17,7 @@ class SchedLineTest {
 
         assertEquals("sched 12.004s: parallelism=2 carriers=2 mounted=2 queued=37 threads=23 [runnable=5 waiting=11"
                 + " timed_waiting=7] safepoints=1 stopped=0.41ms cpu=1.97/2", line.format());
+        assertEquals("runnable=5 waiting=11 timed_waiting=7", line.threadStates());
         assertEquals(23, line.platformThreadCount());
         assertEquals(0, line.platformThreads(Thread.State.BLOCKED));
     }

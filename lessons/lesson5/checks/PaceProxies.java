@@ -1,0 +1,81 @@
+package lesson5.checks;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lesson5.checks.WatchedRuns.Watched;
+import workbench.diagnostics.metrics.Attributes;
+import workbench.diagnostics.sampling.Sampler;
+import workbench.diagnostics.sampling.TimeSeries;
+
+/**
+ * What a wrong page's figures usually are, worked out from the same samples, so that feedback can name the
+ * shortcut a figure followed: a pace or a time left that is near one of these, and not near the reference's, came
+ * from it.
+ */
+final class PaceProxies {
+
+    private static final double MB = 1 << 20;
+    private static final double NEAR = 0.08;
+    private static final Attributes HEAP = Attributes.of("jvm.memory.type", "heap");
+    private static final Duration ALL = Duration.ofMinutes(1);
+
+    private final Map<String, Double> paces = new LinkedHashMap<>();
+    private final double maxHeapBytes;
+    private final double usedNow;
+    private final double liveNow;
+    private final double firstFloor;
+    private final double summedLimits;
+
+    private PaceProxies(Sampler sampler, double maxHeapBytes) {
+        TimeSeries used = sampler.series("jvm.memory.used", HEAP);
+        TimeSeries live = sampler.series("jvm.memory.used_after_last_gc", HEAP);
+        Floors floors = Floors.of(live);
+        this.maxHeapBytes = maxHeapBytes;
+        this.usedNow = used.latestValue();
+        this.liveNow = live.latestValue();
+        this.firstFloor = floors.first();
+        this.summedLimits = sampler.series("jvm.memory.limit", HEAP).latestValue();
+        paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
+                + " parts only two thirds of it apart", (floors.last() - floors.first()) / seconds(live));
+        paces.put("the allocation rate: garbage made, not memory kept",
+                sampler.series("jvm.memory.allocated").rate(ALL));
+        paces.put("the slope of heap used, which garbage and the burst held at the end tilt", used.slope(ALL));
+        paces.put("a line through every point of the live set, which the burst held at the end tilts",
+                live.slope(ALL));
+    }
+
+    static PaceProxies of(Watched run) {
+        return new PaceProxies(run.sampler(), run.scene().maxHeapBytes());
+    }
+
+    /** " (it matches ...)" when {@code mbPerSecond} is near a known wrong pace, else nothing. */
+    String matched(double mbPerSecond) {
+        return paces.entrySet().stream().filter(pace -> near(mbPerSecond * MB, pace.getValue())).findFirst()
+                .map(pace -> " (it matches " + pace.getKey() + ")").orElse("");
+    }
+
+    /** " (it matches ...)" when {@code seconds}, at the page's own pace, is near a known wrong time left. */
+    String matchedTimeLeft(double seconds, double bytesPerSecond) {
+        Map<String, Double> times = new LinkedHashMap<>();
+        times.put("the whole maximum at that pace, as if the heap were empty now", maxHeapBytes / bytesPerSecond);
+        times.put("what is left above heap used now, which counts garbage and the burst held at the end",
+                (maxHeapBytes - usedNow) / bytesPerSecond);
+        times.put("what is left above the latest value of the live set, which the burst held at the end lifted",
+                (maxHeapBytes - liveNow) / bytesPerSecond);
+        times.put("what was left above the first part's floor, before the live set grew through the window",
+                (maxHeapBytes - firstFloor) / bytesPerSecond);
+        times.put("what is left below the pools' limits summed, though each of ZGC's two generations reports the"
+                + " whole maximum", (summedLimits - liveNow) / bytesPerSecond);
+        return times.entrySet().stream().filter(time -> near(seconds, time.getValue())).findFirst()
+                .map(time -> " (it matches " + time.getKey() + ")").orElse("");
+    }
+
+    private static boolean near(double value, double proxy) {
+        return Math.abs(value - proxy) <= NEAR * Math.abs(proxy);
+    }
+
+    private static double seconds(TimeSeries series) {
+        return Duration.between(series.points().getFirst().time(), series.latest().time()).toMillis() / 1000.0;
+    }
+}
