@@ -16,7 +16,8 @@ import workbench.lessons.harness.Demo;
  * something holds the carriers. In some runs one site's CPU-bound requests keep them busy; in others one site's
  * requests block inside a callback from native code and pin them. The other sites are decoys: slower without
  * pinning, blocking longer inside {@code synchronized} (which no longer pins on JDK 24 and later), running in
- * native code without ever blocking there, or pinning more often but for a millisecond each time. Each start draws a new {@link Plan}.
+ * native code without ever blocking there, pinning more often but for a millisecond each time, or pinning
+ * for longer each time but seldom. Each start draws a new {@link Plan}.
  *
  * <pre>{@code
  * var service = (CarrierService) Demos.get("carrier-service");
@@ -55,6 +56,7 @@ public final class CarrierService implements Demo {
                 case "tax-tables" -> new TaxTables(load.role(), load.millis());
                 case "search" -> new Search(load.role(), load.millis());
                 case "invoices" -> new Invoices(load.role(), load.millis());
+                case "audit-trail" -> new AuditTrail(load.role(), load.millis());
                 default -> throw new IllegalArgumentException("no site named " + load.name());
             });
         }

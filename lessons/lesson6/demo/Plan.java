@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Who does what in one run of {@link CarrierService}: whether carriers are starved by CPU-bound work or by pinning,
@@ -37,8 +38,10 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
     }
 
     /** Site names, in the order sites are always listed. */
-    public static final List<String> NAMES = List.of("geocoder", "thumbnails", "tax-tables", "search", "invoices");
-    private static final List<String> CLASSES = List.of("Geocoder", "Thumbnails", "TaxTables", "Search", "Invoices");
+    public static final List<String> NAMES = List.of("geocoder", "thumbnails", "tax-tables", "search", "invoices",
+            "audit-trail");
+    private static final List<String> CLASSES = List.of("Geocoder", "Thumbnails", "TaxTables", "Search", "Invoices",
+            "AuditTrail");
 
     public Plan {
         sites = List.copyOf(sites);
@@ -53,26 +56,26 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
     /**
      * Carriers starved by pinning at the named site, which holds a carrier for about a second every second, with
      * decoys: a site that is slower per request and never pins, one that blocks longer inside
-     * {@code synchronized}, one that runs in a native callback without ever blocking there, and one that pins too,
-     * 1.4 to 1.9 times as often but for 1 ms each, so that it holds carriers less than half as long in all. Every
-     * pin lasts less than JFR's usual 20 ms threshold.
+     * {@code synchronized}, one that runs in a native callback without ever blocking there, one that pins too, 1.4
+     * to 1.9 times as often but for 1 ms each, and one whose pins last 30 to 45 ms, longer than any other, but come
+     * two or three times a second. Both pinning decoys hold carriers less than half as long in all as the named
+     * site, whose pins last 4 to 8 ms: under JFR's usual 20 ms threshold, where the long pins are not.
      */
     public static Plan pinning(Random random, String pinner) {
-        List<Role> decoys = new ArrayList<>(List.of(Role.COMPUTES, Role.WAITS_ON_MONITOR, Role.COMPUTES_IN_NATIVE,
-                Role.PINS_IN_NATIVE));
-        Collections.shuffle(decoys, random);
-        int pinMillis = 4 + random.nextInt(5);   // 8 ms at most: far below JFR's usual 20 ms threshold
+        int pinMillis = 4 + random.nextInt(5);
         int pinsPerSecond = 1000 / pinMillis;
+        List<Function<String, SiteLoad>> decoys = new ArrayList<>(List.of(
+                name -> decoy(random, name, Role.COMPUTES, pinMillis),
+                name -> decoy(random, name, Role.WAITS_ON_MONITOR, pinMillis),
+                name -> decoy(random, name, Role.COMPUTES_IN_NATIVE, pinMillis),
+                name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 1,
+                        (int) (pinsPerSecond * (1.4 + 0.5 * random.nextDouble()))),
+                name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 30 + random.nextInt(16), 2 + random.nextInt(2))));
+        Collections.shuffle(decoys, random);
         List<SiteLoad> sites = new ArrayList<>();
         for (String name : NAMES) {
-            if (name.equals(pinner)) {
-                sites.add(new SiteLoad(name, Role.PINS_IN_NATIVE, pinMillis, pinsPerSecond));
-            } else {
-                Role role = decoys.removeFirst();
-                sites.add(role == Role.PINS_IN_NATIVE
-                        ? new SiteLoad(name, role, 1, (int) (pinsPerSecond * (1.4 + 0.5 * random.nextDouble())))
-                        : decoy(random, name, role, pinMillis));
-            }
+            sites.add(name.equals(pinner) ? new SiteLoad(name, Role.PINS_IN_NATIVE, pinMillis, pinsPerSecond)
+                    : decoys.removeFirst().apply(name));
         }
         return new Plan(Cause.PINNING, sites, 120 + random.nextInt(80));
     }

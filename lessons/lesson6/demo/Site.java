@@ -4,7 +4,7 @@ package lesson6.demo;
  * One kind of request of {@link CarrierService}: its role, how long each request blocks or computes, and how many
  * arrive a second. Each subclass does its work in its own {@code work()} method, so a stack trace names the site.
  */
-abstract sealed class Site permits Geocoder, Thumbnails, TaxTables, Search, Invoices {
+abstract sealed class Site permits Geocoder, Thumbnails, TaxTables, Search, Invoices, AuditTrail {
 
     private final Role role;
     private final int millis;

@@ -1,6 +1,7 @@
 // Misconception: Record pinning the way production does, with JFR's own "profile" settings for
-// jdk.VirtualThreadPinned, on the belief that pins below its threshold are too short to matter; here every pin
-// lasts under 20 ms, so nothing is recorded, and "no pins" is read as "nothing pins" though hundreds a second do.
+// jdk.VirtualThreadPinned, on the belief that pins below its threshold are too short to matter; here the site that
+// holds carriers longest pins hundreds of times a second for under 20 ms each, so only a decoy's rare long pins are
+// recorded, and that decoy is named.
 package lesson6;
 
 import java.io.IOException;
