@@ -165,9 +165,9 @@ class ReadTheSchedulerCheck {
                 long value = reported.getOrDefault(state, 0);
                 if (!within(scenario.observation(), index, value, state == Thread.State.BLOCKED ? 0 : THREAD_TOLERANCE)) {
                     Feedback.fail(String.format(Locale.ROOT, "Platform threads %s in the %s JVM (pid %d): you"
-                                    + " reported %d, while that JVM counted %s of itself just before and just after.%s",
-                            state, scenario.name(), scenario.target().pid(), value, range(scenario.observation(), index),
-                            hintForThreads(scenario, state, value)),
+                                    + " reported %d, %s than that JVM counted of itself just before and just after.%s",
+                            state, scenario.name(), scenario.target().pid(), value,
+                            higherOrLower(scenario.observation(), index, value), hintForThreads(scenario, state, value)),
                             value == ownThreads(state) && value != 0 ? TARGETS : READING
                                     + ": platform threads by state, carriers included, virtual threads not");
                 }
@@ -182,9 +182,9 @@ class ReadTheSchedulerCheck {
             return;
         }
         String proxy = proxyOf(scenario, figure, reported);
-        Feedback.fail(String.format(Locale.ROOT, "%s of the %s JVM (pid %d): you reported %d, while that JVM read"
-                        + " %s of itself just before and just after.%s", figure, scenario.name(),
-                scenario.target().pid(), reported, range(scenario.observation(), index), proxy),
+        Feedback.fail(String.format(Locale.ROOT, "%s of the %s JVM (pid %d): you reported %d, %s than that JVM"
+                        + " read of itself just before and just after.%s", figure, scenario.name(),
+                scenario.target().pid(), reported, higherOrLower(scenario.observation(), index, reported), proxy),
                 proxy.contains("JVM that runs the check") ? TARGETS : revisit);
     }
 
@@ -193,7 +193,8 @@ class ReadTheSchedulerCheck {
         long[] own = scenario.observation().before();
         Shape shape = scenario.shape();
         List<String> matches = new ArrayList<>();
-        if (reported == ownScheduler(figure) && reported != own[index(figure)]) {
+        // A zero matches too much (an idle scheduler, an empty queue) to say which JVM was read.
+        if (reported != 0 && reported == ownScheduler(figure) && reported != own[index(figure)]) {
             matches.add("the same figure of the JVM that runs the check");
         }
         if (!figure.equals("parallelism") && reported == own[0]) {
@@ -229,8 +230,7 @@ class ReadTheSchedulerCheck {
                 return " Your count matches that JVM's platform threads plus its parked and pinned virtual threads.";
             }
             if (value < own) {
-                return " Your count is short by about " + (own - value) + " threads; carriers are platform threads"
-                        + " too.";
+                return " Carriers are platform threads too.";
             }
         }
         return value == ownThreads(state) ? " Your count matches the JVM that runs the check." : "";
@@ -248,10 +248,9 @@ class ReadTheSchedulerCheck {
         return value >= low - tolerance && value <= high + tolerance;
     }
 
-    private static String range(Observation observation, int index) {
-        long low = Math.min(observation.before()[index], observation.after()[index]);
-        long high = Math.max(observation.before()[index], observation.after()[index]);
-        return low == high ? Long.toString(low) : low + " to " + high;
+    /** Which side of what the JVM read of itself a value falls on; never the value itself. */
+    private static String higherOrLower(Observation observation, int index, long value) {
+        return value > Math.max(observation.before()[index], observation.after()[index]) ? "higher" : "lower";
     }
 
     /**

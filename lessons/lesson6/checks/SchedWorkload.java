@@ -1,13 +1,5 @@
 package lesson6.checks;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -18,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import jdk.management.VirtualThreadSchedulerMXBean;
+import lesson6.demo.NativeSort;
 
 /**
  * The JVM exercise {@code read-the-scheduler} reads: a virtual-thread scheduler and platform threads held in a
@@ -48,6 +41,7 @@ public final class SchedWorkload {
         int parallelism = n[0];
         VirtualThreadSchedulerMXBean scheduler =
                 ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
+        NativeSort.sortWith(() -> { });   // links the native sort here, not in a class initializer on a virtual thread
         startIdleCarriers(scheduler, parallelism, n[1]);
         List<Thread> parked = new ArrayList<>();
         for (int i = 0; i < n[2]; i++) {
@@ -148,27 +142,13 @@ public final class SchedWorkload {
                 states.getOrDefault(Thread.State.TIMED_WAITING, 0));
     }
 
-    /** Runs {@code work} inside the comparator that the C library's {@code qsort} calls back. */
-    private static void inNativeCallback(Runnable work) {
-        Linker linker = Linker.nativeLinker();
-        try (Arena arena = Arena.ofConfined()) {
-            MethodHandle qsort = linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(),
-                    FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                            ValueLayout.ADDRESS));
-            MethodHandle compare = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(
-                    SchedWorkload.class, "compare", MethodType.methodType(int.class, Runnable.class,
-                            MemorySegment.class, MemorySegment.class)), 0, work);
-            MemorySegment comparator = linker.upcallStub(compare,
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS), arena);
-            qsort.invokeExact(arena.allocate(ValueLayout.JAVA_INT, 2), 2L, 4L, comparator);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+    /** Runs {@code work} inside a callback from native code, where a virtual thread that blocks is pinned. */
+    private static void inNativeCallback(NativeSort.Callback work) {
+        try {
+            NativeSort.sortWith(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-    }
-
-    private static int compare(Runnable work, MemorySegment left, MemorySegment right) {
-        work.run();
-        return 0;
     }
 
     private static void awaitForever() {

@@ -87,6 +87,8 @@ public final class StarvationRun {
                 ? ReferenceSolution.create(Tariffs.class, TariffService.class, rates)
                 : ReferenceSolution.view(Tariffs.class, new TariffService(rates))) {
             new StarvationRun(service, rates, random).run(n[1], n[3], n[5], n[6], n[7]);
+        } catch (Throwable e) {
+            e.printStackTrace(System.out);   // before the halt below, which would swallow it: the check shows it
         } finally {
             System.out.flush();
             Runtime.getRuntime().halt(0);   // whatever the service left running must not keep this JVM up

@@ -83,9 +83,12 @@ class VirtualLeaksCheck {
         Feedback.check(named != null, "Your method returned null instead of a set of thread ids.", LEAKS);
         Set<Long> missed = new HashSet<>(leaked);
         missed.removeAll(named);
-        Feedback.check(missed.isEmpty(), "Your set misses " + missed.size() + " of the " + leaked.size()
-                + " leaked virtual threads. They wait, by pool and blocker: " + describe(missed)
-                + (named.isEmpty() ? ". Your set was empty." : "."), LEAKS
+        Set<Long> found = new HashSet<>(named);
+        found.retainAll(leaked);
+        Feedback.check(missed.isEmpty(), (named.isEmpty() ? "Your set was empty"
+                : found.isEmpty() ? "Your set named none of the leaked virtual threads"
+                : "Your set named " + found.size() + " leaked virtual thread(s), but not all of them")
+                + ", though virtual threads in that JVM are blocked on what no live thread can reach.", LEAKS
                 + ": which snapshots list virtual threads, and what makes a blocked thread leaked");
     }
 
@@ -102,9 +105,11 @@ class VirtualLeaksCheck {
                 .anyMatch(t -> t.id() == id && !t.virtual())).count();
         Feedback.fail("Your set names " + wrong.size() + " thread(s) that are not leaked virtual threads: "
                 + describe(wrong) + ". " + (decoysNamed > 0 ? decoysNamed + " of them wait on a queue, latch or lock"
-                + " that a live thread still holds, or sleep; all of them finish within a minute. " : "")
+                + " that a live thread still holds, or sleep: something alive can still wake them. " : "")
                 + (platform > 0 ? platform + " of them are platform threads. " : ""), LEAKS
-                + ": a thread that waits long is not leaked while something alive can still wake it");
+                + (decoysNamed == 0 && platform > 0 ? ": the leak profile judges virtual threads, which a snapshot"
+                + " marks as virtual" : ": a thread that waits long is not leaked while something alive can still"
+                + " wake it"));
     }
 
     /** The threads by pool and blocker, as the snapshot before the learner's call saw them. */

@@ -106,7 +106,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
 
     /**
      * A decoy: slower or blocking longer than a pin of {@code pinMillis}, yet never pinned. The one that waits on a
-     * monitor keeps at least two and a half virtual threads waiting at a time, on average, more than the pins keep
+     * monitor keeps about two and a half virtual threads waiting at a time, on average, more than the pins keep
      * pinned.
      */
     private static SiteLoad decoy(Random random, String name, Role role, int pinMillis) {

@@ -47,11 +47,17 @@ public final class PinningRecorder implements AutoCloseable {
      * @throws IOException when the target's JFR cannot be reached
      */
     public static PinningRecorder start(Target target, Duration threshold) throws IOException {
-        PinningRecorder recorder = new PinningRecorder(JfrStream.open(target), threshold);
-        recorder.stream.enable(EVENT).withThreshold(threshold).withStackTrace();
-        recorder.stream.onEvent(EVENT, event -> recorder.add(PinnedEvent.of(event)));
-        recorder.stream.startAsync();
-        return recorder;
+        JfrStream stream = JfrStream.open(target);
+        try {
+            PinningRecorder recorder = new PinningRecorder(stream, threshold);
+            stream.enable(EVENT).withThreshold(threshold).withStackTrace();
+            stream.onEvent(EVENT, event -> recorder.add(PinnedEvent.of(event)));
+            stream.startAsync();
+            return recorder;
+        } catch (RuntimeException e) {
+            stream.close();   // an attached target's remote recording would otherwise outlive this failed start
+            throw e;
+        }
     }
 
     /**

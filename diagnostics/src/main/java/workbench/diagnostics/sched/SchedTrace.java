@@ -49,12 +49,16 @@ public final class SchedTrace implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 next += interval.toNanos();
                 Thread.sleep(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
-                sink.accept(reader.read());
+                SchedLine line;
+                try {
+                    line = reader.read();
+                } catch (RuntimeException e) {
+                    return;   // the attached JVM went away, or the trace was closed while reading: the trace ends
+                }
+                sink.accept(line);   // a failing sink is the caller's bug: let it show, not end the trace silently
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // The attached JVM went away, or the trace was closed while reading: either way the trace ends.
         }
     }
 
