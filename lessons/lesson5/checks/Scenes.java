@@ -42,8 +42,6 @@ final class Scenes {
      * the load and a collection after it.
      */
     private static final long FILL_AT = -1500;
-    /** Room a nearly full heap keeps at the end: the report held then, a burst and the garbage in flight fit in it. */
-    private static final double MIN_ROOM_MB = 60;
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
@@ -113,7 +111,8 @@ final class Scenes {
         int maxMb = between(random, 320, 448);
         double leak = decimal(random, 6, 9);
         double windowEnd = WatchedRuns.WINDOW.toMillis() / 1000.0;
-        double roomMb = Math.max(leak * between(random, 10, 14), MIN_ROOM_MB);
+        // 60 MB of room at least: the report held at the end, a burst and the garbage in flight fit in it.
+        double roomMb = leak * between(random, 10, 14);
         int liveAtFillMb = (int) (maxMb - roomMb - leak * (windowEnd - FILL_AT / 1000.0));
         return new HeapPart(HeapShape.GROWING, List.of("-XX:+UseZGC"), maxMb,
                 new Plan.Heap(between(random, 8, 25), between(random, 3, 6), between(random, 6, 12), leak, 0),
