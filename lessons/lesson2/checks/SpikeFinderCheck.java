@@ -19,8 +19,8 @@ import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code find-the-spike}: the demo runs in this JVM for one shared watch, its steady
- * load at a random rate of 70 to 130 MB/s (a fifth to two fifths of it in 1 to 2 MiB buffers, too large for a
+ * Hidden checks of exercise {@code find-the-spike}: the demo runs in this JVM for one shared watch, started a
+ * second into it, its steady load at a random rate of 70 to 130 MB/s (a fifth to two fifths of it in 1 to 2 MiB buffers, too large for a
  * TLAB) and its spikes of 75 to 120 MB from a different site each time, each spike warming up over half a second
  * or more. Every spike must be dated close to its start, once, and named by its own call site.
  *
@@ -48,6 +48,8 @@ class SpikeFinderCheck {
     /** A date may lag the start this much: a reading of the counter every 100 ms and a little jitter. */
     private static final Duration LATE = Duration.ofMillis(150);
     private static final Duration EARLY = Duration.ofMillis(EARLY_MILLIS);
+    /** The watch begins on an idle service: the learner's streams start up before the demo does. */
+    private static final Duration QUIET_START = Duration.ofSeconds(1);
     /** Time for a fresh stream to deliver its first samples. */
     private static final Duration SETTLING = Duration.ofMillis(500);
     /** A spike that starts this close to the end of the watch may not have shown yet. */
@@ -79,9 +81,10 @@ class SpikeFinderCheck {
         AtomicReference<Instant> recording = new AtomicReference<>();
         Thread watcher = Thread.ofVirtual().start(() -> awaitRecording(recording));
         try (AllocationSpikes demo = new AllocationSpikes(settings)) {
-            demo.start();
+            Thread starter = Thread.ofVirtual().start(() -> startLater(demo));
             start = Instant.now();
             reported = SpikeFinder.findSpikes(Target.current(), WATCH);
+            starter.join();
             happened = demo.spikes();
         } finally {
             watcher.interrupt();
@@ -144,6 +147,19 @@ class SpikeFinderCheck {
         }
         Feedback.check(!named.isEmpty(), "None of your spikes fell during a burst, so none could be named;"
                 + " your spikes: " + describe(reported) + ".", START);
+    }
+
+    /**
+     * Starts the demo {@link #QUIET_START} into the watch, so that its first spike (a second or more after that)
+     * comes when the learner's streams have settled: while they start up, ticks of the counter are ragged.
+     */
+    private static void startLater(AllocationSpikes demo) {
+        try {
+            Thread.sleep(QUIET_START);
+            demo.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** JFR starts slowly the first time in a JVM; the learner's stream should not pay for that in the watch. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import lesson5.checks.Scene.HeapShape;
 import lesson5.checks.WatchedRuns.Watched;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.sampling.TimeSeries;
@@ -67,7 +69,9 @@ class AlertMessageCheck {
 
     private static List<Watched> runs;
 
+    /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
     @BeforeAll
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
         runs = WatchedRuns.watch(Scenes.forPager(new Random()));
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import lesson5.ThreadClimbAlert;
 import lesson5.checks.Scene.HeapShape;
@@ -11,6 +12,7 @@ import lesson5.checks.Scene.ThreadShape;
 import lesson5.checks.WatchedRuns.Watched;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.sampling.TimeSeries;
 import workbench.lessons.harness.Feedback;
@@ -53,7 +55,9 @@ class ThreadClimbAlertCheck {
 
     private static List<Watched> runs;
 
+    /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
     @BeforeAll
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
         runs = WatchedRuns.watch(Scenes.forThreadAlert(new Random()));
     }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.PlatformManagedObject;
 import java.lang.management.ThreadInfo;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ final class JmxSource implements RawSource {
     @Override
     public RawReading read() {
         try {
+            Instant at = Instant.now();
+            Map<String, Object> threads = attributes(threading, THREADING);
+            Map<String, Object> os = attributes(operatingSystem, OS);
             MemoryUsage[] usage = new MemoryUsage[pools.size()];
             MemoryUsage[] afterGc = new MemoryUsage[pools.size()];
             for (int i = 0; i < usage.length; i++) {
@@ -88,10 +92,8 @@ final class JmxSource implements RawSource {
                 capacity[i] = number(values, "TotalCapacity");
                 count[i] = number(values, "Count");
             }
-            Map<String, Object> threads = attributes(threading, THREADING);
             Map<String, Object> classes = attributes(classLoading, CLASSES);
-            Map<String, Object> os = attributes(operatingSystem, OS);
-            return new RawReading(usage, afterGc, gcCount, gcMillis,
+            return new RawReading(at, usage, afterGc, gcCount, gcMillis,
                     threadInfos((long[]) threads.get("AllThreadIds")),
                     number(threads, "TotalStartedThreadCount"),
                     number(threads, "TotalThreadAllocatedBytes"),

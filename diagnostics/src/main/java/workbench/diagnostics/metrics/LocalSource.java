@@ -7,6 +7,7 @@ import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryUsage;
+import java.time.Instant;
 import java.util.List;
 import workbench.diagnostics.target.Target;
 
@@ -33,6 +34,10 @@ final class LocalSource implements RawSource {
 
     @Override
     public RawReading read() {
+        Instant at = Instant.now();
+        long nanos = System.nanoTime();
+        long allocated = allocatedBytes();
+        long cpuNanos = os.getProcessCpuTime();
         MemoryUsage[] usage = new MemoryUsage[pools.size()];
         MemoryUsage[] afterGc = new MemoryUsage[pools.size()];
         for (int i = 0; i < usage.length; i++) {
@@ -53,14 +58,13 @@ final class LocalSource implements RawSource {
             capacity[i] = buffers.get(i).getTotalCapacity();
             count[i] = buffers.get(i).getCount();
         }
-        long cpuNanos = os.getProcessCpuTime();
-        return new RawReading(usage, afterGc, gcCount, gcMillis,
+        return new RawReading(at, usage, afterGc, gcCount, gcMillis,
                 threads.getThreadInfo(threads.getAllThreadIds(), 0),   // depth 0: no stacks, no safepoint
                 threads.getTotalStartedThreadCount(),
-                allocatedBytes(),
+                allocated,
                 classes.getTotalLoadedClassCount(), classes.getUnloadedClassCount(), classes.getLoadedClassCount(),
                 cpuNanos, os.getAvailableProcessors(),
-                cpuNanos >= 0 ? cpuUtilization.at(System.nanoTime(), cpuNanos) : os.getProcessCpuLoad(),
+                cpuNanos >= 0 ? cpuUtilization.at(nanos, cpuNanos) : os.getProcessCpuLoad(),
                 os.getSystemLoadAverage(),
                 used, capacity, count);
     }

@@ -7,7 +7,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
-import java.time.Instant;
 import java.util.Locale;
 import workbench.diagnostics.hsperf.PerfData;
 import workbench.diagnostics.target.Target;
@@ -86,8 +85,8 @@ public final class MetricReader implements AutoCloseable {
      * @throws workbench.diagnostics.target.TargetGoneException when an attached JVM can no longer be reached
      */
     public Snapshot read() {
-        Snapshot.Builder out = new Snapshot.Builder(Instant.now(), target.pid());
         RawReading raw = source.read();
+        Snapshot.Builder out = new Snapshot.Builder(raw.at(), target.pid());
         addMemory(out, raw);
         addGc(out, raw);
         addThreads(out, raw);
