@@ -21,8 +21,6 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
         GROWING,
         /** Bursts and garbage, the live set level. */
         STEADY,
-        /** A small live set that a cache warming up lifts slowly: a large share of it, at a small pace. */
-        WARMING,
         /**
          * A cache warming up slowly and another loaded once, early in the window: the live set steps up, stays and
          * creeps up.

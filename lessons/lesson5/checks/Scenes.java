@@ -17,9 +17,7 @@ import lesson5.demo.Plan.Event.Kind;
  * <p>Levels keep leaks and healthy runs apart on every size, so that a fixed threshold fails one or the other: the
  * alerts' leaking heap starts at 8 to 25 MB and cannot pass 105 MB in the window, a healthy one holds 120 to 170 MB; a
  * thread leak runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150 to 190
- * idle. Shares keep them apart too, for the heap alert, so that growth counted as a share of the live set fails one
- * or the other: a second leak grows on 160 to 190 MB by less than a tenth of it in each part of the window, while a
- * healthy service of a few MB grows by more than a tenth in each part as its cache warms up.
+ * idle.
  *
  * <p>One-off events sit where the floors of three equal parts of the window see them as they should: a step in
  * the first part after its floor was taken (so the later floors are higher), a spike from 1.3 s before the end
@@ -56,14 +54,13 @@ final class Scenes {
     }
 
     /**
-     * For heap-leak-alert: a heap leak on a small live set and one on a large live set, threads that leak beside a
-     * small heap warming up slowly, a cache loaded once, a quiet collector and a spike at the end. Only the heap leaks
-     * have a heap that misbehaves and only the thread leak has threads that do, so each run shows one thing.
+     * For heap-leak-alert: a heap leak, threads that leak beside a level heap, a cache loaded once, a quiet
+     * collector and a spike at the end. Only the heap leak has a heap that misbehaves and only the thread leak has
+     * threads that do, so each run shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
         return List.of(scene(growingHeap(random), steadyThreads(random)),
-                scene(growingLargeHeap(random), steadyThreads(random)),
-                scene(smallWarmingHeap(random), stuckThreads(random, anyState(random))),
+                scene(steadyHeap(random), stuckThreads(random, anyState(random))),
                 scene(steppedHeap(random), steadyThreads(random)),
                 scene(quietHeap(random), steadyThreads(random)),
                 scene(spikedHeap(random), steadyThreads(random)));
@@ -121,28 +118,6 @@ final class Scenes {
                 new Plan.Heap(between(random, 8, 25), between(random, 3, 6), between(random, 6, 12), leak, 0),
                 withFullCollections(new Event(Kind.LOAD_UP_TO, FILL_AT, liveAtFillMb, 0),
                         new Event(Kind.HOLD, END_SPIKE, (int) (0.45 * roomMb), END_SPIKE_LASTS)));
-    }
-
-    /**
-     * A cache growing 4 to 5.5 MB a second on a live set of 160 to 190 MB, light traffic and small bursts: a leak as
-     * fast as the other, whose floors rise by 6 to 9 percent of the live set in each part of the window.
-     */
-    private static HeapPart growingLargeHeap(Random random) {
-        return new HeapPart(HeapShape.GROWING, MEASURING, 512,
-                new Plan.Heap(between(random, 160, 190), between(random, 5, 10), between(random, 5, 10),
-                        decimal(random, 4, 5.5), 0),
-                fullCollections());
-    }
-
-    /**
-     * A service of a few MB, with nothing cached at the start, whose cache warms up at 0.4 to 0.6 MB a second: its
-     * floors rise by more than a tenth of the live set in each part of the window, at a fifth of a leak's pace or
-     * less. Light traffic and small bursts.
-     */
-    private static HeapPart smallWarmingHeap(Random random) {
-        return new HeapPart(HeapShape.WARMING, MEASURING, 256,
-                new Plan.Heap(0, between(random, 3, 6), between(random, 2, 4), 0, decimal(random, 0.4, 0.6)),
-                fullCollections());
     }
 
     /** A level live set, light traffic and small bursts. */
