@@ -49,6 +49,9 @@ class PinDetectiveCheck {
     private static final String PINNING = "Lesson 6, 'Pinning'";
     private static final String SITES = PINNING + ": the site is where the application's own code blocked while"
             + " pinned, the innermost frame that is not the JDK's";
+    /** What may be said of the site sought: true of the frequent decoy too, so it names nothing. */
+    private static final String PINNER = "In this run the site that holds carriers the longest pins many times a"
+            + " second, each pin shorter than 20 ms.";
     private static final List<Service> SERVICES = new ArrayList<>();
 
     /** One service JVM and the plan it runs. */
@@ -99,8 +102,6 @@ class PinDetectiveCheck {
 
     /** Says what the named site really does, or why the name is no site; never which site pins. */
     private static void explain(String named, Plan plan, Plan.SiteLoad pinner) {
-        String pins = "In this run the site that holds carriers the longest pins many times a second, each pin"
-                + " shorter than 20 ms.";
         if (named == null || named.isBlank()) {
             Feedback.fail("Your method found no pinning site, though this service's virtual threads are pinned"
                     + " hundreds of times a second.", PINNING + ": how to record every pin, for a few seconds, of"
@@ -113,15 +114,14 @@ class PinDetectiveCheck {
         }
         if (Frames.isInfrastructure(named)) {
             Feedback.fail("You named `" + named + "`, a frame of the JDK or a lambda: where every pinned virtual"
-                    + " thread parks or passes,"
-                    + " whatever site it comes from. " + pins, SITES);
+                    + " thread parks or passes, whatever site it comes from. " + PINNER, SITES);
         }
         if (named.startsWith("lesson6.demo.")) {
             Feedback.fail("You named `" + named + "`, which every request, or every native call, passes through on"
-                    + " its way to a site. " + pins, SITES);
+                    + " its way to a site. " + PINNER, SITES);
         }
         Feedback.fail("You named `" + named + "`, which is not a site of this service: its sites are `class.method`"
-                + " frames such as `lesson6.demo.Geocoder.work`. " + pins, SITES);
+                + " frames such as `lesson6.demo.Geocoder.work`. " + PINNER, SITES);
     }
 
     private static String decoy(Plan.SiteLoad site, Plan.SiteLoad pinner) {

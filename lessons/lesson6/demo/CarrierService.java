@@ -50,15 +50,7 @@ public final class CarrierService implements Demo {
     public CarrierService(Plan plan) {
         this.plan = plan;
         for (Plan.SiteLoad load : plan.sites()) {
-            sites.add(switch (load.name()) {
-                case "geocoder" -> new Geocoder(load.role(), load.millis());
-                case "thumbnails" -> new Thumbnails(load.role(), load.millis());
-                case "tax-tables" -> new TaxTables(load.role(), load.millis());
-                case "search" -> new Search(load.role(), load.millis());
-                case "invoices" -> new Invoices(load.role(), load.millis());
-                case "audit-trail" -> new AuditTrail(load.role(), load.millis());
-                default -> throw new IllegalArgumentException("no site named " + load.name());
-            });
+            sites.add(SiteKind.named(load.name()).create(load.role(), load.millis()));
         }
     }
 
@@ -150,7 +142,7 @@ public final class CarrierService implements Demo {
 
     /** Every site, as a pinned event's stack names it ({@code lesson6.demo.Geocoder.work}), in a fixed order. */
     public List<String> sites() {
-        return sites.stream().map(Site::site).toList();
+        return plan.sites().stream().map(Plan.SiteLoad::site).toList();
     }
 
     @Override

@@ -33,15 +33,12 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
 
         /** The site as a pinned event's stack names it: its class's {@code work} method. */
         public String site() {
-            return "lesson6.demo." + CLASSES.get(NAMES.indexOf(name)) + ".work";
+            return SiteKind.named(name).site();
         }
     }
 
     /** Site names, in the order sites are always listed. */
-    public static final List<String> NAMES = List.of("geocoder", "thumbnails", "tax-tables", "search", "invoices",
-            "audit-trail");
-    private static final List<String> CLASSES = List.of("Geocoder", "Thumbnails", "TaxTables", "Search", "Invoices",
-            "AuditTrail");
+    public static final List<String> NAMES = SiteKind.NAMES;
 
     public Plan {
         sites = List.copyOf(sites);
@@ -65,9 +62,9 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
         int pinMillis = 4 + random.nextInt(5);
         int pinsPerSecond = 1000 / pinMillis;
         List<Function<String, SiteLoad>> decoys = new ArrayList<>(List.of(
-                name -> decoy(random, name, Role.COMPUTES, pinMillis),
-                name -> decoy(random, name, Role.WAITS_ON_MONITOR, pinMillis),
-                name -> decoy(random, name, Role.COMPUTES_IN_NATIVE, pinMillis),
+                name -> unpinnedDecoy(random, name, Role.COMPUTES, pinMillis),
+                name -> unpinnedDecoy(random, name, Role.WAITS_ON_MONITOR, pinMillis),
+                name -> unpinnedDecoy(random, name, Role.COMPUTES_IN_NATIVE, pinMillis),
                 name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 1,
                         (int) (pinsPerSecond * (1.4 + 0.5 * random.nextDouble()))),
                 name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 30 + random.nextInt(16), 2 + random.nextInt(2))));
@@ -98,7 +95,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
                 sites.add(new SiteLoad(name, Role.COMPUTES, heavyMillis, 1600 / heavyMillis));
             } else {
                 Role role = random.nextBoolean() ? Role.WAITS_ON_MONITOR : Role.COMPUTES_IN_NATIVE;
-                sites.add(decoy(random, name, role, 10));
+                sites.add(unpinnedDecoy(random, name, role, 10));
             }
         }
         return new Plan(Cause.CPU_BOUND_WORK, sites, 120 + random.nextInt(80));
@@ -109,7 +106,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
      * monitor keeps about two and a half virtual threads waiting at a time, on average, more than the pins keep
      * pinned.
      */
-    private static SiteLoad decoy(Random random, String name, Role role, int pinMillis) {
+    private static SiteLoad unpinnedDecoy(Random random, String name, Role role, int pinMillis) {
         return switch (role) {
             case COMPUTES -> new SiteLoad(name, role, 2 * pinMillis + 10 + random.nextInt(15), 3 + random.nextInt(3));
             case WAITS_ON_MONITOR -> {
@@ -117,7 +114,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
                 yield new SiteLoad(name, role, millis, 2_500 / millis + random.nextInt(10));
             }
             case COMPUTES_IN_NATIVE -> new SiteLoad(name, role, 1 + random.nextInt(2), 25 + random.nextInt(15));
-            case PINS_IN_NATIVE -> throw new IllegalArgumentException("a decoy never pins");
+            case PINS_IN_NATIVE -> throw new IllegalArgumentException("this decoy never pins");
         };
     }
 

@@ -16,11 +16,6 @@ abstract sealed class Site permits Geocoder, Thumbnails, TaxTables, Search, Invo
         this.millis = millis;
     }
 
-    /** The site's class and method, the way a pinned event's stack names it. */
-    final String site() {
-        return getClass().getName() + ".work";
-    }
-
     /** One request. */
     final void handle() throws InterruptedException {
         switch (role) {
