@@ -24,8 +24,8 @@ import java.util.function.ToLongFunction;
  * <p>The check drives your service in a JVM of its own, whose scheduler has 2 carriers: quotes at a steady pace
  * with reports arriving now and then, then a burst of reports. Your quotes' p99 must stay within 3 times that of
  * the course's own fix (plus 10 ms) measured in the same run, queued virtual threads must not pile up, the
- * reports' throughput must not fall below 40% of the course's fix, and a burst must not start a platform thread
- * per report. Check it with {@code /check} or
+ * reports' throughput must not fall below 40% of the course's fix, short reports must not wait behind a long
+ * one, and a burst must not start a platform thread per report. Check it with {@code /check} or
  * {@code ./workbench check free-the-carriers}.
  */
 public final class TariffService implements AutoCloseable {

@@ -23,16 +23,19 @@ import workbench.lessons.harness.ReferenceSolution;
  * One measured run of a tariff service for exercise {@code free-the-carriers}, in a JVM of its own whose
  * scheduler has 2 carriers: the learner's service or the course's fix. Quotes arrive at a steady pace, one
  * virtual thread each, as a server on virtual threads would run them, while reports arrive every 100 ms (half a
- * processor's worth); then a burst of reports arrives at once. Prints one line, {@link #RESULT} then
- * {@code key=value} pairs, and exits.
+ * processor's worth); then a burst of reports arrives at once; then one long report, with short ones submitted
+ * beside it. Prints one line, {@link #RESULT} then {@code key=value} pairs, and exits.
  *
  * <p>Arguments: {@code yours} or {@code reference}; quotes a second; how long a rate lookup blocks, in ms; how
  * long the steady phase lasts, in ms; a seed; pages per report; reports every 100 ms of the steady phase; reports
- * in the burst. The check chooses the load once, so that both services get the same.
+ * in the burst; pages of the long report. The check chooses the load once, so that both services get the same.
  */
 public final class StarvationRun {
 
     static final String RESULT = "result ";
+
+    /** Short reports submitted while the long one runs. */
+    private static final int PROBES = 5;
 
     /** How the run sees either service. */
     public interface Tariffs extends AutoCloseable {
@@ -86,7 +89,7 @@ public final class StarvationRun {
         try (Tariffs service = args[0].equals("reference")
                 ? ReferenceSolution.create(Tariffs.class, TariffService.class, rates)
                 : ReferenceSolution.view(Tariffs.class, new TariffService(rates))) {
-            new StarvationRun(service, rates, random).run(n[1], n[3], n[5], n[6], n[7]);
+            new StarvationRun(service, rates, random).run(n[1], n[3], n[5], n[6], n[7], n[8]);
         } catch (Throwable e) {
             e.printStackTrace(System.out);   // before the halt below, which would swallow it: the check shows it
         } finally {
@@ -95,14 +98,15 @@ public final class StarvationRun {
         }
     }
 
-    private void run(int quotesPerSecond, long steadyMillis, int pages, int reportsPerTick, int burst)
-            throws Exception {
+    private void run(int quotesPerSecond, long steadyMillis, int pages, int reportsPerTick, int burst,
+                     int longPages) throws Exception {
         List<Future<Long>> reports = new ArrayList<>();
 
         phase(quotesPerSecond / 2, 1_000, pages, reportsPerTick / 2, reports);   // warm-up, not measured
         List<Quote> steady;
         List<Quote> burstQuotes;
         long burstNanos;
+        List<Future<Long>> probe;
         try (PinningRecorder pinning = PinningRecorder.start(Target.current());
              Sampler sampler = new Sampler()) {
             steady = phase(quotesPerSecond, steadyMillis, pages, reportsPerTick, reports);
@@ -116,11 +120,14 @@ public final class StarvationRun {
             for (int i = 0; i < burst; i++) {
                 burstReports.add(service.report(pages));
             }
-            burstQuotes = quotesUntilDone(quotesPerSecond, burstReports);
-            burstNanos = System.nanoTime() - burstStart;
+            long[] lastDone = {-1};
+            burstQuotes = quotesUntilDone(quotesPerSecond, burstReports, lastDone);
+            // Until the last report of the burst was done, or the quotes stopped waiting for it.
+            burstNanos = (lastDone[0] < 0 ? System.nanoTime() : lastDone[0]) - burstStart;
             // Platform threads started for the burst: a pool sized to the processors has them all from before.
             put("burstExtraThreads", threads.getPeakThreadCount() - threadsBefore);
             reports.addAll(burstReports);
+            probe = shortBehindLong(longPages);
             awaitAnswers(steady, burstQuotes);
             describeSamples("steady", steadySamples);
             describePinning(PinnedSite.of(pinning.stop()));
@@ -130,7 +137,7 @@ public final class StarvationRun {
         put("burstSeconds", burstNanos / 1e9);
         put("burstReports", burst);
         put("pages", pages);
-        describeAnswers(steady, burstQuotes, reports, pages);
+        describeAnswers(steady, burstQuotes, reports, pages, probe, longPages);
         System.out.println(result);
     }
 
@@ -160,19 +167,69 @@ public final class StarvationRun {
         return quotes;
     }
 
-    /** Quotes at a steady pace until the reports are done, for at least a second and at most four. */
-    private List<Quote> quotesUntilDone(int quotesPerSecond, List<Future<Long>> reports) throws InterruptedException {
+    /**
+     * Quotes at a steady pace until the reports are done, for at least a second and at most four; {@code lastDone}
+     * gets the moment the last report was first seen done, to within a quote's period.
+     */
+    private List<Quote> quotesUntilDone(int quotesPerSecond, List<Future<Long>> reports, long[] lastDone)
+            throws InterruptedException {
         List<Quote> quotes = new ArrayList<>();
         long start = System.nanoTime();
         long period = 1_000_000_000L / quotesPerSecond;
+        int done = 0;
         for (long due = start; due < start + 4_000_000_000L; due += period) {
-            if (due - start > 1_000_000_000L && reports.stream().allMatch(Future::isDone)) {
-                break;
+            while (done < reports.size() && reports.get(done).isDone()) {
+                done++;
+            }
+            if (done == reports.size()) {
+                if (lastDone[0] < 0) {
+                    lastDone[0] = System.nanoTime();
+                }
+                if (due - start > 1_000_000_000L) {
+                    break;
+                }
             }
             pace(due);
             quotes.add(send(due));
         }
         return quotes;
+    }
+
+    /**
+     * One long report, then {@link #PROBES} one-page reports submitted 40 ms apart while it runs: with reports on
+     * as many threads as processors, each short one runs beside the long one; on a single thread it waits behind
+     * it. Records each short report's latency, from its submission until it was seen done, and returns the
+     * reports, the long one first.
+     */
+    private List<Future<Long>> shortBehindLong(int longPages) throws InterruptedException {
+        List<Future<Long>> probe = new ArrayList<>();
+        long start = System.nanoTime();
+        probe.add(service.report(longPages));
+        long[] submitted = new long[PROBES];
+        long[] latency = new long[PROBES];
+        java.util.Arrays.fill(latency, -1);
+        long deadline = start + 4_000_000_000L;
+        int pending = PROBES;
+        while (pending > 0 && System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            int next = probe.size() - 1;
+            if (next < PROBES && now - start >= (next + 1) * 40_000_000L) {
+                submitted[next] = System.nanoTime();
+                probe.add(service.report(1));
+            }
+            for (int i = 0; i < probe.size() - 1; i++) {
+                if (latency[i] < 0 && probe.get(i + 1).isDone()) {
+                    latency[i] = System.nanoTime() - submitted[i];
+                    pending--;
+                }
+            }
+            Thread.sleep(1);
+        }
+        long[] sorted = java.util.Arrays.stream(latency).map(l -> l < 0 ? deadline - start : l).sorted().toArray();
+        put("probeShortMedian", sorted[PROBES / 2] / 1e6);
+        put("probeShortMax", sorted[PROBES - 1] / 1e6);
+        put("probeLongPages", longPages);
+        return probe;
     }
 
     private Quote send(long due) {
@@ -243,8 +300,8 @@ public final class StarvationRun {
     }
 
     /** Wrong or failed quotes, and reports not done or with the wrong checksum. */
-    private void describeAnswers(List<Quote> steady, List<Quote> burst, List<Future<Long>> reports, int pages)
-            throws InterruptedException {
+    private void describeAnswers(List<Quote> steady, List<Quote> burst, List<Future<Long>> reports, int pages,
+                                 List<Future<Long>> probe, int longPages) throws InterruptedException {
         long wrong = 0;
         String example = "-";
         for (List<Quote> quotes : List.of(steady, burst)) {
@@ -260,19 +317,25 @@ public final class StarvationRun {
         put("wrongQuotes", wrong);
         put("wrongQuote", example);
         long expected = TariffModel.render(pages);
+        long expectedLong = TariffModel.render(longPages);
+        long expectedShort = TariffModel.render(1);
+        List<Future<Long>> all = new ArrayList<>(reports);
+        all.addAll(probe);
         int unfinished = 0;
         int wrongReports = 0;
         long deadline = System.nanoTime() + 3_000_000_000L;
-        for (Future<Long> report : reports) {
+        for (int i = 0; i < all.size(); i++) {
+            Future<Long> report = all.get(i);
+            long checksum = i < reports.size() ? expected : i == reports.size() ? expectedLong : expectedShort;
             try {
-                if (report.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) != expected) {
+                if (report.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) != checksum) {
                     wrongReports++;
                 }
             } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
                 unfinished++;
             }
         }
-        put("reports", reports.size());
+        put("reports", all.size());
         put("unfinishedReports", unfinished);
         put("wrongReports", wrongReports);
         put("rateCalls", rates.calls());
