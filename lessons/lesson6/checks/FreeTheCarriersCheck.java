@@ -32,18 +32,18 @@ import workbench.lessons.harness.LabProcess;
  *       reports, all competing with the quotes for the processors;</li>
  *   <li>{@code Thread.yield()} in the reports, after every page: a yielded report goes back into the scheduler's
  *       queues, so through the burst a quote waits behind a page of many of the hundreds of reports queued. With
- *       one core kept busy elsewhere, the burst p99 of such a service was 181 to 896 ms against the fix's 11 to
- *       61 ms (16 runs of the burst as sized before, 180 reports); at 2 or 3 pages a report, never 1, since a
- *       report of one page that yields before it starts only goes to the back of another queue, and its quotes
- *       waited about a page (p99 51 ms against 14 ms);</li>
+ *       one core kept busy elsewhere, the burst p99 of two such services was 356 to 1275 ms against the fix's 10
+ *       to 15 ms in the same runs (15 checks); reports have 2 or 3 pages, never 1, since a report of one page
+ *       that yields before it starts only moves to another of the scheduler's queues, and its quotes waited
+ *       about a page (p99 51 ms against 14 ms);</li>
  *   <li>caching rates, or answering from anything but the rate of the moment: rates change while quotes run, and
  *       every answer must match a rate in force while that quote ran;</li>
  *   <li>dropping or sampling reports to shed load: every report must finish with its checksum;</li>
  *   <li>serialising reports through one platform thread: the burst alone cannot show it, since with one core busy
  *       elsewhere one report thread renders almost as fast as two (the burst took it 1.3 times as long as the
  *       fix). The one-page reports beside the long one can: on a pool of as many threads as processors they run
- *       beside it (a median 3.4 to 7.5 ms), on one thread they wait for it (421 to 478 ms), and the median may be
- *       at most {@code 3 * fix + 50 ms};</li>
+ *       beside it (a median 3.4 to 7.5 ms), on one thread they wait for it (373 to 478 ms in 18 runs, one core
+ *       kept busy), and the median may be at most {@code 3 * fix + 50 ms};</li>
  *   <li>any platform threads, one per report (an unbounded or cached pool): the OS time-slices them so well that
  *       the quotes' latency barely shows it, but the burst has at least {@code 4 * processors + 16} reports at
  *       once, and the platform threads started during it may exceed the fix's by at most
