@@ -3,6 +3,7 @@ package lesson6.checks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +208,7 @@ public final class StarvationRun {
         probe.add(service.report(longPages));
         long[] submitted = new long[PROBES];
         long[] latency = new long[PROBES];
-        java.util.Arrays.fill(latency, -1);
+        Arrays.fill(latency, -1);
         long deadline = start + 4_000_000_000L;
         int pending = PROBES;
         while (pending > 0 && System.nanoTime() < deadline) {
@@ -225,9 +226,8 @@ public final class StarvationRun {
             }
             Thread.sleep(1);
         }
-        long[] sorted = java.util.Arrays.stream(latency).map(l -> l < 0 ? deadline - start : l).sorted().toArray();
+        long[] sorted = Arrays.stream(latency).map(l -> l < 0 ? deadline - start : l).sorted().toArray();
         put("probeShortMedian", sorted[PROBES / 2] / 1e6);
-        put("probeShortMax", sorted[PROBES - 1] / 1e6);
         put("probeLongPages", longPages);
         return probe;
     }
