@@ -38,6 +38,9 @@ public final class StarvationRun {
     /** Short reports submitted while the long one runs. */
     private static final int PROBES = 5;
 
+    /** Reports of the same number of pages, so of the same checksum, as the service returned them. */
+    private record Reports(int pages, List<Future<Long>> checksums) {}
+
     /** How the run sees either service. */
     public interface Tariffs extends AutoCloseable {
         long quote(String sku, String currency) throws InterruptedException;
@@ -107,7 +110,7 @@ public final class StarvationRun {
         List<Quote> steady;
         List<Quote> burstQuotes;
         long burstNanos;
-        List<Future<Long>> probe;
+        List<Reports> probe;
         try (PinningRecorder pinning = PinningRecorder.start(Target.current());
              Sampler sampler = new Sampler()) {
             steady = phase(quotesPerSecond, steadyMillis, pages, reportsPerTick, reports);
@@ -138,7 +141,9 @@ public final class StarvationRun {
         put("burstSeconds", burstNanos / 1e9);
         put("burstReports", burst);
         put("pages", pages);
-        describeAnswers(steady, burstQuotes, reports, pages, probe, longPages);
+        List<Reports> all = new ArrayList<>(List.of(new Reports(pages, reports)));
+        all.addAll(probe);
+        describeAnswers(steady, burstQuotes, all);
         System.out.println(result);
     }
 
@@ -199,13 +204,13 @@ public final class StarvationRun {
     /**
      * One long report, then {@link #PROBES} one-page reports submitted 40 ms apart while it runs: with reports on
      * as many threads as processors, each short one runs beside the long one; on a single thread it waits behind
-     * it. Records each short report's latency, from its submission until it was seen done, and returns the
-     * reports, the long one first.
+     * it. Records each short report's latency, from its submission until it was seen done, and returns the long
+     * report and the short ones.
      */
-    private List<Future<Long>> shortBehindLong(int longPages) throws InterruptedException {
-        List<Future<Long>> probe = new ArrayList<>();
+    private List<Reports> shortBehindLong(int longPages) throws InterruptedException {
         long start = System.nanoTime();
-        probe.add(service.report(longPages));
+        Future<Long> longReport = service.report(longPages);
+        List<Future<Long>> shortReports = new ArrayList<>();
         long[] submitted = new long[PROBES];
         long[] latency = new long[PROBES];
         Arrays.fill(latency, -1);
@@ -213,13 +218,13 @@ public final class StarvationRun {
         int pending = PROBES;
         while (pending > 0 && System.nanoTime() < deadline) {
             long now = System.nanoTime();
-            int next = probe.size() - 1;
+            int next = shortReports.size();
             if (next < PROBES && now - start >= (next + 1) * 40_000_000L) {
                 submitted[next] = System.nanoTime();
-                probe.add(service.report(1));
+                shortReports.add(service.report(1));
             }
-            for (int i = 0; i < probe.size() - 1; i++) {
-                if (latency[i] < 0 && probe.get(i + 1).isDone()) {
+            for (int i = 0; i < shortReports.size(); i++) {
+                if (latency[i] < 0 && shortReports.get(i).isDone()) {
                     latency[i] = System.nanoTime() - submitted[i];
                     pending--;
                 }
@@ -229,7 +234,7 @@ public final class StarvationRun {
         long[] sorted = Arrays.stream(latency).map(l -> l < 0 ? deadline - start : l).sorted().toArray();
         put("probeShortMedian", sorted[PROBES / 2] / 1e6);
         put("probeLongPages", longPages);
-        return probe;
+        return List.of(new Reports(longPages, List.of(longReport)), new Reports(1, shortReports));
     }
 
     private Quote send(long due) {
@@ -300,8 +305,8 @@ public final class StarvationRun {
     }
 
     /** Wrong or failed quotes, and reports not done or with the wrong checksum. */
-    private void describeAnswers(List<Quote> steady, List<Quote> burst, List<Future<Long>> reports, int pages,
-                                 List<Future<Long>> probe, int longPages) throws InterruptedException {
+    private void describeAnswers(List<Quote> steady, List<Quote> burst, List<Reports> reports)
+            throws InterruptedException {
         long wrong = 0;
         String example = "-";
         for (List<Quote> quotes : List.of(steady, burst)) {
@@ -316,26 +321,24 @@ public final class StarvationRun {
         }
         put("wrongQuotes", wrong);
         put("wrongQuote", example);
-        long expected = TariffModel.render(pages);
-        long expectedLong = TariffModel.render(longPages);
-        long expectedShort = TariffModel.render(1);
-        List<Future<Long>> all = new ArrayList<>(reports);
-        all.addAll(probe);
+        int count = 0;
         int unfinished = 0;
         int wrongReports = 0;
         long deadline = System.nanoTime() + 3_000_000_000L;
-        for (int i = 0; i < all.size(); i++) {
-            Future<Long> report = all.get(i);
-            long checksum = i < reports.size() ? expected : i == reports.size() ? expectedLong : expectedShort;
-            try {
-                if (report.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) != checksum) {
-                    wrongReports++;
+        for (Reports sameSize : reports) {
+            long expected = TariffModel.render(sameSize.pages());
+            for (Future<Long> report : sameSize.checksums()) {
+                count++;
+                try {
+                    if (report.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS) != expected) {
+                        wrongReports++;
+                    }
+                } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+                    unfinished++;
                 }
-            } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
-                unfinished++;
             }
         }
-        put("reports", all.size());
+        put("reports", count);
         put("unfinishedReports", unfinished);
         put("wrongReports", wrongReports);
         put("rateCalls", rates.calls());
