@@ -54,8 +54,8 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
      * Carriers starved by pinning at the named site, which holds a carrier for about a second every second, with
      * decoys: a site that is slower per request and never pins, one that blocks longer inside
      * {@code synchronized}, one that runs in a native callback without ever blocking there, one that pins too, 1.4
-     * to 1.9 times as often but for 1 ms each, and one whose pins last 30 to 45 ms, longer than any other, but come
-     * two or three times a second. Both pinning decoys hold carriers less than half as long in all as the named
+     * to 1.9 times as often but for 1 ms each, and one whose pins last 70 to 90 ms, longer than any other even when
+     * a busy machine stretches one, but come two or three times a second. Both pinning decoys hold carriers less than half as long in all as the named
      * site, whose pins last 4 to 8 ms: under JFR's usual 20 ms threshold, where the long pins are not.
      */
     public static Plan pinning(Random random, String pinner) {
@@ -67,7 +67,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
                 name -> unpinnedDecoy(random, name, Role.COMPUTES_IN_NATIVE, pinMillis),
                 name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 1,
                         (int) (pinsPerSecond * (1.4 + 0.5 * random.nextDouble()))),
-                name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 30 + random.nextInt(16), 2 + random.nextInt(2))));
+                name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 70 + random.nextInt(21), 2 + random.nextInt(2))));
         Collections.shuffle(decoys, random);
         List<SiteLoad> sites = new ArrayList<>();
         for (String name : NAMES) {
