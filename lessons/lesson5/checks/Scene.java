@@ -28,8 +28,13 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
         STEPPED,
         /** No collection runs in the window: heap used climbs with garbage while the live set stays level. */
         QUIET,
-        /** A tall burst held through the end of the window: the live set jumps at the end, then falls back. */
-        SPIKED_AT_END
+        /**
+         * A cache warming up below a leak's pace, and a tall burst held through the end of the window: the live set
+         * jumps at the end, then falls back.
+         */
+        SPIKED_AT_END,
+        /** A small service whose cache warms up slowly: the live set rises a little at every collection. */
+        WARMING
     }
 
     /** What a run's threads do over the window. */

@@ -14,14 +14,17 @@ import lesson5.demo.Plan.Event.Kind;
  * meets, in every check, a run on which it gives the wrong answer. A run's heap and threads are drawn apart:
  * a heap leak comes with steady threads and a thread leak with a steady heap.
  *
- * <p>Levels keep leaks and healthy runs apart on every size, so that a fixed threshold fails one or the other: the
- * alerts' leaking heap starts at 8 to 25 MB and cannot pass 105 MB in the window, a healthy one holds 120 to 170 MB; a
- * thread leak runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150 to 190
- * idle.
+ * <p>Sizes keep leaks and healthy runs apart, so that neither a fixed threshold nor a share of the service's size
+ * can stand for a pace. The alerts' leaking heap grows 4 to 5.5 MB a second on 110 to 140 MB and stays under about
+ * 210 MB; a healthy service in a quiet spell holds 220 to 260 MB, others 120 to 170, and a small one 3 to 8 MB
+ * whose cache warms up 0.7 to 0.8 MB a second, a larger share of itself each second than the leak's. A thread leak
+ * runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150 to 190 idle.
  *
  * <p>One-off events sit where the floors of three equal parts of the window see them as they should: a step in
  * the first part after its floor was taken (so the later floors are higher), a spike from 1.3 s before the end
  * (after the last part's floor was taken, and lasting past the window). Times count from the window's opening.
+ * Caches that grow restart before the window, so that their sizes do not depend on how long the JVMs took to
+ * start.
  */
 final class Scenes {
 
@@ -31,6 +34,12 @@ final class Scenes {
      */
     private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     /**
+     * The whole heap committed and its pages touched at start, not in the window: a full collection that first
+     * moved a report or a loaded cache into fresh pages paused a run for up to 1.4 s on a busy machine, and its
+     * sampler then missed the end of the window.
+     */
+    private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+    /**
      * A collector whose full collections measure the whole live set to the byte, run by {@link #fullCollections()}
      * every half second: as often as a check needs, and free of the garbage that a concurrent collector finds in
      * flight and counts as live (with ZGC, healthy floors drifted by up to 4 MB a second on a busy machine).
@@ -38,10 +47,10 @@ final class Scenes {
     private static final List<String> MEASURING = List.of("-XX:+UseParallelGC");
     private static final long COLLECTION_INTERVAL = 500;
     /**
-     * When a run whose heap must be nearly full at the end tops its live set up: long enough before the window for
-     * the load and a collection after it.
+     * When a run sets its caches up for the window (tops its live set up, or restarts the caches that grow): long
+     * enough before the window for that and a collection after it.
      */
-    private static final long FILL_AT = -1500;
+    private static final long SET_UP_AT = -1500;
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
@@ -55,15 +64,16 @@ final class Scenes {
 
     /**
      * For heap-leak-alert: a heap leak, threads that leak beside a level heap, a cache loaded once, a quiet
-     * collector and a spike at the end. Only the heap leak has a heap that misbehaves and only the thread leak has
-     * threads that do, so each run shows one thing.
+     * collector, a spike at the end and a small service warming up. Only the heap leak has a heap that misbehaves
+     * and only the thread leak has threads that do, so each run shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
         return List.of(scene(growingHeap(random), steadyThreads(random)),
                 scene(steadyHeap(random), stuckThreads(random, anyState(random))),
                 scene(steppedHeap(random), steadyThreads(random)),
                 scene(quietHeap(random), steadyThreads(random)),
-                scene(spikedHeap(random), steadyThreads(random)));
+                scene(spikedHeap(random), steadyThreads(random)),
+                scene(warmingHeap(random), steadyThreads(random)));
     }
 
     /**
@@ -88,15 +98,27 @@ final class Scenes {
     }
 
     /**
-     * A cache growing 4 to 7 MB a second from a low baseline, light traffic, small bursts, and a report that holds
-     * 15 to 20 MB for a second in the middle of the window: the live set dips when it is dropped, though its floors
-     * rise part after part.
+     * A cache growing 4 to 5.5 MB a second on 110 to 140 MB of other data, restarted 1.5 s before the window; light
+     * traffic, small bursts, and a report that holds 15 to 20 MB for a second in the middle of the window: the live
+     * set dips when it is dropped, though its floors rise part after part. It grows under 5% of itself a second.
      */
     private static HeapPart growingHeap(Random random) {
-        return new HeapPart(HeapShape.GROWING, MEASURING, between(random, 256, 320),
-                new Plan.Heap(between(random, 8, 25), between(random, 5, 15), between(random, 6, 12),
-                        decimal(random, 4, 7), 0),
-                withFullCollections(new Event(Kind.HOLD, MIDDLE - 250, between(random, 15, 20), 1000)));
+        return new HeapPart(HeapShape.GROWING, MEASURING, between(random, 384, 448),
+                new Plan.Heap(between(random, 110, 140), between(random, 5, 15), between(random, 6, 12),
+                        decimal(random, 4, 5.5), 0),
+                withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
+                        new Event(Kind.HOLD, MIDDLE - 250, between(random, 15, 20), 1000)));
+    }
+
+    /**
+     * A small, quiet service (no reports, light traffic) whose cache warms up at 0.7 to 0.8 MB a second from 1.5 s
+     * before the window: its live set rises at every collection, by a tenth of itself a second or more, yet its
+     * floors climb slower than half a leak's pace.
+     */
+    private static HeapPart warmingHeap(Random random) {
+        return new HeapPart(HeapShape.WARMING, MEASURING, 64,
+                new Plan.Heap(between(random, 0, 2), between(random, 1, 3), 0, 0, decimal(random, 0.7, 0.8)),
+                withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0)));
     }
 
     /**
@@ -113,10 +135,10 @@ final class Scenes {
         double windowEnd = WatchedRuns.WINDOW.toMillis() / 1000.0;
         // 60 MB of room at least: the report held at the end, a burst and the garbage in flight fit in it.
         double roomMb = leak * between(random, 10, 14);
-        int liveAtFillMb = (int) (maxMb - roomMb - leak * (windowEnd - FILL_AT / 1000.0));
+        int liveAtFillMb = (int) (maxMb - roomMb - leak * (windowEnd - SET_UP_AT / 1000.0));
         return new HeapPart(HeapShape.GROWING, List.of("-XX:+UseZGC"), maxMb,
                 new Plan.Heap(between(random, 8, 25), between(random, 3, 6), between(random, 6, 12), leak, 0),
-                withFullCollections(new Event(Kind.LOAD_UP_TO, FILL_AT, liveAtFillMb, 0),
+                withFullCollections(new Event(Kind.LOAD_UP_TO, SET_UP_AT, liveAtFillMb, 0),
                         new Event(Kind.HOLD, END_SPIKE, (int) (0.45 * roomMb), END_SPIKE_LASTS)));
     }
 
@@ -128,40 +150,45 @@ final class Scenes {
     }
 
     /**
-     * A cache that warms up at 0.3 to 0.6 MB a second, and another of 50 to 70 MB loaded once, in the first part of
-     * the window after its floor was taken. The floors rise part after part, the later ones far above the first; but
-     * the last step, at the warming's pace, is well below any leak's.
+     * A cache that warms up at 0.3 to 0.6 MB a second from 1.5 s before the window, and another of 50 to 70 MB
+     * loaded once, in the first part of the window after its floor was taken. The floors rise part after part, the
+     * later ones far above the first; but the last step, at the warming's pace, is well below any leak's.
      */
     private static HeapPart steppedHeap(Random random) {
         long third = WatchedRuns.WINDOW.toMillis() / 3;
         return new HeapPart(HeapShape.STEPPED, MEASURING, 512,
                 new Plan.Heap(between(random, 120, 170), between(random, 3, 8), between(random, 5, 10), 0,
                         decimal(random, 0.3, 0.6)),
-                withFullCollections(new Event(Kind.LOAD, third / 2 + between(random, -100, 100),
-                        between(random, 50, 70), 0)));
+                withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
+                        new Event(Kind.LOAD, third / 2 + between(random, -100, 100), between(random, 50, 70), 0)));
     }
 
     /**
      * A quiet spell: light traffic and a young generation big enough that, after a collection just before the
      * window, none runs until it ends. Heap used climbs with garbage; the live set stays where the collection
-     * found it.
+     * found it, above anything the leak reaches.
      */
     private static HeapPart quietHeap(Random random) {
         List<String> flags = List.of(QUIET_COLLECTORS.get(random.nextInt(QUIET_COLLECTORS.size())), "-Xmn512m");
         return new HeapPart(HeapShape.QUIET, flags, 1024,
-                new Plan.Heap(between(random, 120, 170), between(random, 6, 12), between(random, 5, 15), 0, 0),
+                new Plan.Heap(between(random, 220, 260), between(random, 6, 12), between(random, 5, 15), 0, 0),
                 List.of(new Event(Kind.COLLECT, -300, 0, 0)));
     }
 
     /**
-     * A report that holds 20 to 25 MB for a second in the middle of the window and one that holds 60 to 100 MB
-     * through its end: the live set's mean rises part after part, its floors do not. Light traffic and small bursts
-     * keep the means' noise below those steps.
+     * A cache that warms up at 1.6 to 1.9 MB a second from 1.5 s before the window, a report that holds 25 to 35 MB
+     * for a second in the middle of the window and one that holds 60 to 100 MB through its end. The floors rise in
+     * every part, but slower than the alert's pace; the mean of each part and a line through every point rise
+     * faster. Light traffic and small bursts keep the means' noise below those steps. The middle report comes after
+     * the middle part's floor was taken and goes before the last part opens, however late the samplers' first
+     * reads came.
      */
     private static HeapPart spikedHeap(Random random) {
         return new HeapPart(HeapShape.SPIKED_AT_END, MEASURING, 512,
-                new Plan.Heap(between(random, 120, 170), between(random, 10, 15), between(random, 10, 20), 0, 0),
-                withFullCollections(new Event(Kind.HOLD, MIDDLE - 250, between(random, 20, 25), 1000),
+                new Plan.Heap(between(random, 120, 170), between(random, 10, 15), between(random, 10, 20), 0,
+                        decimal(random, 1.6, 1.9)),
+                withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
+                        new Event(Kind.HOLD, MIDDLE - 450, between(random, 25, 35), 1000),
                         new Event(Kind.HOLD, END_SPIKE, between(random, 60, 100), END_SPIKE_LASTS)));
     }
 
@@ -217,6 +244,8 @@ final class Scenes {
     private static Scene scene(HeapPart heap, ThreadPart threads) {
         List<String> flags = new ArrayList<>(heap.flags());
         flags.add("-Xmx" + heap.maxMb() + "m");
+        flags.add("-Xms" + heap.maxMb() + "m");
+        flags.add(PRE_TOUCH);
         flags.add(QUICK_JIT);
         List<Event> events = new ArrayList<>(heap.events());
         events.addAll(threads.events());

@@ -82,6 +82,11 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
             HOLD,
             /** A full collection ({@code System.gc()}), as at the start of a quiet spell. */
             COLLECT,
+            /**
+             * The caches that grow (the heap leak's and the warming one) are emptied and grow again from now, as
+             * after a restart: their size in the window no longer depends on how long the service ran before it.
+             */
+            RESTART_CACHES,
             /** The fixed pool is resized once, by {@code amount} more threads. */
             RESIZE,
             /** A batch of {@code amount} tasks that each last {@code forMillis} floods the elastic pool. */

@@ -77,8 +77,10 @@ public final class WatchedService implements Demo {
     private ThreadPoolExecutor idle;
     private ThreadPoolExecutor elastic;
     private ScheduledExecutorService events;
-    /** When the service started: leaks and fills count from here. */
+    /** When the service started: thread leaks and fills count from here. */
     private volatile long origin;
+    /** When the growing caches (the heap leak, the warming cache) last started from nothing: they count from here. */
+    private volatile long cachesOrigin;
     private volatile boolean running;
     /** Where garbage goes, so that the JIT cannot prove an allocation unused and drop it. */
     private volatile Object sink;
@@ -107,6 +109,7 @@ public final class WatchedService implements Demo {
                 Thread.ofPlatform().daemon().name("batch-worker-", 0).factory());
         events = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduler").factory());
         origin = System.currentTimeMillis();
+        cachesOrigin = origin;
         loop("request-handler", this::handleRequests);
         loop("report-job", this::runReport);
         loop("batch-dispatcher", this::dispatchBatch);
@@ -182,11 +185,12 @@ public final class WatchedService implements Demo {
         }
     }
 
-    /** Keeps {@code into} at what {@code mbPerSecond} since the origin comes to, up to {@code cap} bytes. */
+    /** Keeps {@code into} at what {@code mbPerSecond} since the caches' origin comes to, up to {@code cap} bytes. */
     private void growTo(List<byte[]> into, double mbPerSecond, long cap) throws InterruptedException {
         Thread.sleep(TICK_MILLIS);
-        long due = Math.min(cap, (long) (mbPerSecond * MB * (System.currentTimeMillis() - origin) / 1000));
         synchronized (into) {
+            // Read under the lock: a restart of the caches empties them under it too, after moving the origin.
+            long due = Math.min(cap, (long) (mbPerSecond * MB * (System.currentTimeMillis() - cachesOrigin) / 1000));
             fill(into, due - (long) into.size() * CHUNK);
         }
     }
@@ -271,6 +275,14 @@ public final class WatchedService implements Demo {
                 }, event.forMillis(), TimeUnit.MILLISECONDS);
             }
             case COLLECT -> System.gc();
+            case RESTART_CACHES -> {
+                cachesOrigin = System.currentTimeMillis();
+                for (List<byte[]> growing : List.of(cache, warming)) {
+                    synchronized (growing) {
+                        growing.clear();
+                    }
+                }
+            }
             case RESIZE -> {
                 idle.setMaximumPoolSize(idle.getMaximumPoolSize() + event.amount());
                 idle.setCorePoolSize(idle.getMaximumPoolSize());
