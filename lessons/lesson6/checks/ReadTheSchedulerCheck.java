@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.SchedulerProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -26,13 +27,17 @@ import workbench.lessons.harness.LabProcess;
  *
  * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
  * parked. The other has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
- * and only a few of them are in use now, with nothing queued. Proxies a learner might use instead of the
+ * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
+ * it at run time. Each also runs a ForkJoinPool of its own for CPU work. Proxies a learner might use instead of the
  * scheduler's own figures, and the scenario that defeats each in every run:
  * <ul>
  *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which neither
  *       target's parallelism ever equals; it mounts and queues nothing and has no blocked platform thread, while
  *       each target mounts at least one, the saturated one queues at least three, and both have blocked ones;</li>
- *   <li>the processor count for the parallelism: never equal, as above;</li>
+ *   <li>the processor count for the parallelism: never equal, as above; the {@code -D} flag it started with: the
+ *       idle-carriers JVM has lowered its parallelism since;</li>
+ *   <li>threads named like carriers ({@code ForkJoinPool-N-worker-M}) for the carriers: the JVM's own pool for CPU
+ *       work has 2 to 4 workers named that way;</li>
  *   <li>the parallelism for the carriers, or the mounted count for the carriers: the idle-carriers JVM has more
  *       carriers than its parallelism and more than it mounts;</li>
  *   <li>the carriers or the parallelism for the mounted count: the idle-carriers JVM mounts fewer than either;</li>
@@ -40,6 +45,8 @@ import workbench.lessons.harness.LabProcess;
  *       threads are the runnable ones, and their number differs from its mounted count;</li>
  *   <li>zero, or every virtual thread not mounted, for the queued count: the saturated JVM queues several and parks
  *       at least four more;</li>
+ *   <li>a thread dump, stacks and all, for the platform threads' states: the workload prints every safepoint asked
+ *       of it, from JFR, and a read that stops the world fails;</li>
  *   <li>the JSON dump's threads for the platform threads (virtual ones counted too), or the platform threads without
  *       the carriers: both change the waiting count by more than the tolerance.</li>
  * </ul>
@@ -51,6 +58,9 @@ class ReadTheSchedulerCheck {
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
     private static final Thread.State[] STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED, Thread.State.WAITING,
             Thread.State.TIMED_WAITING};
+    /** Safepoints that read every thread's stack or walk the heap: what a read that stops the world asks for. */
+    private static final Pattern INSPECTIONS =
+            Pattern.compile("ThreadDump|FindDeadlocks|PrintThreads|HeapDumper|GC_HeapInspection");
     /** Platform threads come and go around an attach (JMX connection threads); a scheduler's figures do not. */
     private static final int THREAD_TOLERANCE = 2;
 
@@ -65,15 +75,18 @@ class ReadTheSchedulerCheck {
 
     /** What a workload holds: parallelism, extra idle carriers, parked, pinned and queued virtual threads. */
     private record Shape(int parallelism, int extraCarriers, int parked, int pinned, int queued, int blocked,
-                         int sleeping) {
+                         int sleeping, int cpuWorkers) {
         String[] args() {
             return new String[] {"" + parallelism, "" + extraCarriers, "" + parked, "" + pinned, "" + queued,
-                    "" + blocked, "" + sleeping};
+                    "" + blocked, "" + sleeping, "" + cpuWorkers};
         }
     }
 
-    /** The learner's reading, between two readings the workload took of itself. */
-    private record Observation(long[] before, SchedulerProbe.Reading reading, long[] after) {}
+    /**
+     * The learner's reading, between two readings the workload took of itself, and the safepoints that inspect
+     * threads or the heap which the workload saw asked for while the learner read it.
+     */
+    private record Observation(long[] before, SchedulerProbe.Reading reading, long[] after, List<String> stops) {}
 
     @BeforeAll
     static void startWorkloads() throws IOException, InterruptedException {
@@ -86,14 +99,15 @@ class ReadTheSchedulerCheck {
         }
         List<Shape> shapes = List.of(
                 new Shape(saturated, 0, 4 + random.nextInt(7), saturated, queued, 2 + random.nextInt(5),
-                        1 + random.nextInt(5)),
+                        1 + random.nextInt(5), 2 + random.nextInt(3)),
                 new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
-                        2 + random.nextInt(5), 1 + random.nextInt(5)));
+                        2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3)));
         List<LabProcess> labs = new ArrayList<>();
         for (Shape shape : shapes) {
             labs.add(LabProcess.start(SchedWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1",
                     "--enable-native-access=ALL-UNNAMED",
-                    "-Djdk.virtualThreadScheduler.parallelism=" + shape.parallelism()), shape.args()));
+                    "-Djdk.virtualThreadScheduler.parallelism=" + (shape.parallelism() + shape.extraCarriers())),
+                    shape.args()));
         }
         for (int i = 0; i < shapes.size(); i++) {
             LabProcess lab = labs.get(i);
@@ -125,7 +139,7 @@ class ReadTheSchedulerCheck {
     void parallelism() {
         for (Scenario scenario : SCENARIOS) {
             agree(scenario, "parallelism", SchedulerProbe.Reading::parallelism, 0, READING
-                    + ": the parallelism is the scheduler's own setting, not the processor count");
+                    + ": the parallelism is the scheduler's own setting as it is now, not the processor count or a flag");
         }
     }
 
@@ -133,7 +147,8 @@ class ReadTheSchedulerCheck {
     void carriers() {
         for (Scenario scenario : SCENARIOS) {
             agree(scenario, "carriers", SchedulerProbe.Reading::carriers, 1, READING
-                    + ": a scheduler can run more carriers than its parallelism, or fewer, busy or idle");
+                    + ": a scheduler can run more carriers than its parallelism, or fewer, busy or idle; ask the"
+                    + " scheduler, not thread names");
         }
     }
 
@@ -150,6 +165,17 @@ class ReadTheSchedulerCheck {
         for (Scenario scenario : SCENARIOS) {
             agree(scenario, "queued", SchedulerProbe.Reading::queued, 3, READING
                     + ": queued virtual threads are ready to run; parked ones are not queued");
+        }
+    }
+
+    @Test
+    void readsWithoutStoppingTheWorld() {
+        for (Scenario scenario : SCENARIOS) {
+            List<String> stops = scenario.observation().stops();
+            Feedback.check(stops.isEmpty(), String.format(Locale.ROOT, "Reading the %s JVM (pid %d) once stopped"
+                    + " all its threads %d time(s), at safepoints: %s.", scenario.name(), scenario.target().pid(),
+                    stops.size(), String.join(", ", stops)), READING + ": a schedtrace line reads the scheduler's"
+                    + " bean and the platform threads' states without their stacks, and stops nobody");
         }
     }
 
@@ -206,6 +232,13 @@ class ReadTheSchedulerCheck {
         if (!figure.equals("mounted") && reported == own[2]) {
             matches.add("its mounted virtual threads");
         }
+        if (figure.equals("parallelism") && shape.extraCarriers() > 0
+                && reported == shape.parallelism() + shape.extraCarriers()) {
+            matches.add("the parallelism it started with, before it lowered it at run time");
+        }
+        if (figure.equals("carriers") && reported == own[1] + shape.cpuWorkers()) {
+            matches.add("its carriers plus the workers of its own ForkJoinPool for CPU work, named the same way");
+        }
         if (reported == CPUS && !figure.equals("carriers")) {
             matches.add("the processor count");
         }
@@ -259,9 +292,23 @@ class ReadTheSchedulerCheck {
      */
     private static Observation observe(LabProcess lab, Target target) throws InterruptedException {
         long[] before = latestOwnReading(lab);
+        long start = System.currentTimeMillis();
         SchedulerProbe.Reading reading = SchedulerProbe.read(target);
+        long end = System.currentTimeMillis();
         Thread.sleep(150);
-        return new Observation(before, reading, latestOwnReading(lab));
+        long[] after = latestOwnReading(lab);
+        // JFR flushes about once a second: a flush a second after the read has printed every safepoint before it.
+        lab.awaitLine(line -> line.startsWith(SchedWorkload.FLUSHED)
+                && Long.parseLong(line.substring(SchedWorkload.FLUSHED.length())) > end + 1000, Duration.ofSeconds(10));
+        return new Observation(before, reading, after, inspections(lab, start - 50, end + 50));
+    }
+
+    /** The operations of the safepoints that inspect threads or the heap, asked for between two times. */
+    private static List<String> inspections(LabProcess lab, long from, long to) {
+        return lab.output().lines().filter(line -> line.startsWith(SchedWorkload.ASKED))
+                .map(line -> line.substring(SchedWorkload.ASKED.length()).split(" ", 3))
+                .filter(asked -> Long.parseLong(asked[0]) >= from && Long.parseLong(asked[0]) <= to)
+                .map(asked -> asked[1]).filter(operation -> INSPECTIONS.matcher(operation).matches()).toList();
     }
 
     private static long[] latestOwnReading(LabProcess lab) {

@@ -3,12 +3,16 @@ package lesson6.checks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingStream;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.demo.NativeSort;
 
@@ -20,13 +24,19 @@ import lesson6.demo.NativeSort;
  * <p>Arguments, in order: parallelism; extra carriers, started while the parallelism was higher and idle since;
  * virtual threads parked on a latch; virtual threads pinned to their carriers for good (blocked in a native
  * callback); virtual threads started after those, which wait for a carrier when the pinned ones hold them all;
- * platform threads blocked on a monitor; platform threads sleeping. Run it with
- * {@code --enable-native-access=ALL-UNNAMED}.
+ * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
+ * for CPU work, each running a task that sleeps. Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
+ * starting parallelism above the first argument when there are extra carriers: the scheduler was busier then.
+ *
+ * <p>It also prints every safepoint a thread asked for ({@link #ASKED}: when, which operation, which thread), from
+ * JFR, and the time of each JFR flush ({@link #FLUSHED}), after which every earlier safepoint has been printed.
  */
 public final class SchedWorkload {
 
     static final String READY = "scheduler ready";
     static final String OWN = "own ";
+    static final String ASKED = "asked ";
+    static final String FLUSHED = "flushed ";
 
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final Object MONITOR = new Object();
@@ -39,6 +49,7 @@ public final class SchedWorkload {
             n[i] = Integer.parseInt(args[i]);
         }
         int parallelism = n[0];
+        printSafepoints();
         VirtualThreadSchedulerMXBean scheduler =
                 ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
         NativeSort.sortWith(() -> { });   // links the native sort here, not in a class initializer on a virtual thread
@@ -53,6 +64,7 @@ public final class SchedWorkload {
             }
         }
         startBlockedAndSleeping(n[5], n[6]);
+        startCpuPool(n[7]);
         CountDownLatch inCallback = new CountDownLatch(n[3]);
         for (int i = 0; i < n[3]; i++) {
             Thread.ofVirtual().name("pinned-" + i).start(() -> inNativeCallback(() -> {
@@ -123,6 +135,35 @@ public final class SchedWorkload {
             while (thread.getState() != Thread.State.BLOCKED) {
                 Thread.sleep(1);
             }
+        }
+    }
+
+    /** "asked 1764547200123 ThreadDump RMI TCP Connection(3)-127.0.0.1" for each safepoint, as JFR delivers it. */
+    private static void printSafepoints() {
+        RecordingStream stream = new RecordingStream();
+        stream.enable("jdk.ExecuteVMOperation").withThreshold(Duration.ZERO);
+        stream.onEvent("jdk.ExecuteVMOperation", event -> {
+            RecordedThread caller = event.getThread("caller");
+            if (event.getBoolean("safepoint") && caller != null) {
+                System.out.println(ASKED + event.getStartTime().toEpochMilli() + " " + event.getString("operation")
+                        + " " + caller.getJavaName());
+            }
+        });
+        stream.onFlush(() -> System.out.println(FLUSHED + System.currentTimeMillis()));
+        stream.startAsync();
+    }
+
+    /**
+     * A pool for CPU work beside the scheduler, its workers named like carriers ({@code ForkJoinPool-2-worker-1}):
+     * counting carriers by name counts them too.
+     */
+    private static void startCpuPool(int workers) throws InterruptedException {
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        for (int i = 0; i < workers; i++) {
+            pool.execute(SchedWorkload::sleepForever);
+        }
+        while (pool.getPoolSize() < workers) {
+            Thread.sleep(5);
         }
     }
 

@@ -1,0 +1,72 @@
+// Misconception: Carriers are the threads named ForkJoinPool-N-worker-M, so counting those counts the carriers;
+// every ForkJoinPool names its workers that way, and only the scheduler knows which are its own.
+package lesson6;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.EnumMap;
+import java.util.Map;
+import jdk.management.VirtualThreadSchedulerMXBean;
+import workbench.diagnostics.target.Target;
+
+/**
+ * Exercise {@code read-the-scheduler} (lesson 6): read the virtual-thread scheduler of a running JVM, which may be
+ * another process, the way one line of Go's {@code GODEBUG=schedtrace} reads the Go scheduler.
+ *
+ * <p>Try it in the console first on the lab JVM ({@code Target.current()}), with the {@code carrier-service} demo
+ * running. Check it with {@code /check} or {@code ./workbench check read-the-scheduler}.
+ */
+public final class SchedulerProbe {
+
+    /**
+     * The scheduler of one JVM at one moment.
+     *
+     * @param parallelism     how many carriers the virtual-thread scheduler aims to keep busy
+     * @param carriers        carrier threads the scheduler has now, busy or idle
+     * @param mounted         virtual threads mounted on a carrier now (running, or pinned to it)
+     * @param queued          virtual threads ready to run that wait for a carrier
+     * @param platformThreads live platform threads by state, carriers included; a state with no thread may be left
+     *                        out or mapped to 0
+     */
+    public record Reading(int parallelism, int carriers, int mounted, long queued,
+                          Map<Thread.State, Integer> platformThreads) {}
+
+    private SchedulerProbe() {}
+
+    /** Reads the scheduler of {@code target}. */
+    public static Reading read(Target target) {
+        VirtualThreadSchedulerMXBean scheduler;
+        try {
+            scheduler = ManagementFactory.getPlatformMXBean(target.connection(), VirtualThreadSchedulerMXBean.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the scheduler of process " + target.pid(), e);
+        }
+        int parallelism = scheduler.getParallelism();
+        int mounted = scheduler.getMountedVirtualThreadCount();
+        long queued = scheduler.getQueuedVirtualThreadCount();
+
+        // Carriers are platform threads too: the scheduler's ForkJoinPool workers, busy or idle, are in the same
+        // listing as every other thread, so count them while counting states.
+        ThreadMXBean threads = target.threads();
+        Map<Thread.State, Integer> states = new EnumMap<>(Thread.State.class);
+        int carriers = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            if (info == null) {
+                continue;
+            }
+            states.merge(info.getThreadState(), 1, Integer::sum);
+            if (isCarrier(info.getThreadName())) {
+                carriers++;
+            }
+        }
+        return new Reading(parallelism, carriers, mounted, queued, states);
+    }
+
+    /** ForkJoinPool-1-worker-3 and the like; the common pool's workers carry no virtual thread. */
+    private static boolean isCarrier(String name) {
+        return name != null && name.startsWith("ForkJoinPool-") && name.contains("-worker-");
+    }
+}
