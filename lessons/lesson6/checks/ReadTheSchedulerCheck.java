@@ -172,9 +172,10 @@ class ReadTheSchedulerCheck {
     void readsWithoutStoppingTheWorld() {
         for (Scenario scenario : SCENARIOS) {
             List<String> stops = scenario.observation().stops();
-            Feedback.check(stops.isEmpty(), String.format(Locale.ROOT, "Reading the %s JVM (pid %d) once stopped"
-                    + " all its threads %d time(s), at safepoints: %s.", scenario.name(), scenario.target().pid(),
-                    stops.size(), String.join(", ", stops)), READING + ": a schedtrace line reads the scheduler's"
+            String times = stops.size() == 1 ? "once" : stops.size() + " times";
+            Feedback.check(stops.isEmpty(), String.format(Locale.ROOT, "One read of the %s JVM (pid %d) stopped"
+                    + " all its threads %s, at safepoints: %s.", scenario.name(), scenario.target().pid(),
+                    times, String.join(", ", stops)), READING + ": a schedtrace line reads the scheduler's"
                     + " bean and the platform threads' states without their stacks, and stops nobody");
         }
     }
