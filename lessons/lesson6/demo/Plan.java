@@ -55,11 +55,12 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
      * decoys: a site that is slower per request and never pins, one that blocks longer inside
      * {@code synchronized}, one that runs in a native callback without ever blocking there, one that pins too, 1.4
      * to 1.9 times as often but for 1 ms each, and one whose pins last 70 to 90 ms, longer than any other even when
-     * a busy machine stretches one, but come two or three times a second. Both pinning decoys hold carriers less than half as long in all as the named
-     * site, whose pins last 4 to 8 ms: under JFR's usual 20 ms threshold, where the long pins are not.
+     * a busy machine stretches one, but come two or three times a second. Both pinning decoys hold carriers less
+     * than two thirds as long in all as the named site, whose pins last 3 or 4 ms: under JFR's usual 20 ms threshold,
+     * where the long pins are not, and under any shorter threshold a learner might pick to skip short pins.
      */
     public static Plan pinning(Random random, String pinner) {
-        int pinMillis = 4 + random.nextInt(5);
+        int pinMillis = 3 + random.nextInt(2);
         int pinsPerSecond = 1000 / pinMillis;
         List<Function<String, SiteLoad>> decoys = new ArrayList<>(List.of(
                 name -> unpinnedDecoy(random, name, Role.COMPUTES, pinMillis),
