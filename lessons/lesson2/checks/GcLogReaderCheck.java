@@ -18,8 +18,9 @@ import workbench.lessons.harness.Feedback;
  * Hidden checks of exercise {@code gc-log-reader}. Every run reads ten real {@code -Xlog:gc*,safepoint} logs:
  * each collector's on the running JDK, written just now by the demo under a random heap, load and decorators,
  * and each collector's on JDK 17, kept from real runs and given random decorators (see {@link RecordedGcLogs}).
- * Each log ends in a pause record cut off inside its duration. The reader's pauses must match the log's own
- * {@code Pause} records collection by collection, to the microsecond they state.
+ * Most logs end in a pause record cut off inside its duration; in each test one ends in a whole pause record.
+ * The reader's pauses must match the log's own {@code Pause} records collection by collection, to the microsecond
+ * they state.
  *
  * <p>The proxies a reader might follow instead, and what defeats each in every run:
  * <ul>
@@ -40,6 +41,7 @@ import workbench.lessons.harness.Feedback;
  *       match its record within a microsecond;</li>
  *   <li><b>the last number is the duration</b>, unit optional: each test has a log whose cut-off last line ends
  *       in a digit of its duration;</li>
+ *   <li><b>the last line is always cut off</b>: each test has a log that ends in a whole pause record;</li>
  *   <li><b>the library's parser</b>: {@link #readsTheLinesItself()}.</li>
  * </ul>
  */
@@ -61,7 +63,8 @@ class GcLogReaderCheck {
                 ofFamily.add(new Source(RecordedGcLogs.JDK, collector, Decorators.random(RANDOM)));
             }
             Collections.shuffle(ofFamily, RANDOM);
-            // The first of each family is written without decorations; the second is cut right after a digit.
+            // The first of each family is written without decorations; the second is cut right after a digit; one of the
+            // others ends in a whole pause record.
             ofFamily.set(0, ofFamily.getFirst().withDecorators(Decorators.NONE));
             sources.addAll(ofFamily);
         }
@@ -70,12 +73,16 @@ class GcLogReaderCheck {
         Map<String, List<String>> live = LiveGcLogs.write(liveDecorators, RANDOM);
         for (List<String> family : List.of(STOP_THE_WORLD, CONCURRENT)) {
             List<Source> ofFamily = sources.stream().filter(s -> family.contains(s.collector())).toList();
+            int endsWhole = 2 + RANDOM.nextInt(ofFamily.size() - 2);
             List<GcLogSample> samples = new ArrayList<>();
             for (Source source : ofFamily) {
                 List<String> lines = source.live() ? live.get(source.collector())
                         : RecordedGcLogs.of(source.collector(), source.decorators());
+                GcLogSample.Ending ending = samples.size() == endsWhole ? GcLogSample.Ending.PAUSE_RECORD_LAST
+                        : samples.size() == 1 || RANDOM.nextInt(3) == 0 ? GcLogSample.Ending.CUT_INSIDE_NUMBER
+                        : GcLogSample.Ending.CUT_ANYWHERE;
                 samples.add(GcLogSample.of(source.jdk(), source.collector(), source.decorators(), lines, RANDOM,
-                        samples.size() == 1 || RANDOM.nextInt(3) == 0));
+                        ending));
             }
             SAMPLES.put(family.getFirst(), samples);
         }

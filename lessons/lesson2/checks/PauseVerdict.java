@@ -103,10 +103,12 @@ final class PauseVerdict {
             GcEvent first = missed.getFirst();
             boolean onePerCollection = yours.size() == 1
                     && reported.stream().map(Pause::gcId).distinct().count() == reported.size();
-            String revisit = onePerCollection ? SEVERAL
+            boolean lastLine = log.lines().getLast().strip().equals(log.lineOf(first));
+            String revisit = lastLine ? CUT : onePerCollection ? SEVERAL
                     : hasGeneration(first) ? GENERATION : EVERY_PAUSE;
             Feedback.fail("In " + log.describe() + " you reported " + yours.size() + " pause(s) of GC(" + id
-                    + "), which has " + truth.size() + "; you missed the record '" + log.lineOf(first) + "'.", revisit);
+                    + "), which has " + truth.size() + "; you missed the record '" + log.lineOf(first) + "'"
+                    + (lastLine ? ", the log's last line, whole with its unit." : "."), revisit);
         }
         if (!extra.isEmpty()) {
             Duration sum = yours.stream().map(Pause::duration).reduce(Duration.ZERO, Duration::plus);
