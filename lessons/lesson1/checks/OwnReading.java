@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * One reading {@link VitalsWorkload} took of itself: the true vital signs, and beside them the figures a wrong
- * answer would report instead (the heap after the last collection, non-heap memory, the peak and started thread
- * counts, blocked threads by daemon flag, waiting threads).
+ * answer would report instead (the heap after the last collection, the largest heap pool's limit, non-heap memory,
+ * the peak and started thread counts, blocked threads by daemon flag, waiting threads).
  */
 final class OwnReading {
 
@@ -14,6 +14,7 @@ final class OwnReading {
     static final String HEAP_COMMITTED = "heapCommitted";
     static final String HEAP_LIMIT = "heapLimit";
     static final String HEAP_AFTER_GC = "heapAfterGc";
+    static final String LARGEST_POOL_LIMIT = "largestPoolLimit";
     static final String NON_HEAP_USED = "nonHeapUsed";
     static final String NON_HEAP_COMMITTED = "nonHeapCommitted";
     static final String LIVE = "live";

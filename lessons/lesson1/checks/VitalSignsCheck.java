@@ -31,20 +31,25 @@ import workbench.lessons.harness.LabProcess;
  *
  * <p>Proxies a learner might report instead, and the scenario that defeats each in every run:
  * <ul>
- *   <li><b>the JVM running the check</b> instead of the target: the target's heap limit (448 to 704 MB) is above this
- *       JVM's 256 MB cap, its committed heap ({@code -Xms} 304 to 352 MB) too, and it runs 40 to 56 sleepers more
- *       than this JVM has threads.</li>
+ *   <li><b>the JVM running the check</b> instead of the target: the target's heap limit (about 430 to 685 MB) is
+ *       above this JVM's 256 MB cap, its committed heap (from {@code -Xms} 304 to 352 MB) too, and it runs 40 to 56
+ *       sleepers more than this JVM has threads.</li>
  *   <li><b>heap used after the last collection</b> (the live set) for heap used: after its last collection the
  *       workload retains 16 to 48 MB more and throws away 16 to 48 MB, all still in a 192 MB young generation that
  *       no collection empties before the read.</li>
  *   <li><b>heap and non-heap together</b>, for used or committed: non-heap holds 15 MB or more, over the tolerance
  *       (2% or 2 MB of used, 1% or 2 MB of committed).</li>
- *   <li><b>committed for used, limit for committed</b>: used stays under 170 MB, committed is at least 304 MB, the
- *       limit at least 448 MB.</li>
+ *   <li><b>committed for used, limit for committed</b>: used stays under 170 MB, committed is at least 284 MB
+ *       ({@code -Xms} less one survivor space), the limit at least 428 MB.</li>
  *   <li><b>the limit the command line names</b> ({@code -Xmx}, {@code -XX:MaxHeapSize}, or a quarter of the
  *       machine's memory when there is neither): the size is never a multiple of the heap's alignment, so the JVM
  *       rounds it up by at least 256 KB (tolerance 64 KB); or there is no such flag and {@code -XX:MaxRAM} sizes the
- *       heap at a quarter of itself, not of the machine.</li>
+ *       heap at a quarter of itself, not of the machine. Besides, the Serial collector counts one survivor space
+ *       (about 19 MB) out of the limit.</li>
+ *   <li><b>the limit of one pool found by its name</b>, such as {@code G1 Old Gen}, the only heap pool with a limit
+ *       in the lab's G1 JVM: the target runs the Serial collector, whose pools have other names (the filter matches
+ *       nothing and reads zero), and whose eden and survivor pools have limits of their own, so the old generation's
+ *       (the largest) is 160 MB or more under the heap's.</li>
  *   <li><b>peak or started threads</b> for live threads: 12 to 20 threads lived at once and ended before the
  *       read.</li>
  *   <li><b>non-daemon threads for daemon threads, or live for daemon</b>: one kind outnumbers the other by 40 or
@@ -140,6 +145,11 @@ class VitalSignsCheck {
                                 + "; ask the target for jvm.memory.limit filtered to the heap"),
                         new Proxy("the committed heap", seen.after().get(OwnReading.HEAP_COMMITTED), MXBEANS
                                 + "; max is the limit, committed is what the JVM holds now"),
+                        new Proxy("the limit of the largest heap pool alone (the old generation); this target's eden"
+                                + " and survivor pools have limits of their own", seen.after().get(
+                                        OwnReading.LARGEST_POOL_LIMIT), CATALOGUE
+                                + "; filter jvm.memory.limit by jvm.memory.type, not by a pool's name: pool names"
+                                + " and limits depend on the collector the target runs"),
                         thisJvm(ownHeap.getMax())));
     }
 
@@ -226,6 +236,11 @@ class VitalSignsCheck {
                 "%s: you reported %s, %s than what the JVM under observation (pid %d) reported of itself at the same"
                         + " moment, by more than the %s allowed for noise.", sign, amount(sign, reported),
                 reported > high ? "higher" : "lower", target.pid(), amount(sign, tolerance));
+        if (reported == 0) {
+            Feedback.fail(observedText + " A zero often means a filter matched nothing: one that names what the"
+                    + " target does not have (a pool name, say) reads as nothing; the target's pools and threads need"
+                    + " not be named as in your own JVM.", CATALOGUE + "; filter by attributes every JVM has");
+        }
         for (Proxy proxy : proxies) {
             if (reported != 0 && Math.abs(reported - proxy.value()) <= tolerance) {
                 Feedback.fail(observedText + " It matches " + proxy.what() + ".", proxy.revisit());

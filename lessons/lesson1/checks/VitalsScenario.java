@@ -60,9 +60,13 @@ record VitalsScenario(int daemonSleepers, int otherSleepers, int blockedDaemons,
         };
     }
 
-    /** Flags for the workload's JVM: G1, a fixed young generation roomy enough that no collection follows the last. */
+    /**
+     * Flags for the workload's JVM: the Serial collector, not the G1 of the lesson's lab (its heap pools have other
+     * names, and its eden and survivor pools carry limits of their own beside the old generation's), and a fixed young
+     * generation roomy enough that no collection follows the last.
+     */
     List<String> jvmFlags() {
-        return List.of("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1", "-Xms" + initialHeapMb + "m",
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms" + initialHeapMb + "m",
                 "-Xmn" + YOUNG_MB + "m", limit.flag());
     }
 
@@ -78,9 +82,9 @@ record VitalsScenario(int daemonSleepers, int otherSleepers, int blockedDaemons,
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s, -Xms%dm; threads: %d daemon and %d other sleepers, %d+%d blocked,"
-                        + " %d waiting, %d short-lived; heap: %d MB before the last collection, %d MB retained and"
-                        + " %d MB of garbage after it", limit.flag(), initialHeapMb, daemonSleepers, otherSleepers,
+        return String.format(Locale.ROOT, "Serial GC, %s, -Xms%dm; threads: %d daemon and %d other sleepers, %d+%d"
+                        + " blocked, %d waiting, %d short-lived; heap: %d MB before the last collection, %d MB retained"
+                        + " and %d MB of garbage after it", limit.flag(), initialHeapMb, daemonSleepers, otherSleepers,
                 blockedDaemons, blockedOthers, waiting, shortLived, retainedBeforeGcMb, retainedAfterGcMb,
                 garbageAfterGcMb);
     }

@@ -111,6 +111,7 @@ public final class VitalsWorkload {
         reading.put(OwnReading.HEAP_COMMITTED, heap.getCommitted());
         reading.put(OwnReading.HEAP_LIMIT, heap.getMax());
         reading.put(OwnReading.HEAP_AFTER_GC, heapAfterLastCollection());
+        reading.put(OwnReading.LARGEST_POOL_LIMIT, largestHeapPoolLimit());
         reading.put(OwnReading.NON_HEAP_USED, nonHeap.getUsed());
         reading.put(OwnReading.NON_HEAP_COMMITTED, nonHeap.getCommitted());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -151,6 +152,17 @@ public final class VitalsWorkload {
             }
         }
         return total;
+    }
+
+    /** The limit of the heap pool with the largest one (the old generation): one pool's share of the heap's limit. */
+    private static long largestHeapPoolLimit() {
+        long largest = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                largest = Math.max(largest, pool.getUsage().getMax());
+            }
+        }
+        return largest;
     }
 
     private static String format(Map<String, Long> reading) {
