@@ -2,7 +2,10 @@ package lesson1.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -10,12 +13,20 @@ import java.util.function.Function;
  * blocks on a monitor every {@value #STEP_MILLIS} ms and a quarter of a megabyte more heap is retained, and the page
  * is asked for its figures every millisecond. A page that refreshes every {@code p} ms shows a new value about every
  * {@code p} ms; one that never refreshes shows none.
+ *
+ * <p>Then comes a quiet spell of {@value #MIN_QUIET_MILLIS} to {@value #MAX_QUIET_MILLIS} ms: the state keeps
+ * changing every {@value #STEP_MILLIS} ms, but no request comes, as on a service between two visitors. The first
+ * request after it must get figures the JVM had at most a refresh period ago; a page that refreshes only when a
+ * request finds its values old serves that request the values from before the spell.
  */
 final class Staleness {
 
     static final List<String> FIELDS = List.of("liveThreads", "blockedThreads", "heapUsedBytes");
     private static final int STEP_MILLIS = 15;
     private static final int RETAINED_PER_STEP = 256 * 1024;
+    static final int MIN_QUIET_MILLIS = 450;
+    static final int MAX_QUIET_MILLIS = 700;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * How one figure changed over the run.
@@ -26,32 +37,67 @@ final class Staleness {
      */
     record Field(String field, int changes, double medianGapMillis) {}
 
+    /**
+     * The first request after a quiet spell.
+     *
+     * @param quietMillis    how long no request came while the state changed
+     * @param liveThreads    the live thread count the page served then
+     * @param ageMillis      how long before that request this JVM last had so few live threads (one of tolerance)
+     */
+    record AfterQuiet(int quietMillis, long liveThreads, double ageMillis) {}
+
+    /** What {@link #measure} observed: each figure under constant polling, and the request after a quiet spell. */
+    record Result(List<Field> fields, AfterQuiet afterQuiet) {}
+
     private record Response(long nanos, JsonNode body) {}
+
+    /** This JVM's own live thread count at one moment, read without a safepoint. */
+    private record Count(long nanos, long liveThreads) {}
 
     private Staleness() {}
 
-    /** Changes the state for {@code millis} while polling the page, and reports how each figure followed. */
-    static List<Field> measure(Page page, Function<String, JsonNode> parse, int millis) throws InterruptedException {
+    /**
+     * Changes the state for {@code millis} while polling the page, then for a quiet spell without polling, and
+     * reports how each figure followed and how old the figures served after the spell were.
+     */
+    static Result measure(Page page, Function<String, JsonNode> parse, int millis) throws InterruptedException {
         Object monitor = new Object();
         List<Thread> blocked = new ArrayList<>();
         List<byte[]> retained = new ArrayList<>();
         List<Response> responses = new ArrayList<>();
+        List<Count> counts = new ArrayList<>();
+        int quietMillis = MIN_QUIET_MILLIS + new Random().nextInt(MAX_QUIET_MILLIS - MIN_QUIET_MILLIS + 1);
+        AfterQuiet afterQuiet;
         synchronized (monitor) {
+            Runnable step = () -> {
+                blocked.add(Thread.ofPlatform().daemon().name("check-blocked-" + blocked.size()).start(() -> {
+                    synchronized (monitor) {
+                        // Entering is all it does: until the check lets go, the thread stays BLOCKED.
+                    }
+                }));
+                retained.add(new byte[RETAINED_PER_STEP]);
+                counts.add(new Count(System.nanoTime(), THREADS.getThreadCount()));
+            };
             long start = System.nanoTime();
             long nextStep = start;
             for (int poll = 0; System.nanoTime() - start < millis * 1_000_000L; poll++) {
                 if (System.nanoTime() >= nextStep) {
-                    blocked.add(Thread.ofPlatform().daemon().name("check-blocked-" + blocked.size()).start(() -> {
-                        synchronized (monitor) {
-                            // Entering is all it does: until the check lets go, the thread stays BLOCKED.
-                        }
-                    }));
-                    retained.add(new byte[RETAINED_PER_STEP]);
+                    step.run();
                     nextStep += STEP_MILLIS * 1_000_000L;
                 }
                 responses.add(new Response(System.nanoTime(), parse.apply(page.render("poll-" + poll))));
                 Thread.sleep(1);
             }
+            long quietEnd = System.nanoTime() + quietMillis * 1_000_000L;
+            nextStep = System.nanoTime();
+            while (nextStep < quietEnd) {
+                step.run();
+                nextStep += STEP_MILLIS * 1_000_000L;
+                Thread.sleep(Math.max(0, (Math.min(nextStep, quietEnd) - System.nanoTime()) / 1_000_000L));
+            }
+            long asked = System.nanoTime();
+            long served = parse.apply(page.render("after-quiet")).path("liveThreads").asLong();
+            afterQuiet = new AfterQuiet(quietMillis, served, ageOf(served, asked, counts));
         }
         for (Thread thread : blocked) {
             thread.join();
@@ -61,7 +107,20 @@ final class Staleness {
         for (String field : FIELDS) {
             fields.add(follow(field, responses));
         }
-        return fields;
+        return new Result(fields, afterQuiet);
+    }
+
+    /**
+     * How long before {@code askedNanos} this JVM last ran as few live threads as the page served (one more allowed
+     * for a thread of the JVM's own coming or going): zero when the figure is as recent as the latest count.
+     */
+    private static double ageOf(long served, long askedNanos, List<Count> counts) {
+        for (int i = counts.size() - 1; i >= 0; i--) {
+            if (counts.get(i).liveThreads() <= served + 1) {
+                return i == counts.size() - 1 ? 0 : (askedNanos - counts.get(i + 1).nanos()) / 1e6;
+            }
+        }
+        return (askedNanos - counts.getFirst().nanos()) / 1e6;
     }
 
     private static Field follow(String field, List<Response> responses) {
