@@ -31,6 +31,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li>a safepoint allowance per scrape, which a fast machine makes generous: costs are measured per second
  *       against the reference fix's in the same run, under paced scrapes and under a burst;</li>
  *   <li>the stop-the-world call on every Nth scrape: a burst reads the gauges tens of thousands of times;</li>
+ *   <li>a value kept for a while and refreshed by whichever scrape finds it old, with nothing to stop scrapers that
+ *       find it old together from each refreshing it: 8 to 12 scrapers arrive together, rounds more than a second
+ *       apart, and the threads that read the gauges may ask for about one safepoint a round, not one a scraper;</li>
  *   <li>a timer that runs too often: paced scrapes leave a timer's cost in plain view, per second;</li>
  *   <li>{@code System.gc()} moved to a timer: the safepoints of the answer's own threads count, and so does the
  *       time they stop the world, milliseconds for each collection;</li>
@@ -38,6 +41,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *       last collection, half of what eden held when it last filled and at least 4 MB, is still in the heap when
  *       the gauge is read, and the gauge must be within 1 MB of what the heap held right after that collection
  *       (an attempt that a collection interrupts is made again);</li>
+ *   <li>the last collection of one collector, such as the first {@code GarbageCollectorMXBean}'s last
+ *       {@code GcInfo}: data kept through a young collection is let go and a full collection runs, and the gauge
+ *       must say what the heap held after the full one (more than 16 MB less than after the young one);</li>
  *   <li>WAITING or TIMED_WAITING counted as blocked: such threads start beside the blocked ones, more of them than
  *       the gauge may be off by;</li>
  *   <li>{@code findMonitorDeadlockedThreads}: a deadlock on {@code ReentrantLock}s;</li>
@@ -52,6 +58,9 @@ class CheapGaugesCheck {
     private static final String TIMER = "Lesson 4, 'A scrape runs your gauges': read on a timer, serve from memory";
     private static final String LIVE = "Lesson 4, 'A scrape runs your gauges': live heap needs no collection; each"
             + " heap pool's getCollectionUsage() is what it held right after the last one";
+    private static final String LAST = "Lesson 4, 'A scrape runs your gauges': live heap is what the heap held right"
+            + " after the last collection, whichever collector ran it; each heap pool's getCollectionUsage() is"
+            + " updated by every collection of that pool";
     private static final String FRESH = "Lesson 4, 'A scrape runs your gauges': a timer bounds how old a value is";
     private static final String KEEP = "Lesson 4, 'A scrape runs your gauges': make a gauge cheap, never drop it";
     private static final String STATES = "Lesson 3, 'A census of threads': BLOCKED waits to enter a monitor,"
@@ -68,6 +77,14 @@ class CheapGaugesCheck {
     private static final double SAFEPOINTS_A_SECOND = 2;
     private static final double MILLIS_TIMES_THE_REFERENCE = 4;
     private static final double STOPPED_MILLIS_A_SECOND = 2;
+    /**
+     * Scrapers that arrive together: this many to four more, this many rounds, further
+     * apart than a value may be old; the scrape path may refresh a kept value about once a round, not once a scraper.
+     */
+    private static final int TOGETHER_FEWEST = 8;
+    private static final int TOGETHER_ROUNDS = 6;
+    private static final long TOGETHER_GAP_MILLIS = 1_100;
+    private static final double REFRESHES_A_ROUND = 1.5;
     /** Gives the answer closed last its time to end its threads before the next is measured. */
     private static final long SETTLE_MILLIS = 300;
 
@@ -103,6 +120,23 @@ class CheapGaugesCheck {
         Costs costs = measure((vars, uri) -> ScrapeLoad.burst(vars, BURST_SECONDS));
         judge(costs, String.format(Locale.ROOT, "While %d scrapers read your gauges as fast as they could, %,d"
                 + " times in %.1f s", ScrapeLoad.SCRAPERS, costs.yours().scrapes(), costs.yours().bill().seconds()));
+    }
+
+    @Test
+    void scrapersArrivingTogetherCostAboutWhatTheReferenceFixCosts() throws Exception {
+        int scrapers = TOGETHER_FEWEST + random.nextInt(5);
+        Costs costs = measure((vars, uri) -> ScrapeLoad.together(vars, scrapers, TOGETHER_ROUNDS, TOGETHER_GAP_MILLIS));
+        String load = String.format(Locale.ROOT, "While %d scrapers arrived together %d times, %,d ms apart, and each"
+                + " read your gauges once", scrapers, TOGETHER_ROUNDS, TOGETHER_GAP_MILLIS);
+        SafepointBill yours = costs.yours().bill();
+        if (yours.scrapePath().size() > TOGETHER_ROUNDS * REFRESHES_A_ROUND) {
+            Feedback.fail(String.format(Locale.ROOT, "%s, the threads that read your gauges asked this JVM to stop the"
+                    + " world %,d times, %.1f a round: %s. When a value kept for a while has grown old, every"
+                    + " scraper that arrives at that moment finds it old and pays for a new one, so scrapers that"
+                    + " come together cost one safepoint each.", load, yours.scrapePath().size(),
+                    yours.scrapePath().size() / (double) TOGETHER_ROUNDS, yours.describe()), TIMER);
+        }
+        judge(costs, load);
     }
 
     @Test
@@ -159,7 +193,9 @@ class CheapGaugesCheck {
             long withThem = awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB more kept", kept / MEGABYTE), -1);
             Reference.reachabilityFence(retained);
             retained = null;
-            awaitLiveHeap(yours, String.format(Locale.ROOT, "those %d MB let go", kept / MEGABYTE), withThem);
+            long live = awaitLiveHeap(yours, String.format(Locale.ROOT, "those %d MB let go", kept / MEGABYTE),
+                    withThem);
+            awaitLiveHeapAfterFullCollection(yours, (16 + random.nextInt(17)) * MEGABYTE, live);
         }
     }
 
@@ -274,6 +310,57 @@ class CheapGaugesCheck {
                 + " and again, %d times before your gauge said what the heap held after the last one: something"
                 + " collects on its own, such as a System.gc() in a gauge or on a timer.", kept, HEAP_ATTEMPTS),
                 LIVE);
+    }
+
+    /**
+     * Keeps {@code kept} bytes through a young collection, lets them go, and asks for a full collection: the last
+     * collection is then another collector's than the one before it, and the heap holds what it held after the full
+     * one. Reads {@code heap_live_bytes} until it says so; a collection the check did not ask for ends an attempt.
+     */
+    private static void awaitLiveHeapAfterFullCollection(Served yours, long kept, long earlier)
+            throws InterruptedException {
+        for (int attempt = 1; attempt <= HEAP_ATTEMPTS; attempt++) {
+            List<byte[]> retained = LiveHeap.retain(kept);
+            LiveHeap.youngCollection();
+            long beforeFull = LiveHeap.afterLastCollection();
+            Reference.reachabilityFence(retained);
+            retained = null;
+            System.gc();
+            long collections = LiveHeap.collections();
+            long live = LiveHeap.afterLastCollection();
+            String change = String.format(Locale.ROOT, "%d MB kept through a young collection, then let go and a"
+                    + " full collection run (System.gc()) with no collection since", kept / MEGABYTE);
+            long start = System.nanoTime();
+            double value = yours.read("heap_live_bytes");
+            while (LiveHeap.collections() == collections && Math.abs(value - live) > HEAP_TOLERANCE) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (millis >= FRESH_MILLIS + MARGIN_MILLIS) {
+                    String observed = String.format(Locale.ROOT, "With %s, your gauge `heap_live_bytes` still said"
+                            + " %,.1f MB after %,d ms. ", change, value / MEGABYTE, millis);
+                    if (Math.abs(value - beforeFull) <= HEAP_TOLERANCE || value >= live + kept / 2) {
+                        Feedback.fail(observed + String.format(Locale.ROOT, "Right after the full collection the"
+                                + " heap held %,.1f MB; your gauge still counts those %d MB, as after the young"
+                                + " collection before it: the last collection may be any collector's, a young one,"
+                                + " a full one or a concurrent cycle's.", live / (double) MEGABYTE, kept / MEGABYTE),
+                                LAST);
+                    }
+                    if (Math.abs(value - earlier) <= HEAP_TOLERANCE) {
+                        Feedback.fail(observed + "That is what the heap held after an earlier collection.", FRESH);
+                    }
+                    Feedback.fail(observed + String.format(Locale.ROOT, "The heap now holds %,.1f MB.",
+                            LiveHeap.used() / (double) MEGABYTE), LAST);
+                }
+                Thread.sleep(READ_EVERY_MILLIS);
+                value = yours.read("heap_live_bytes");
+            }
+            if (LiveHeap.collections() == collections) {
+                return;
+            }
+        }
+        throw Feedback.fail(String.format(Locale.ROOT, "With %d MB kept through a young collection, then let go and a"
+                + " full collection run, collections the check did not ask for came again and again, %d times before"
+                + " your gauge said what the heap held after the last one: something collects on its own, such as a"
+                + " System.gc() in a gauge or on a timer.", kept / MEGABYTE, HEAP_ATTEMPTS), LIVE);
     }
 
     private static void explainLiveHeap(String change, double value, long millis, long live, long used,

@@ -5,10 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import workbench.diagnostics.vars.Gauge;
@@ -51,6 +54,41 @@ final class ScrapeLoad {
             }
             for (Future<?> scraper : running) {
                 scraper.get();
+            }
+        }
+        return scrapes.get();
+    }
+
+    /**
+     * {@code scrapers} threads that arrive together, {@code rounds} times {@code gapMillis} apart, and each read every
+     * gauge of {@code vars} once a round, in an order of its own: Prometheus servers of a pair and dashboards that
+     * refresh on the same beat, after a gap longer than any gauge's value may be old.
+     */
+    static long together(Vars vars, int scrapers, int rounds, long gapMillis) throws Exception {
+        List<Gauge> gauges = vars.all().stream().filter(Gauge.class::isInstance).map(Gauge.class::cast).toList();
+        AtomicLong scrapes = new AtomicLong();
+        CyclicBarrier arrive = new CyclicBarrier(scrapers);
+        long first = System.nanoTime();
+        try (ExecutorService readers = Executors.newFixedThreadPool(scrapers,
+                Thread.ofPlatform().daemon().name(READER_PREFIX, 0).factory())) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < scrapers; i++) {
+                running.add(readers.submit(() -> {
+                    List<Gauge> order = new ArrayList<>(gauges);
+                    for (int round = 0; round < rounds; round++) {
+                        LockSupport.parkNanos(first + round * gapMillis * 1_000_000 - System.nanoTime());
+                        Collections.shuffle(order, ThreadLocalRandom.current());
+                        arrive.await();
+                        for (Gauge gauge : order) {
+                            gauge.get();
+                        }
+                        scrapes.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> reader : running) {
+                reader.get();
             }
         }
         return scrapes.get();
