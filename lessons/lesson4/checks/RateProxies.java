@@ -15,7 +15,7 @@ import lesson4.checks.StoreCounts.Tally;
  * The shortcuts a learner might take instead of "errors divided by requests, over the last seconds", each as the
  * endpoint it names from what the storefront's counters show. {@code ReadTheVarsCheck} draws only runs in which
  * every one of them names another endpoint than the one failing most often now, and explains a wrong answer by the
- * first shortcut that names the same endpoint.
+ * first two shortcuts that name the same endpoint.
  */
 final class RateProxies {
 
@@ -53,9 +53,16 @@ final class RateProxies {
     private static final String BUSY_ONLY = "It fails most often among the busier endpoints, but a quiet endpoint's"
             + " rate counts as much: every endpoint with requests is a candidate.";
 
+    private static final String RISE = "Its rate since the start rose the most between the two scrapes, yet another"
+            + " endpoint failed a larger share of the requests in between: a ratio of totals moves by how far the rate"
+            + " now is from the rate so far, so an endpoint that was failing before you looked barely moves it. Divide"
+            + " the differences instead.";
+
     static final List<Proxy> ALL = List.of(
             new Proxy("highest rate since the start", seen -> highest(seen.sinceStart(), Tally::rate, any()),
                     SINCE_START),
+            new Proxy("largest rise of the rate since the start, from one scrape to the next",
+                    RateProxies::largestRise, RISE),
             new Proxy("most errors now", seen -> highest(seen.window(), Tally::errors, any()), MOST_ERRORS),
             new Proxy("most errors since the start", seen -> highest(seen.sinceStart(), Tally::errors, any()),
                     MOST_ERRORS),
@@ -93,9 +100,14 @@ final class RateProxies {
         return ALL.stream().noneMatch(proxy -> failing.equals(proxy.picks().apply(seen)));
     }
 
-    /** The first shortcut that names {@code named} in what {@code seen} shows. */
-    static Optional<Proxy> naming(Seen seen, String named) {
-        return ALL.stream().filter(proxy -> named.equals(proxy.picks().apply(seen))).findFirst();
+    /**
+     * What the first two shortcuts that name {@code named} in what {@code seen} show, told apart: two shortcuts may
+     * name the same endpoint, and the learner's could be either.
+     */
+    static Optional<String> naming(Seen seen, String named) {
+        List<String> observed = ALL.stream().filter(proxy -> named.equals(proxy.picks().apply(seen)))
+                .map(Proxy::observed).distinct().limit(2).toList();
+        return observed.isEmpty() ? Optional.empty() : Optional.of(String.join(" Or: ", observed));
     }
 
     private static Predicate<Tally> any() {
@@ -111,6 +123,25 @@ final class RateProxies {
             if (tally.requests() > 0 && among.test(tally) && value.applyAsDouble(tally) > bestValue) {
                 best = endpoint.getKey();
                 bestValue = value.applyAsDouble(tally);
+            }
+        }
+        return best;
+    }
+
+    /** The endpoint whose rate since the start rose the most from the window's first scrape to its last. */
+    private static String largestRise(Seen seen) {
+        String best = null;
+        double bestRise = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Tally> endpoint : seen.sinceStart().tallies().entrySet()) {
+            Tally before = endpoint.getValue();
+            Tally added = seen.window().of(endpoint.getKey());
+            double requests = before.requests() + added.requests();
+            if (before.requests() > 0 && requests > 0) {
+                double rise = (before.errors() + added.errors()) / requests - before.rate();
+                if (rise > bestRise) {
+                    best = endpoint.getKey();
+                    bestRise = rise;
+                }
             }
         }
         return best;

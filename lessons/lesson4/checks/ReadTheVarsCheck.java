@@ -20,6 +20,9 @@ import workbench.lessons.harness.Feedback;
  * any moment of the answer's run):
  * <ul>
  *   <li>the rate since the start, from one scrape: a recovered endpoint's past incident dominates the totals;</li>
+ *   <li>the rise of the rate since the start between two scrapes: the failing endpoint's incident began before the
+ *       check looks (its past failed 70 to 95% of its rate now), so its ratio of totals barely moves, while the
+ *       flaky endpoint's rose from almost nothing;</li>
  *   <li>most errors, now or since the start, or errors per second: a busy endpoint fails a little of a lot;</li>
  *   <li>most errors once the busiest is left out: a flaky endpoint has more errors than the failing one;</li>
  *   <li>fewest requests: one or two quiet endpoints get less traffic than the failing one;</li>
@@ -50,7 +53,11 @@ class ReadTheVarsCheck {
     private static final double SLOWEST_PACE = 0.6;
     private static final int SHARE_SLACK = 2;
 
-    private static final Random RANDOM = new Random();
+    /** The failing endpoint's past failed this share of its current rate, between these. */
+    static final double EARLIEST_SHARE = 0.7;
+    static final double LATEST_SHARE = 0.95;
+
+    static final Random RANDOM = new Random();
 
     /** Two runs with different failing endpoints, so that no fixed name passes both. */
     @Test
@@ -66,14 +73,25 @@ class ReadTheVarsCheck {
 
     /** A plan in which every shortcut misses and the failing endpoint leads any window worth scraping. */
     private static Plan draw() {
-        Plan plan = Plan.random(RANDOM);
+        Plan plan = failingBefore(Plan.random(RANDOM));
         while (!fair(plan)) {
-            plan = Plan.random(RANDOM);
+            plan = failingBefore(Plan.random(RANDOM));
         }
         return plan;
     }
 
-    private static boolean fair(Plan plan) {
+    /**
+     * The plan, with the failing endpoint's incident begun before the check looks: part of its past requests failed
+     * too, so its rate since the start is well above nothing, while another endpoint's rate rose from almost nothing.
+     */
+    static Plan failingBefore(Plan plan) {
+        double share = EARLIEST_SHARE + RANDOM.nextDouble() * (LATEST_SHARE - EARLIEST_SHARE);
+        return new Plan(plan.endpoints().stream().map(e -> e.role() != Plan.Role.FAILING ? e : new Plan.Endpoint(
+                e.name(), e.role(), e.share(), e.errorRate(), Math.max(e.pastErrorRate(), share * e.errorRate()),
+                e.delayMicros())).toList(), plan.pastRequests());
+    }
+
+    static boolean fair(Plan plan) {
         String failing = plan.endpoint(Plan.Role.FAILING).name();
         for (double window : WINDOWS) {
             for (double elapsed : new double[] {WARM_UP, WARM_UP + LONGEST_RUN}) {
@@ -155,7 +173,7 @@ class ReadTheVarsCheck {
                         + " (%.0f%%); since the service started, %,.0f and %,.0f (%.0f%%), %.1f ms a request on"
                         + " average. ", named, ran, watched, now.requests(), now.errors(), now.rate() * 100,
                 total.requests(), total.errors(), total.rate() * 100, seen.window().meanSeconds().get(named) * 1000);
-        String why = RateProxies.naming(seen, named).map(RateProxies.Proxy::observed).orElse(
+        String why = RateProxies.naming(seen, named).orElse(
                 "Another endpoint failed a larger share of its requests over the same seconds.");
         Feedback.fail(observed + why, RATE);
     }
