@@ -1,5 +1,6 @@
 package lesson3.checks;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import workbench.diagnostics.threads.PoolNames;
@@ -8,7 +9,8 @@ import workbench.lessons.harness.Feedback;
 /**
  * Compares a learner's census with the census a {@link CensusPlan} holds the workload in, and fails with the
  * mistake the census shows: the wrong JVM, pools merged by their inner number, a number only partly replaced,
- * a name without a number cut short, virtual threads missing, BLOCKED counted as WAITING.
+ * a name without a number cut short, virtual threads missing, unnamed threads keyed by their empty name rather than
+ * by their executor, BLOCKED counted as WAITING.
  */
 final class CensusFeedback {
 
@@ -17,6 +19,8 @@ final class CensusFeedback {
     static final String POOL_KEY = "Lesson 3, 'A census of threads': a pool key replaces the trailing number of a"
             + " thread's name, and only that";
     static final String VIRTUAL = "Lesson 3, 'A census of threads': which snapshot lists virtual threads";
+    static final String UNNAMED = "Lesson 3, 'A census of threads': a thread without a name belongs to the pool of"
+            + " the executor that started it, its container, as the library's pool key (ThreadRecord.pool()) has it";
     static final String STATES = "Lesson 3, 'A census of threads': count each state as the JVM reports it;"
             + " BLOCKED (entering a monitor) is not WAITING";
     static final String MOMENT = "Lesson 3, 'A census of threads': a snapshot shows one moment; every census takes a"
@@ -42,11 +46,16 @@ final class CensusFeedback {
             Feedback.fail("Your census has none of the target JVM's pools, and your method never asked the Target it"
                     + " was handed for its threads: it counted the JVM it runs in.", CENSUS);
         }
-        expected.forEach((pool, states) -> comparePool(pool, states, plan));
+        // named pools first: a census without virtual threads is told so before it is told about unnamed ones
+        expected.keySet().stream().sorted(Comparator.comparing(plan::startedByExecutor))
+                .forEach(pool -> comparePool(pool, expected.get(pool), plan));
     }
 
     private void comparePool(String pool, Map<Thread.State, Integer> states, CensusPlan plan) {
         Map<Thread.State, Integer> counted = census.get(pool);
+        if (counted == null && plan.startedByExecutor(pool)) {
+            unnamedMissing(pool, states);
+        }
         if (counted == null) {
             missing(pool, plan.isVirtual(pool));
         }
@@ -92,6 +101,25 @@ final class CensusFeedback {
         }
         Feedback.fail("The target JVM has a pool `" + pool + "`" + (virtual ? " of virtual threads" : "")
                 + ", and your census has no such key.", virtual ? VIRTUAL : CENSUS);
+    }
+
+    private void unnamedMissing(String pool, Map<Thread.State, Integer> states) {
+        String observed = "The target JVM has " + total(states) + " virtual threads without a name that one executor"
+                + " started, `" + pool + "`, and other unnamed threads of other executors; your census has no key for"
+                + " that executor";
+        List<String> lumped = census.keySet().stream().filter(CensusFeedback::namesNoPool).toList();
+        if (!lumped.isEmpty()) {
+            Feedback.fail(observed + ". It has `" + lumped.getFirst() + "` with " + total(census.get(lumped.getFirst()))
+                    + " threads instead, which puts the threads of every executor in one pool: a census cannot tell"
+                    + " then which executor holds them.", UNNAMED);
+        }
+        Feedback.fail(observed + ".", UNNAMED);
+    }
+
+    /** A key made of a thread's empty name, which stands for no pool at all. */
+    private static boolean namesNoPool(String key) {
+        return key == null || key.isBlank() || key.equals(PoolNames.pool("")) || key.equals("null")
+                || key.equalsIgnoreCase("unnamed") || key.equals("*");
     }
 
     /** BLOCKED counted as WAITING: no BLOCKED where there are some, and WAITING short of nothing else. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which threads {@link CensusWorkload} holds in which state, drawn from a seed so that the check and the workload
@@ -19,7 +20,11 @@ import java.util.TreeMap;
  *   <li>{@code pool-12-thread-14} beside {@code pool-31-thread-11}: two pools of one family, told apart only by
  *       the inner number;</li>
  *   <li>{@code ledger23}: the number follows a letter;</li>
- *   <li>{@code mailer-request-12}: virtual threads.</li>
+ *   <li>{@code mailer-request-12}: virtual threads;</li>
+ *   <li>two executors ({@code Executors.newVirtualThreadPerTaskExecutor()}) of virtual threads without a name,
+ *       whose pool key is the executor that started them ({@code java.util.concurrent.ThreadPerTaskExecutor@1b6d3586}),
+ *       known only once the workload has started them: the plan names them {@code <executor 0.1>} until
+ *       {@link #executorsStarted} tells it their keys.</li>
  * </ul>
  * Generation 0 also has one thread whose name ends in no number ({@code search-lock-holder}): it holds the
  * monitor that every {@code BLOCKED} thread waits for. Each generation has at least one {@code BLOCKED} and one
@@ -32,6 +37,11 @@ final class CensusPlan {
 
         String threadName(int index) {
             return key.endsWith("*") ? threadPrefix + (firstNumber + index) : key;
+        }
+
+        /** Whether the pool's threads have no name and belong to the executor that started them. */
+        boolean unnamed() {
+            return key.startsWith(EXECUTOR);
         }
 
         Map<Thread.State, Integer> counts() {
@@ -56,7 +66,11 @@ final class CensusPlan {
     private static final Thread.State[] PLATFORM_STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED,
             Thread.State.WAITING, Thread.State.TIMED_WAITING};
 
+    private static final String EXECUTOR = "<executor ";
+
     private final List<List<Pool>> generations = new ArrayList<>();
+    /** The pool key of each executor the workload started, by the plan's name for it. */
+    private final Map<String, String> executors = new ConcurrentHashMap<>();
 
     CensusPlan(long seed) {
         Random random = new Random(seed);
@@ -68,8 +82,8 @@ final class CensusPlan {
         }
         Collections.shuffle(executorNumbers, random);
         for (int g = 0; g < GENERATIONS; g++) {
-            generations.add(generation(random, words.subList(g * 5, g * 5 + 5), executorNumbers.subList(g * 2,
-                    g * 2 + 2), g == 0));
+            generations.add(generation(random, g, words.subList(g * 5, g * 5 + 5), executorNumbers.subList(g * 2,
+                    g * 2 + 2)));
         }
     }
 
@@ -91,7 +105,7 @@ final class CensusPlan {
                     counts.remove(Thread.State.WAITING);  // released when a later phase began
                 }
                 if (!counts.isEmpty()) {
-                    census.put(pool.key(), counts);
+                    census.put(keyOf(pool), counts);
                 }
             }
         }
@@ -100,19 +114,53 @@ final class CensusPlan {
 
     /** Whether the pool of that key holds virtual threads. */
     boolean isVirtual(String key) {
-        return generations.stream().flatMap(List::stream).anyMatch(pool -> pool.key().equals(key) && pool.virtual());
+        return generations.stream().flatMap(List::stream).anyMatch(pool -> matches(pool, key) && pool.virtual());
+    }
+
+    /** Whether the pool of that key is an executor's threads without a name. */
+    boolean startedByExecutor(String key) {
+        return generations.stream().flatMap(List::stream).anyMatch(pool -> matches(pool, key) && pool.unnamed());
+    }
+
+    /** How many executors of unnamed threads the census of that phase has. */
+    long executorsAt(int phase) {
+        return census(phase).keySet().stream().filter(this::startedByExecutor).count();
     }
 
     /** The pool of that key. */
     Pool pool(String key) {
-        return generations.stream().flatMap(List::stream).filter(pool -> pool.key().equals(key)).findFirst()
+        return generations.stream().flatMap(List::stream).filter(pool -> matches(pool, key)).findFirst()
                 .orElseThrow();
     }
 
-    private static List<Pool> generation(Random random, List<String> words, List<Integer> executors,
-                                         boolean holder) {
+    /** Learns the pool keys of the executors the workload has started, by the plan's names for them. */
+    void executorsStarted(Map<String, String> keys) {
+        executors.putAll(keys);
+    }
+
+    /** The pool keys learnt so far, by the plan's names for the executors. */
+    Map<String, String> executorKeys() {
+        return Map.copyOf(executors);
+    }
+
+    private boolean matches(Pool pool, String key) {
+        return pool.key().equals(key) || key.equals(executors.get(pool.key()));
+    }
+
+    private String keyOf(Pool pool) {
+        if (!pool.unnamed()) {
+            return pool.key();
+        }
+        String key = executors.get(pool.key());
+        if (key == null) {
+            throw new IllegalStateException("the workload has not reported the executor " + pool.key());
+        }
+        return key;
+    }
+
+    private static List<Pool> generation(Random random, int g, List<String> words, List<Integer> executors) {
         List<Pool> pools = new ArrayList<>();
-        if (holder) {
+        if (g == 0) {
             pools.add(new Pool(words.get(4) + "-lock-holder", "", 0, false, List.of(Thread.State.TIMED_WAITING)));
         }
         String role = ROLES.get(random.nextInt(ROLES.size()));
@@ -123,6 +171,10 @@ final class CensusPlan {
         }
         pools.add(platform(random, random.nextBoolean() ? words.get(1) : capitalized(words.get(1))));
         pools.add(virtual(random, words.get(2) + "-" + VIRTUAL_ROLES.get(random.nextInt(VIRTUAL_ROLES.size())) + "-"));
+        for (int e = 1; e <= 2; e++) {
+            Pool named = virtual(random, "");
+            pools.add(new Pool(EXECUTOR + g + "." + e + ">", "", 0, true, named.states()));
+        }
         // at least one BLOCKED and one WAITING platform thread in every generation, in a pool drawn at random
         List<Integer> numbered = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {

@@ -7,8 +7,11 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
@@ -39,11 +42,19 @@ public final class CensusWorkload {
          * every thread has reached its state.
          */
         void advance() throws InterruptedException;
+
+        /**
+         * The pool key of every executor of unnamed virtual threads started so far (the executor's thread container,
+         * as the JVM's thread dump names it), by the plan's name for it.
+         */
+        TreeMap<String, String> executors();
     }
 
     private final CensusPlan plan;
     private final Object monitor = new Object();
     private final List<CountDownLatch> releases = new ArrayList<>();
+    /** The executors of unnamed virtual threads, never closed (closing one waits for its threads), kept reachable. */
+    private final List<ExecutorService> executors = new ArrayList<>();
     private int phase;
 
     private CensusWorkload(CensusPlan plan) {
@@ -76,6 +87,11 @@ public final class CensusWorkload {
                 releases.forEach(CountDownLatch::countDown);
                 start(phase + 1);
             }
+
+            @Override
+            public TreeMap<String, String> executors() {
+                return new TreeMap<>(plan.executorKeys());
+            }
         };
     }
 
@@ -86,6 +102,10 @@ public final class CensusWorkload {
         for (CensusPlan.Pool pool : plan.generation(next)) {
             if (pool.key().endsWith("-lock-holder")) {
                 startHolder(pool.key());
+                continue;
+            }
+            if (pool.unnamed()) {
+                startExecutor(pool, release);
                 continue;
             }
             for (int i = 0; i < pool.states().size(); i++) {
@@ -99,6 +119,19 @@ public final class CensusWorkload {
             }
         }
         awaitCensus(plan.census(next));
+    }
+
+    /**
+     * An executor that starts one unnamed virtual thread per task, as {@code newVirtualThreadPerTaskExecutor()} does;
+     * the thread dump names its thread container after the executor's identity.
+     */
+    private void startExecutor(CensusPlan.Pool pool, CountDownLatch release) {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        executors.add(executor);
+        plan.executorsStarted(Map.of(pool.key(), Objects.toIdentityString(executor)));
+        for (Thread.State state : pool.states()) {
+            executor.execute(workIn(state, release));
+        }
     }
 
     /** The thread that owns the monitor the BLOCKED threads wait for; it sleeps while holding it. */

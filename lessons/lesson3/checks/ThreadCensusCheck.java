@@ -29,6 +29,10 @@ import workbench.lessons.harness.LabProcess;
  *       have random names that exist only in the workload JVM;</li>
  *   <li>ThreadMXBean snapshots ({@code ThreadSnapshots.of}), platform threads only: every phase has a pool of 2 to
  *       8 virtual threads;</li>
+ *   <li>every pool key taken from the thread's name ({@code PoolNames.pool(name)}), which puts every thread without
+ *       a name in one {@code <unnamed>} pool: every phase has two executors
+ *       ({@code newVirtualThreadPerTaskExecutor()}) of 2 to 8 unnamed virtual threads each, whose pool is the
+ *       executor that started them;</li>
  *   <li>the thread's own name as its key: every numbered pool has threads; a pool key is never a thread name;</li>
  *   <li>every number replaced ({@code Grouping.FAMILY}): every phase has two pools of one family that differ only in
  *       the executor's inner number ({@code pool-12-thread-*}, {@code pool-31-thread-*});</li>
@@ -84,11 +88,11 @@ class ThreadCensusCheck {
 
     @Test
     void countsTheThreadsOfTheMomentItIsAsked() throws InterruptedException {
-        Map<String, Map<Thread.State, Integer>> before = plan.census(control.phase());
+        Map<String, Map<Thread.State, Integer>> before = planned();
         Map<String, Map<Thread.State, Integer>> first = ThreadCensus.census(target);
         census(first).compare(before, plan);
         control.advance();
-        Map<String, Map<Thread.State, Integer>> after = plan.census(control.phase());
+        Map<String, Map<Thread.State, Integer>> after = planned();
         Map<String, Map<Thread.State, Integer>> second = ThreadCensus.census(target);
         CensusFeedback secondFeedback = census(second);
         Feedback.check(!ownPools(second, before).equals(ownPools(first, before)), "Your second census of the target"
@@ -108,9 +112,15 @@ class ThreadCensusCheck {
 
     /** The current phase's census, virtual pools only or platform pools only. */
     private static Map<String, Map<Thread.State, Integer>> expected(boolean virtual) {
-        Map<String, Map<Thread.State, Integer>> expected = new TreeMap<>(plan.census(control.phase()));
+        Map<String, Map<Thread.State, Integer>> expected = new TreeMap<>(planned());
         expected.keySet().removeIf(pool -> plan.isVirtual(pool) != virtual);
         return expected;
+    }
+
+    /** The current phase's census, with the pool keys of the executors the workload has started. */
+    private static Map<String, Map<Thread.State, Integer>> planned() {
+        plan.executorsStarted(control.executors());
+        return plan.census(control.phase());
     }
 
     /** The entries of a census for the pools the workload had at the first call. */
