@@ -28,6 +28,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li>a thread count that heals later (a consumer per request that ends after an idle poll, an HttpClient per
  *       request left to the GC): the peak of threads alive at once is compared with the reference's, over 40 quotes
  *       25 to 50 ms apart and then 1,000 back to back;</li>
+ *   <li>one executor for the service that grows with the load (a cached pool, a thread per task): after the
+ *       paced and back-to-back quotes, 32 to 48 callers send 5 quotes each at once, as a service's requests come,
+ *       to a backend that now takes 15 ms to answer, and the peak is compared with the reference's again;</li>
  *   <li>a capped pool of consumers: the leak profile after 100 quotes finds its threads waiting on queues nobody
  *       else holds, and its later audits are never written;</li>
  *   <li>a close() that does nothing, or forgets the daemon consumer: after close() and a grace of 2 s, no thread the
@@ -43,6 +46,8 @@ class FixTheLeakCheck {
             + " stops or closes?";
     private static final String CLOSE = "Lesson 3, 'Fixing a leak': close() stops or closes everything the service"
             + " started";
+    private static final String CONCURRENT = "Lesson 3, 'A count alone misleads': a cached pool adds a thread per"
+            + " concurrent task; one executor for the service holds its threads flat only if it is bounded";
     private static final String PROFILE = "Lesson 3, 'Blocked on what nobody can reach': a capped pool can still"
             + " hold threads that wait forever";
     /** Threads alive at once that a fix may start beyond the reference's (a bigger pool, a client's workers). */
@@ -50,6 +55,7 @@ class FixTheLeakCheck {
     private static final int PACED = 40;
     private static final int BURST = 1_000;
     private static final long GRACE_MILLIS = 2_000;
+    private static final int EACH = 5;
 
     private QuoteLoad load;
 
@@ -72,15 +78,14 @@ class FixTheLeakCheck {
 
     @Test
     void threadsStayFlatUnderPacedAndBurstLoad() throws Exception {
-        Peaks reference = peaks(this::reference);
-        Peaks yours = peaks(this::yours);
-        Feedback.check(yours.paced() <= reference.paced() + ALLOWED_EXTRA, "Over " + PACED + " quotes 25 to 50 ms"
-                + " apart, the threads your service started peaked at " + yours.paced() + " alive at once; the"
-                + " reference fix's, in the same run, at " + reference.paced() + "." + yours.left(), LEAK);
-        Feedback.check(yours.burst() <= reference.burst() + ALLOWED_EXTRA, "Over " + PACED + " quotes 25 to 50 ms"
-                + " apart and then " + BURST + " back to back, the threads your service started peaked at "
-                + yours.burst() + " alive at once; the reference fix's, in the same run, at " + reference.burst()
-                + "." + yours.left(), LEAK);
+        Peaks reference = peaks(this::reference, null);
+        Peaks yours = peaks(this::yours, reference);
+        Feedback.check(yours.concurrent() <= reference.concurrent() + ALLOWED_EXTRA, "After " + PACED + " quotes 25 to"
+                + " 50 ms apart and " + BURST + " back to back, " + load.callers() + " callers sent " + EACH
+                + " quotes each, all at once, to a backend taking " + QuoteLoad.LATENCY_MILLIS + " ms to answer: the"
+                + " threads your service started peaked at " + yours.concurrent() + " alive at once; the reference"
+                + " fix's, in the same run, at " + reference.concurrent() + "."
+                + yours.left(), CONCURRENT);
     }
 
     @Test
@@ -126,20 +131,44 @@ class FixTheLeakCheck {
         }
     }
 
-    /** The threads a service started, alive at once at most: after the paced quotes, and after the burst too. */
-    private record Peaks(int paced, int burst, List<ThreadRecord> alive) {
+    /**
+     * The threads a service started, alive at once at most: after the paced quotes, after the burst too, and after
+     * the callers at once too.
+     */
+    private record Peaks(int paced, int burst, int concurrent, List<ThreadRecord> alive) {
         String left() {
             return ThreadsFeedback.describe("Alive after the last quote, by family:", alive);
         }
     }
 
-    private Peaks peaks(Supplier<Quotes> start) throws Exception {
+    private static String left(StartedThreads watch) {
+        return ThreadsFeedback.describe("Alive after the last quote, by family:", watch.alive());
+    }
+
+    /**
+     * Runs the paced quotes, the burst and the callers at once; with a {@code reference}, fails on the paced peak
+     * before the burst and on the burst's before the callers come.
+     */
+    private Peaks peaks(Supplier<Quotes> start, Peaks reference) throws Exception {
         StartedThreads watch = StartedThreads.fromNow();
         try (Quotes service = start.get()) {
             load.paced(service, PACED, watch);
             int paced = watch.peak();
+            if (reference != null) {
+                Feedback.check(paced <= reference.paced() + ALLOWED_EXTRA, "Over " + PACED + " quotes 25 to 50 ms"
+                        + " apart, the threads your service started peaked at " + paced + " alive at once; the"
+                        + " reference fix's, in the same run, at " + reference.paced() + "." + left(watch), LEAK);
+            }
             load.burst(service, BURST, watch);
-            return new Peaks(paced, watch.peak(), watch.alive());
+            int burst = watch.peak();
+            if (reference != null) {
+                Feedback.check(burst <= reference.burst() + ALLOWED_EXTRA, "Over " + PACED + " quotes 25 to 50 ms"
+                        + " apart and then " + BURST + " back to back, the threads your service started peaked at "
+                        + burst + " alive at once; the reference fix's, in the same run, at " + reference.burst()
+                        + "." + left(watch), LEAK);
+            }
+            load.concurrent(service, EACH, watch);
+            return new Peaks(paced, burst, watch.peak(), watch.alive());
         }
     }
 

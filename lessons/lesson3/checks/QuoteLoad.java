@@ -6,23 +6,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import workbench.lessons.harness.Feedback;
 
 /**
  * Quotes sent to a service against a {@link PriceBackend}, each answer checked against what the original service
  * answers at that moment. Every 20th quote first changes the price of the SKU quoted just before it and asks for
- * that SKU again, so that a price kept from an earlier quote is caught in every run.
+ * that SKU again, so that a price kept from an earlier quote is caught in every run. Quotes also come from 32 to 48
+ * callers at once, as a service's requests do: those callers' threads are started with the load, before any
+ * {@link StartedThreads} watch, so that they never count as the service's.
  */
 final class QuoteLoad implements AutoCloseable {
 
     static final String SAME = "Lesson 3, 'Fixing a leak': the fix changes who runs the work, never what the service"
             + " answers";
 
+    /** How long the backend takes to answer while callers quote at once. */
+    static final int LATENCY_MILLIS = 15;
+
     private final Random random = new Random();
     private final Map<String, Integer> stock = new HashMap<>();
     private final List<String> skus = new ArrayList<>();
     private final PriceBackend backend;
+    private final ThreadPoolExecutor callers;
     private String lastSku;
 
     QuoteLoad() throws Exception {
@@ -34,6 +45,15 @@ final class QuoteLoad implements AutoCloseable {
             stock.put(sku, random.nextInt(25));
         }
         backend = new PriceBackend(prices);
+        int count = 32 + random.nextInt(17);
+        callers = (ThreadPoolExecutor) Executors.newFixedThreadPool(count,
+                Thread.ofPlatform().daemon().name("quote-caller-", 0).factory());
+        callers.prestartAllCoreThreads();
+    }
+
+    /** How many callers {@link #concurrent} quotes from at once. */
+    int callers() {
+        return callers.getCorePoolSize();
     }
 
     /** The backend's address, as the service's constructor takes it. */
@@ -54,6 +74,57 @@ final class QuoteLoad implements AutoCloseable {
     /** Sends {@code count} quotes, 25 to 50 ms apart; returns the audit events they should leave. */
     List<String> paced(Quotes service, int count, StartedThreads watch) throws Exception {
         return send(service, count, 25, watch);
+    }
+
+    /**
+     * Sends {@code each} quotes from each of {@link #callers()} callers, all at once, while no price changes and the
+     * backend takes {@value #LATENCY_MILLIS} ms to answer; returns the audit events they should leave.
+     */
+    List<String> concurrent(Quotes service, int each, StartedThreads watch) throws Exception {
+        backend.latency(LATENCY_MILLIS);
+        try {
+            return concurrently(service, each, watch);
+        } finally {
+            backend.latency(0);
+        }
+    }
+
+    private List<String> concurrently(Quotes service, int each, StartedThreads watch) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<String>>> sent = new ArrayList<>();
+        for (int c = 0; c < callers(); c++) {
+            Random mine = new Random(random.nextLong());
+            sent.add(callers.submit(() -> {
+                go.await();
+                List<String> events = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    String sku = skus.get(mine.nextInt(skus.size()));
+                    int quantity = 1 + mine.nextInt(20);
+                    String answer = service.quote(sku, quantity);
+                    watch.sample();
+                    if (!original(sku, quantity).equals(answer)) {
+                        throw Feedback.fail("A quote of " + quantity + " x " + sku + ", sent while " + callers()
+                                + " callers were quoting at once, was answered `" + answer + "`, which is not what"
+                                + " the original service answers at that moment.", SAME);
+                    }
+                    events.add(sku + " x" + quantity);
+                }
+                return events;
+            }));
+        }
+        go.countDown();
+        List<String> events = new ArrayList<>();
+        for (Future<List<String>> caller : sent) {
+            try {
+                events.addAll(caller.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return events;
     }
 
     private List<String> send(Quotes service, int count, int minGapMillis, StartedThreads watch) throws Exception {
@@ -90,6 +161,7 @@ final class QuoteLoad implements AutoCloseable {
 
     @Override
     public void close() {
+        callers.shutdownNow();
         backend.close();
     }
 }

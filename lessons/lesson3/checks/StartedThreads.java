@@ -36,8 +36,10 @@ final class StartedThreads {
         return new StartedThreads();
     }
 
-    /** Notes how many platform threads are alive now; call it often (it costs a few microseconds). */
-    void sample() {
+    /**
+     * Notes how many platform threads are alive now; call it often (it costs a few microseconds), from any thread.
+     */
+    synchronized void sample() {
         platformPeak = Math.max(platformPeak, threads.getThreadCount());
     }
 
@@ -55,7 +57,7 @@ final class StartedThreads {
      * The most threads started since {@link #fromNow()} alive at once: the platform peak of the samples, plus the
      * virtual threads alive now (virtual threads that stay, stay to the end).
      */
-    int peak() {
+    synchronized int peak() {
         sample();
         long virtual = alive().stream().filter(ThreadRecord::virtual).count();
         return platformPeak - platformBefore + (int) virtual;

@@ -30,11 +30,9 @@ final class ThreadsFeedback {
 
     private static String causes(Iterable<String> families, List<ThreadRecord> threads) {
         StringBuilder causes = new StringBuilder();
-        for (String family : families) {
-            if (family.startsWith("HttpClient-")) {
-                causes.append(" HttpClient threads outlive a client nobody closed, until a GC happens to collect it.");
-                break;
-            }
+        // one selector per client: a single shared client is no sign of clients left to the GC
+        if (threads.stream().filter(thread -> thread.family().equals("HttpClient-*-SelectorManager")).count() > 1) {
+            causes.append(" HttpClient threads outlive a client nobody closed, until a GC happens to collect it.");
         }
         for (String family : families) {
             if (family.equals("pool-*-thread-*")) {
