@@ -10,7 +10,9 @@ import lesson4.OrderService;
 
 /**
  * One run of {@link OrderTraffic} against the learner's order service, with what its variables said after each
- * step. Run once and shared by the tests of {@code InstrumentItCheck}; it never judges, the tests do.
+ * step. Run once and shared by the tests of {@code InstrumentItCheck}; it never judges, the tests do. Before it,
+ * an earlier instance of the service runs in the same JVM, takes a few requests and is closed, as a service restarted
+ * in place or a second instance in one JVM (a test suite's) does: the run's instance starts from nothing.
  */
 final class OrderScenario {
 
@@ -40,9 +42,12 @@ final class OrderScenario {
      * @param checkpoints the open orders after each step
      * @param metrics     the last {@code /metrics} scrape
      * @param json        the {@code /debug/vars} document, scraped right after it
+     * @param earlier     requests the earlier instance handled before it was closed
+     * @param earlierOpen orders the earlier instance had stored when it was closed
      */
     record Result(int handled, int abandoned, Map<String, Integer> statuses, double waited, double paused,
-                  List<Checkpoint> checkpoints, Map<String, Double> metrics, JsonNode json) {}
+                  List<Checkpoint> checkpoints, Map<String, Double> metrics, JsonNode json, int earlier,
+                  int earlierOpen) {}
 
     private final Random random = new Random();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
@@ -54,6 +59,14 @@ final class OrderScenario {
     }
 
     private Result runAgainst(String revisit) throws Exception {
+        int earlier;
+        int earlierOpen;
+        try (OrderService first = new OrderService(); OrderTraffic orders = new OrderTraffic(first.uri())) {
+            orders.creates(5 + random.nextInt(6));
+            orders.unknownDeletes(1 + random.nextInt(3));
+            earlier = orders.handled();
+            earlierOpen = orders.open();
+        }
         try (OrderService service = new OrderService(); OrderTraffic orders = new OrderTraffic(service.uri());
              Scrape vars = new Scrape(service.varsUri(), revisit)) {
             traffic = orders;
@@ -77,7 +90,7 @@ final class OrderScenario {
             Map<String, Double> metrics = settled();
             JsonNode json = scrape.json();
             return new Result(traffic.handled(), traffic.abandoned(), traffic.statuses(), traffic.waitedSeconds(),
-                    traffic.pausedSeconds(), List.copyOf(checkpoints), metrics, json);
+                    traffic.pausedSeconds(), List.copyOf(checkpoints), metrics, json, earlier, earlierOpen);
         }
     }
 
