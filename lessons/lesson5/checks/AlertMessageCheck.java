@@ -47,6 +47,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *       15 s after the window, so the live set's rise over the window is a third or more of the room left.
  *   <li><b>the pools' limits summed</b> for the maximum: the leak runs on ZGC, whose two generations each report
  *       the whole maximum.
+ *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, at the same
+ *       pace on a 640 MB heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left
+ *       are checked on it too, against the reference.
  * </ul>
  */
 class AlertMessageCheck {
@@ -67,6 +70,12 @@ class AlertMessageCheck {
     private static final String BY_WHEN = "Lesson 5, 'Alerts a person can act on': by when is what is left of the"
             + " maximum above the live set now, at that pace";
 
+    /** A maximum from which a leak's live set is minutes, not seconds, from full. */
+    private static final long ROOMY = 640L << 20;
+    private static final String ROOM = "Lesson 5, 'Alerts a person can act on': a heap that will be full within hours"
+            + " is a page; page whenever the live set keeps growing at a leak's pace, and let 'by when' say how far"
+            + " off the maximum is";
+
     private static List<Watched> runs;
 
     /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
@@ -80,7 +89,7 @@ class AlertMessageCheck {
     void pagesForAGrowingLiveSet() {
         for (Watched run : runs(HeapShape.GROWING)) {
             Feedback.check(HeapPager.page(run.sampler(), run.scene().maxHeapBytes()) != null, "Your pager stayed"
-                    + " silent on a service whose live set kept growing." + seen(run), LIVE_SET);
+                    + " silent on a service whose live set kept growing." + seen(run) + room(run), revisitIfSilent(run));
         }
     }
 
@@ -147,8 +156,18 @@ class AlertMessageCheck {
     private static String pageOf(Watched run) {
         String page = HeapPager.page(run.sampler(), run.scene().maxHeapBytes());
         Feedback.check(page != null, "Your pager stayed silent on a service whose live set kept growing, so there"
-                + " was no page to read." + seen(run), LIVE_SET);
+                + " was no page to read." + seen(run) + room(run), revisitIfSilent(run));
         return page;
+    }
+
+    /** For a leak in a roomy heap, what silence on it overlooked; else nothing. */
+    private static String room(Watched run) {
+        return run.scene().maxHeapBytes() >= ROOMY ? " Its maximum is further off than a nearly full heap's, yet its"
+                + " live set climbs at a leak's pace, and at that pace the heap is full within hours." : "";
+    }
+
+    private static String revisitIfSilent(Watched run) {
+        return run.scene().maxHeapBytes() >= ROOMY ? ROOM : LIVE_SET;
     }
 
     /** What the course's own pager says about the same samples. */

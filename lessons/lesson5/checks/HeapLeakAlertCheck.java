@@ -41,6 +41,8 @@ import workbench.lessons.harness.Feedback;
  *       any straight line, and one of 25 to 35 MB in the middle, which lifts the means part after part.
  *   <li><b>a live set that never drops</b>: the leak's report holds 15 to 20 MB for a second in the middle of the
  *       window, and the live set dips when it is dropped.
+ *   <li><b>what is kept as a share of what is allocated</b>: the leak runs in a busy service that allocates 75 MB a
+ *       second or more (requests and reports), so that the live set's pace is under a tenth of the allocation rate.
  *   <li><b>threads</b> for the heap: one run's threads leak while its heap is level, and the heap leak runs with
  *       steady threads.
  * </ul>
@@ -76,7 +78,10 @@ class HeapLeakAlertCheck {
         for (Watched run : runs(scene -> scene.heap() == HeapShape.GROWING)) {
             Feedback.check(firing(run), "Your rule stayed silent on a service whose heap after each collection kept"
                     + " growing: its floors in the three parts of the window were " + liveFloors(run) + ", while its"
-                    + " thread count stayed level." + usedAndLive(run), LIVE_SET);
+                    + " thread count stayed level." + usedAndLive(run) + String.format(Locale.ROOT, " It allocated"
+                    + " about %.0f MB a second of garbage for requests and reports besides: a busy service that leaks keeps a"
+                    + " small share of what it allocates, and leaks all the same.",
+                    run.sampler().series("jvm.memory.allocated").rate(ALL) / MB), LIVE_SET);
         }
     }
 

@@ -41,6 +41,8 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
     enum ThreadShape {
         /** Threads that never end, started at a steady pace. */
         STUCK,
+        /** Threads that never end, started at a steady pace, in a busy service with as many idle as a healthy one. */
+        STUCK_BUSY,
         /** Pools that grow and shrink, their floor level. */
         STEADY,
         /** A pool resized once, in the middle of the window: the floor steps up and stays there. */

@@ -18,7 +18,8 @@ import lesson5.demo.Plan.Event.Kind;
  * can stand for a pace. The alerts' leaking heap grows 4 to 5.5 MB a second on 110 to 140 MB and stays under about
  * 210 MB; a healthy service in a quiet spell holds 220 to 260 MB, others 120 to 170, and a small one 3 to 8 MB
  * whose cache warms up 0.7 to 0.8 MB a second, a larger share of itself each second than the leak's. A thread leak
- * runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150 to 190 idle.
+ * in a small service runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150
+ * to 190 idle; a thread leak in a busy service keeps as many, so that its pace is a small share of its count.
  *
  * <p>One-off events sit where the floors of three equal parts of the window see them as they should: a step in
  * the first part after its floor was taken (so the later floors are higher), a spike from 1.3 s before the end
@@ -68,7 +69,7 @@ final class Scenes {
      * and only the thread leak has threads that do, so each run shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
-        return List.of(scene(growingHeap(random), steadyThreads(random)),
+        return List.of(scene(busyGrowingHeap(random), steadyThreads(random)),
                 scene(steadyHeap(random), stuckThreads(random, anyState(random))),
                 scene(steppedHeap(random), steadyThreads(random)),
                 scene(quietHeap(random), steadyThreads(random)),
@@ -77,21 +78,26 @@ final class Scenes {
     }
 
     /**
-     * For thread-climb-alert: a heap leak with steady threads, threads stuck WAITING and threads stuck in another
-     * state, a pool resized once, and a pool that fills slowly and surges at the end.
+     * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING and
+     * TIMED_WAITING, a busy service whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly
+     * and surges at the end. Every state a leaked thread can stay in is in every check.
      */
     static List<Scene> forThreadAlert(Random random) {
-        Thread.State other = random.nextBoolean() ? Thread.State.TIMED_WAITING : Thread.State.BLOCKED;
         return List.of(scene(growingHeap(random), steadyThreads(random)),
                 scene(steadyHeap(random), stuckThreads(random, Thread.State.WAITING)),
-                scene(steadyHeap(random), stuckThreads(random, other)),
+                scene(steadyHeap(random), stuckThreads(random, Thread.State.TIMED_WAITING)),
+                scene(steadyHeap(random), busyStuckThreads(random, Thread.State.BLOCKED)),
                 scene(steadyHeap(random), resizedThreads(random)),
                 scene(steadyHeap(random), surgingThreads(random)));
     }
 
-    /** For alert-message: a heap leak near its maximum with a spike at the end, and three healthy heaps. */
+    /**
+     * For alert-message: a heap leak near its maximum with a spike at the end, one in a roomy heap, and three
+     * healthy heaps.
+     */
     static List<Scene> forPager(Random random) {
         return List.of(scene(nearlyFullHeap(random), steadyThreads(random)),
+                scene(roomyGrowingHeap(random), steadyThreads(random)),
                 scene(spikedHeap(random), steadyThreads(random)),
                 scene(steppedHeap(random), steadyThreads(random)),
                 scene(quietHeap(random), steadyThreads(random)));
@@ -103,8 +109,31 @@ final class Scenes {
      * set dips when it is dropped, though its floors rise part after part. It grows under 5% of itself a second.
      */
     private static HeapPart growingHeap(Random random) {
-        return new HeapPart(HeapShape.GROWING, MEASURING, between(random, 384, 448),
-                new Plan.Heap(between(random, 110, 140), between(random, 5, 15), between(random, 6, 12),
+        return growingHeap(random, between(random, 384, 448), between(random, 5, 15), between(random, 6, 12));
+    }
+
+    /**
+     * The same leak in a busy service: 20 to 30 MB a second of requests' garbage and reports of 50 to 60 MB every
+     * second or so, 75 MB a second or more allocated in all, so that what it keeps is under a tenth of what it
+     * allocates (a leak need not be most of the allocation; a busy service's rarely is). Reports, not more
+     * requests: their big chunks cost the machine little CPU a MB. Its heap of 640 to 704 MB leaves its old
+     * generation room for a report caught by a collection.
+     */
+    private static HeapPart busyGrowingHeap(Random random) {
+        return growingHeap(random, between(random, 640, 704), between(random, 20, 30), between(random, 50, 60));
+    }
+
+    /**
+     * The same leak in a roomy heap of 640 MB: at its pace the maximum is 80 to 125 s away (ten to sixteen of the
+     * hours the window stands for), within hours, yet far later than a minute.
+     */
+    private static HeapPart roomyGrowingHeap(Random random) {
+        return growingHeap(random, 640, between(random, 5, 15), between(random, 6, 12));
+    }
+
+    private static HeapPart growingHeap(Random random, int maxMb, int trafficMbPerSecond, int burstMb) {
+        return new HeapPart(HeapShape.GROWING, MEASURING, maxMb,
+                new Plan.Heap(between(random, 110, 140), trafficMbPerSecond, burstMb,
                         decimal(random, 4, 5.5), 0),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
                         new Event(Kind.HOLD, MIDDLE - 250, between(random, 15, 20), 1000)));
@@ -217,6 +246,15 @@ final class Scenes {
     private static ThreadPart stuckThreads(Random random, Thread.State state) {
         return new ThreadPart(ThreadShape.STUCK, new Plan.Threads(between(random, 5, 20), between(random, 4, 20),
                 decimal(random, 3, 6), state, 0), List.of());
+    }
+
+    /**
+     * A busy service, 150 to 190 idle threads and a pool that swings by 30 to 60 workers, that starts 3 to 6
+     * threads a second that never end: a pace under 5% of its count a second, yet a leak's.
+     */
+    private static ThreadPart busyStuckThreads(Random random, Thread.State state) {
+        return new ThreadPart(ThreadShape.STUCK_BUSY, new Plan.Threads(between(random, 150, 190),
+                between(random, 30, 60), decimal(random, 3, 6), state, 0), List.of());
     }
 
     /** A steady service whose fixed pool is resized once, by 20 to 40 threads, in the middle of the window. */

@@ -18,13 +18,13 @@ import workbench.diagnostics.sampling.TimeSeries;
 import workbench.lessons.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code thread-climb-alert}: five runs of {@code watched-service} watched at once
- * ({@link Scenes#forThreadAlert}); the learner's rule must fire on the two whose threads leak and stay silent on
+ * Hidden checks of exercise {@code thread-climb-alert}: six runs of {@code watched-service} watched at once
+ * ({@link Scenes#forThreadAlert}); the learner's rule must fire on the three whose threads leak and stay silent on
  * the three others. Each run defeats a shortcut, in every check:
  *
  * <ul>
- *   <li><b>a count</b> for a pace: healthy runs keep 150 to 190 idle threads, more than a leaking run reaches in
- *       the window; any fixed threshold fires on a healthy run or misses a leak.
+ *   <li><b>a count</b> for a pace: healthy runs keep 150 to 190 idle threads, more than the small services' leaks
+ *       reach in the window; any fixed threshold fires on a healthy run or misses a leak.
  *   <li><b>the range</b> of the count: a flood of 100 to 140 tasks at the end of the window swings a healthy count
  *       further than any leak moves in the window.
  *   <li><b>a slope, mean, latest value or first-to-last difference</b> of the count instead of its floors: the same
@@ -34,8 +34,11 @@ import workbench.lessons.harness.Feedback;
  *       threads, in the middle of the window.
  *   <li><b>floors that rise, at any pace</b>: a connection pool that opens a reader thread every second or so lifts
  *       every floor of the healthy run that floods, at a pace far below any leak.
- *   <li><b>one thread state</b> (WAITING) for all stuck threads: one leak's threads wait on a latch, the other's
- *       poll it with a time-out (TIMED_WAITING) or block on a lock (BLOCKED).
+ *   <li><b>a share</b> of the service's count for a pace: one leak, 3 to 6 threads a second, runs in a busy
+ *       service with 150 to 190 idle threads, so that it climbs under 5% of its count a second.
+ *   <li><b>one thread state</b> (WAITING), or <b>untimed states</b> only, for all stuck threads: one leak's threads
+ *       wait on a latch, another's poll it with a time-out (TIMED_WAITING), the busy service's block on a lock
+ *       (BLOCKED).
  *   <li><b>the heap</b> for threads: one run's heap leaks while its threads are steady, and the thread leaks run
  *       beside a level heap.
  * </ul>
@@ -49,6 +52,8 @@ class ThreadClimbAlertCheck {
             + " the window; one step, held or not, is not a climb";
     private static final String PACE = "Lesson 5, 'A steady climb' and 'Rates, windows and for': a pace, not a"
             + " count; a busy healthy service has more threads than a young leak";
+    private static final String SHARE = "Lesson 5, 'A steady climb' and 'Rates, windows and for': a pace in threads"
+            + " a second, whatever the service's usual count; a leak in a busy service is a small share of it";
     private static final String FLOOD = "Lesson 5, 'Rates, windows and for': a flood only ever raises the count, so"
             + " take the floor of each part (not a line through every point, a mean or the latest value), and ask"
             + " that the floors rise at a pace no healthy pool reaches";
@@ -77,6 +82,16 @@ class ThreadClimbAlertCheck {
                     ? "each BLOCKED on a lock nobody releases" : "each polling a latch with a time-out (TIMED_WAITING)";
             Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end, "
                     + how + ". A leaked thread can be stuck in any state; every one counts." + counted(run), CLIMB);
+        }
+    }
+
+    @Test
+    void firesOnALeakInABusyService() {
+        for (Watched run : runs(scene -> scene.threads() == ThreadShape.STUCK_BUSY)) {
+            Feedback.check(firing(run), "Your rule stayed silent on a busy service, with as many idle threads as a"
+                    + " healthy one, that starts threads which never end, each BLOCKED on a lock nobody releases."
+                    + counted(run) + " Its floors climb as fast as a small service's leak; in a big count that is a"
+                    + " small share, and a leak all the same.", SHARE);
         }
     }
 
