@@ -43,6 +43,8 @@ import workbench.lessons.harness.Feedback;
  *       window, and the live set dips when it is dropped.
  *   <li><b>what is kept as a share of what is allocated</b>: the leak runs in a busy service that allocates 75 MB a
  *       second or more (requests and reports), so that the live set's pace is under a tenth of the allocation rate.
+ *   <li><b>the old generation's</b> live set for the whole heap's: the leak runs on Shenandoah, one generation in
+ *       one pool, with no pool named old or tenured.
  *   <li><b>threads</b> for the heap: one run's threads leak while its heap is level, and the heap leak runs with
  *       steady threads.
  * </ul>
@@ -81,7 +83,10 @@ class HeapLeakAlertCheck {
                     + " thread count stayed level." + usedAndLive(run) + String.format(Locale.ROOT, " It allocated"
                     + " about %.0f MB a second of garbage for requests and reports besides: a busy service that leaks keeps a"
                     + " small share of what it allocates, and leaks all the same.",
-                    run.sampler().series("jvm.memory.allocated").rate(ALL) / MB), LIVE_SET);
+                    run.sampler().series("jvm.memory.allocated").rate(ALL) / MB)
+                    + (run.scene().flags().contains(Scenes.SINGLE_GENERATION) ? " It ran on Shenandoah, whose one"
+                    + " pool holds the whole heap, with no old generation: the live set is the whole heap's." : ""),
+                    LIVE_SET);
         }
     }
 

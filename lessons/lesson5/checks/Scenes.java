@@ -47,6 +47,9 @@ final class Scenes {
      */
     private static final List<String> MEASURING = List.of("-XX:+UseParallelGC");
     private static final long COLLECTION_INTERVAL = 500;
+    /** A collector with one generation, so one heap pool and no old one: a leak is no old generation's alone. */
+    static final String SINGLE_GENERATION = "-XX:+UseShenandoahGC";
+    private static final List<String> ONE_POOL = List.of(SINGLE_GENERATION);
     /**
      * When a run sets its caches up for the window (tops its live set up, or restarts the caches that grow): long
      * enough before the window for that and a collection after it.
@@ -109,18 +112,21 @@ final class Scenes {
      * set dips when it is dropped, though its floors rise part after part. It grows under 5% of itself a second.
      */
     private static HeapPart growingHeap(Random random) {
-        return growingHeap(random, between(random, 384, 448), between(random, 5, 15), between(random, 6, 12));
+        return growingHeap(random, MEASURING, between(random, 384, 448), between(random, 5, 15),
+                between(random, 6, 12));
     }
 
     /**
      * The same leak in a busy service: 20 to 30 MB a second of requests' garbage and reports of 50 to 60 MB every
      * second or so, 75 MB a second or more allocated in all, so that what it keeps is under a tenth of what it
      * allocates (a leak need not be most of the allocation; a busy service's rarely is). Reports, not more
-     * requests: their big chunks cost the machine little CPU a MB. Its heap of 640 to 704 MB leaves its old
-     * generation room for a report caught by a collection.
+     * requests: their big chunks cost the machine little CPU a MB. Its heap of 640 to 704 MB leaves room for a
+     * report caught by a collection. It runs on Shenandoah, whose one pool holds the whole heap, young and old
+     * alike, and whose full collections (every half second here) measure the live set to within a few MB.
      */
     private static HeapPart busyGrowingHeap(Random random) {
-        return growingHeap(random, between(random, 640, 704), between(random, 20, 30), between(random, 50, 60));
+        return growingHeap(random, ONE_POOL, between(random, 640, 704), between(random, 20, 30),
+                between(random, 50, 60));
     }
 
     /**
@@ -128,11 +134,12 @@ final class Scenes {
      * hours the window stands for), within hours, yet far later than a minute.
      */
     private static HeapPart roomyGrowingHeap(Random random) {
-        return growingHeap(random, 640, between(random, 5, 15), between(random, 6, 12));
+        return growingHeap(random, MEASURING, 640, between(random, 5, 15), between(random, 6, 12));
     }
 
-    private static HeapPart growingHeap(Random random, int maxMb, int trafficMbPerSecond, int burstMb) {
-        return new HeapPart(HeapShape.GROWING, MEASURING, maxMb,
+    private static HeapPart growingHeap(Random random, List<String> flags, int maxMb, int trafficMbPerSecond,
+                                        int burstMb) {
+        return new HeapPart(HeapShape.GROWING, flags, maxMb,
                 new Plan.Heap(between(random, 110, 140), trafficMbPerSecond, burstMb,
                         decimal(random, 4, 5.5), 0),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
