@@ -78,25 +78,24 @@ final class QuoteLoad implements AutoCloseable {
 
     /**
      * Sends {@code each} quotes from each of {@link #callers()} callers, all at once, while no price changes and the
-     * backend takes {@value #LATENCY_MILLIS} ms to answer; returns the audit events they should leave.
+     * backend takes {@value #LATENCY_MILLIS} ms to answer.
      */
-    List<String> concurrent(Quotes service, int each, StartedThreads watch) throws Exception {
+    void concurrent(Quotes service, int each, StartedThreads watch) throws Exception {
         backend.latency(LATENCY_MILLIS);
         try {
-            return concurrently(service, each, watch);
+            concurrently(service, each, watch);
         } finally {
             backend.latency(0);
         }
     }
 
-    private List<String> concurrently(Quotes service, int each, StartedThreads watch) throws Exception {
+    private void concurrently(Quotes service, int each, StartedThreads watch) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<List<String>>> sent = new ArrayList<>();
+        List<Future<?>> sent = new ArrayList<>();
         for (int c = 0; c < callers(); c++) {
             Random mine = new Random(random.nextLong());
             sent.add(callers.submit(() -> {
                 go.await();
-                List<String> events = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
                     String sku = skus.get(mine.nextInt(skus.size()));
                     int quantity = 1 + mine.nextInt(20);
@@ -107,16 +106,14 @@ final class QuoteLoad implements AutoCloseable {
                                 + " callers were quoting at once, was answered `" + answer + "`, which is not what"
                                 + " the original service answers at that moment.", SAME);
                     }
-                    events.add(sku + " x" + quantity);
                 }
-                return events;
+                return null;
             }));
         }
         go.countDown();
-        List<String> events = new ArrayList<>();
-        for (Future<List<String>> caller : sent) {
+        for (Future<?> caller : sent) {
             try {
-                events.addAll(caller.get());
+                caller.get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
@@ -124,7 +121,6 @@ final class QuoteLoad implements AutoCloseable {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-        return events;
     }
 
     private List<String> send(Quotes service, int count, int minGapMillis, StartedThreads watch) throws Exception {
