@@ -20,25 +20,28 @@ import workbench.lessons.harness.Feedback;
 
 /**
  * Hidden checks of exercise {@code find-the-spike}: the demo runs in this JVM for one shared watch, started a
- * second into it, its steady load at a random rate of 70 to 130 MB/s (a fifth to two fifths of it in 1 to 2 MiB buffers, too large for a
- * TLAB) and its spikes of 75 to 120 MB from a different site each time, each spike warming up over half a second
- * or more. Every spike must be dated close to its start, once, and named by its own call site.
+ * second into it, its steady load at a random rate of 110 to 140 MB/s (seven to eight tenths of it in 1 to 2 MiB
+ * buffers, too large for a TLAB), its spikes from a different site each time and, by turns, large (260 to 320 MB,
+ * warming up) and small (62 to 68 MB/s beyond the steady load at an even pace), each over half a second or more.
+ * Every spike must be dated close to its start, once, and named by its own call site.
  *
  * <p>The proxies a finder might follow instead, and what defeats each in every run:
  * <ul>
  *   <li><b>a fixed bytes-per-tick threshold</b> (read off the console's demo, 24 MB/s): the steady load alone
- *       allocates 7 MiB or more every 100 ms, above any threshold that console's demo suggests;</li>
+ *       allocates 11 MiB or more every 100 ms, above any threshold that console's demo suggests;</li>
  *   <li><b>any large allocation is a spike</b>, dating without the exact counter: the steady load makes large
  *       buffers all the time;</li>
- *   <li><b>the peak tick</b> for the start: a spike allocates at half its final rate for its first two fifths,
- *       so its busiest tick ends 300 ms or more after it began, and a date must fall within 150 ms after (or
- *       {@value #EARLY_MILLIS} ms before) its start;</li>
+ *   <li><b>the mean tick as the usual one</b>: the large spikes raise the mean tick by 5 MiB or more, so a small
+ *       spike's ticks stand out of the median by 6 to 7 MiB, and not of the mean;</li>
+ *   <li><b>the peak tick</b> for the start: a large spike allocates at half its final rate for its first two
+ *       fifths, so its busiest tick ends 300 ms or more after it began, and a date must fall within 150 ms after
+ *       (or {@value #EARLY_MILLIS} ms before) its start;</li>
  *   <li><b>one culprit for the whole watch</b> (the site with the most large allocations over the watch): no two
  *       spikes running come from the same site, and at least two spikes fall within every watch;</li>
  *   <li><b>the top frame</b>: every other spike is made by a JDK helper ({@code Arrays.copyOf},
  *       {@code ByteBuffer.allocate}), so every watch has one whose top frame is not the site;</li>
- *   <li><b>the site that allocated the most</b> in the spike's time, without comparing with the usual: the
- *       steady site allocates as much as a spike's site in that time, large buffers included.</li>
+ *   <li><b>the site that allocated the most</b> in the spike's time, without comparing with the usual: within
+ *       a small spike's time the steady site makes more large buffers than the spike's site.</li>
  * </ul>
  */
 class SpikeFinderCheck {
@@ -75,9 +78,9 @@ class SpikeFinderCheck {
     @BeforeAll
     static void watch() throws Exception {
         warmUpFlightRecorder();
-        settings = new AllocationSpikes.Settings(RANDOM.nextLong(), 16, 70 + RANDOM.nextInt(61), 75, 120,
-                Duration.ofMillis(1000), Duration.ofMillis(1600), null, Duration.ofMillis(500 + RANDOM.nextInt(201)),
-                0.2 + RANDOM.nextInt(21) / 100.0);
+        settings = new AllocationSpikes.Settings(RANDOM.nextLong(), 16, 110 + RANDOM.nextInt(31), 260, 320,
+                Duration.ofMillis(800), Duration.ofMillis(1200), null, Duration.ofMillis(500 + RANDOM.nextInt(201)),
+                0.7 + RANDOM.nextInt(11) / 100.0, 62 + RANDOM.nextInt(7));
         AtomicReference<Instant> recording = new AtomicReference<>();
         Thread watcher = Thread.ofVirtual().start(() -> awaitRecording(recording));
         try (AllocationSpikes demo = new AllocationSpikes(settings)) {

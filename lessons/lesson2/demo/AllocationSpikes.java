@@ -56,13 +56,17 @@ public final class AllocationSpikes implements Demo {
      *                             the same twice running, and by turns one whose arrays a JDK method makes
      *                             ({@code Arrays.copyOf}, {@code ByteBuffer.allocate}) and one that makes its own
      * @param spikeLength          how long a spike takes: {@link Duration#ZERO} for as fast as it goes; otherwise
-     *                             its first two fifths allocate at half the rate of the rest, as a batch job warms up
+     *                             a large spike's first two fifths allocate at half the rate of the rest, as a batch
+     *                             job warms up
      * @param steadyLargeShare     the share of the steady load made as large buffers (1 to 2 MiB, too large for a
      *                             thread's TLAB), from 0 to 1
+     * @param smallSpikeMbPerSecond 0 for spikes of one kind; otherwise every second spike is a small one, made at
+     *                             an even pace of this many MB/s over the spike's length, between large ones that
+     *                             {@code minSpikeMb} and {@code maxSpikeMb} size (the first spike is large)
      */
     public record Settings(long seed, int liveSetMb, int steadyMbPerSecond, int minSpikeMb, int maxSpikeMb,
                            Duration minGap, Duration maxGap, String site, Duration spikeLength,
-                           double steadyLargeShare) {
+                           double steadyLargeShare, int smallSpikeMbPerSecond) {
 
         public Settings {
             if (site != null && !SPIKE_SITES.contains(site)) {
@@ -73,7 +77,7 @@ public final class AllocationSpikes implements Demo {
         /** Spikes as fast as they go, a steady load of small objects only. */
         public Settings(long seed, int liveSetMb, int steadyMbPerSecond, int minSpikeMb, int maxSpikeMb,
                         Duration minGap, Duration maxGap, String site) {
-            this(seed, liveSetMb, steadyMbPerSecond, minSpikeMb, maxSpikeMb, minGap, maxGap, site, Duration.ZERO, 0);
+            this(seed, liveSetMb, steadyMbPerSecond, minSpikeMb, maxSpikeMb, minGap, maxGap, site, Duration.ZERO, 0, 0);
         }
 
         /** A random misbehaviour of moderate size, with one culprit site chosen at random. */
@@ -199,18 +203,26 @@ public final class AllocationSpikes implements Demo {
         List<SpikeSite> sites = SPIKE_SITES.stream().map(SITES::get).toList();
         int culprit = settings.site() == null ? -1 : SPIKE_SITES.indexOf(settings.site());
         boolean behindHelper = random.nextBoolean();
+        boolean small = false;
         while (running) {
             long gap = settings.minGap().toMillis()
                     + random.nextLong(settings.maxGap().toMillis() - settings.minGap().toMillis() + 1);
             Thread.sleep(gap);
             int site = culprit >= 0 ? culprit : SPIKE_SITES.indexOf(nextSite(random, behindHelper));
             behindHelper = !behindHelper;
-            long bytes = (settings.minSpikeMb() + random.nextLong(settings.maxSpikeMb() - settings.minSpikeMb() + 1)) << 20;
+            long bytes = small ? (settings.smallSpikeMbPerSecond() * settings.spikeLength().toMillis() << 20) / 1000
+                    : largeSpikeBytes(random);
             spikes.add(System.currentTimeMillis(), site, bytes);
             SpikeSite.Pace pace = settings.spikeLength().isZero() ? SpikeSite.Pace.FAST
+                    : small ? SpikeSite.Pace.even(bytes, settings.spikeLength(), System.nanoTime())
                     : SpikeSite.Pace.warmingUp(bytes, settings.spikeLength(), System.nanoTime());
             sites.get(site).allocate(bytes, random, pace);
+            small = settings.smallSpikeMbPerSecond() > 0 && !small;
         }
+    }
+
+    private long largeSpikeBytes(Random random) {
+        return (settings.minSpikeMb() + random.nextLong(settings.maxSpikeMb() - settings.minSpikeMb() + 1)) << 20;
     }
 
     private static String nextSite(Random random, boolean behindHelper) {
@@ -231,7 +243,7 @@ public final class AllocationSpikes implements Demo {
                 (int) arguments.range("--spike-mb", defaults.maxSpikeMb(), 1),
                 Duration.ofMillis(arguments.range("--gap-ms", defaults.minGap().toMillis(), 0)),
                 Duration.ofMillis(arguments.range("--gap-ms", defaults.maxGap().toMillis(), 1)),
-                site.equals("any") ? null : site, Duration.ZERO, 0);
+                site.equals("any") ? null : site, Duration.ZERO, 0, 0);
         System.out.println("max heap " + Runtime.getRuntime().maxMemory());
         AllocationSpikes demo = new AllocationSpikes(settings);
         demo.start();

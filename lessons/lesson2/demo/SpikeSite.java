@@ -18,19 +18,26 @@ interface SpikeSite {
      * How fast a burst allocates. The site asks after each chunk how long to rest and sleeps itself, so that
      * whatever sleeping allocates is sampled in the spike site's own frame, not in a helper's.
      *
-     * @param bytes  the burst's size; 0 for as fast as it goes, resting 4 ms after each 4 MiB of every 8, as a
-     *               real request would spread over tens of milliseconds
-     * @param length how long the burst takes
-     * @param start  {@link System#nanoTime()} at its start
+     * @param bytes     the burst's size; 0 for as fast as it goes, resting 4 ms after each 4 MiB of every 8, as a
+     *                  real request would spread over tens of milliseconds
+     * @param length    how long the burst takes
+     * @param start     {@link System#nanoTime()} at its start
+     * @param warmsUp   whether the first two fifths of the time allocate only a quarter of the bytes, as a batch
+     *                  job warms up, or the bytes come at an even pace
      */
-    record Pace(long bytes, Duration length, long start) {
+    record Pace(long bytes, Duration length, long start, boolean warmsUp) {
 
-        static final Pace FAST = new Pace(0, Duration.ZERO, 0);
+        static final Pace FAST = new Pace(0, Duration.ZERO, 0, false);
         private static final long FAST_REST_MILLIS = 4;
 
         /** The first two fifths of the time allocate a quarter of the bytes, the rest three quarters. */
         static Pace warmingUp(long bytes, Duration length, long start) {
-            return new Pace(bytes, length, start);
+            return new Pace(bytes, length, start, true);
+        }
+
+        /** The bytes spread evenly over the length. */
+        static Pace even(long bytes, Duration length, long start) {
+            return new Pace(bytes, length, start, false);
         }
 
         /** How many milliseconds to rest once {@code allocated} bytes of the burst are made. */
@@ -39,7 +46,7 @@ interface SpikeSite {
                 return allocated % (8 << 20) < (4 << 20) ? FAST_REST_MILLIS : 0;
             }
             double share = Math.min(1, (double) allocated / bytes);
-            double due = share <= 0.25 ? share / 0.25 * 0.4 : 0.4 + (share - 0.25) / 0.75 * 0.6;
+            double due = !warmsUp ? share : share <= 0.25 ? share / 0.25 * 0.4 : 0.4 + (share - 0.25) / 0.75 * 0.6;
             long dueNanos = start + (long) (due * length.toNanos());
             return Math.max(0, (dueNanos - System.nanoTime()) / 1_000_000);
         }
