@@ -33,12 +33,15 @@ final class PauseVerdict {
             + " every collector is named 'Pause ...' (Pause Young, Pause Remark, Pause Init Mark, Pause Mark Start),"
             + " whatever its parentheses say";
     static final String PRECISION = "Lesson 2, 'Reading a GC log': a record states its duration to the microsecond;"
-            + " keep every digit";
+            + " keep every digit, and convert it without losing one";
     static final String DURATION = "Lesson 2, 'Reading a GC log': the duration is the number right before the unit"
             + " at the end of the record, after the heap figures";
 
-    /** Parsing a decimal to nanoseconds may be a nanosecond off per pause; a log's resolution is a microsecond. */
-    private static final long ROUNDING_NANOS = 1_000;
+    static final String NAME = "Lesson 2, 'Reading a GC log': a pause is named as logged, from 'Pause' to the heap"
+            + " figures, the kind of collection and its cause in parentheses included";
+
+    /** Parsing a decimal to nanoseconds may be a nanosecond off; a microsecond off is a digit lost. */
+    private static final long ROUNDING_NANOS = 10;
 
     private final GcLogSample log;
     private final List<Pause> reported;
@@ -85,12 +88,18 @@ final class PauseVerdict {
     private void checkCollection(long id, List<GcEvent> truth, List<Pause> yours) {
         List<GcEvent> missed = new ArrayList<>(truth);
         List<Pause> extra = new ArrayList<>();
+        Pause misnamed = null;
+        GcEvent itsRecord = null;
         for (Pause pause : yours) {
             GcEvent same = missed.stream().filter(t -> close(t.duration(), pause.duration())).findFirst().orElse(null);
             if (same == null) {
                 extra.add(pause);
             } else {
                 missed.remove(same);
+                if (misnamed == null && !withoutGeneration(pause.name()).equals(withoutGeneration(same.name()))) {
+                    misnamed = pause;
+                    itsRecord = same;
+                }
             }
         }
         if (yours.size() > truth.size()) {
@@ -113,10 +122,21 @@ final class PauseVerdict {
         if (!extra.isEmpty()) {
             Duration sum = yours.stream().map(Pause::duration).reduce(Duration.ZERO, Duration::plus);
             boolean wholeMillis = yours.stream().allMatch(p -> p.duration().toNanos() % 1_000_000 == 0);
+            boolean aDigitOff = extra.stream().anyMatch(p -> missed.stream().anyMatch(
+                    t -> Math.abs(t.duration().toNanos() - p.duration().toNanos()) <= 1_000));
             Feedback.fail("In " + log.describe() + " your pauses of GC(" + id + ") add up to " + millis(sum)
                     + ", not what its records state, such as '" + log.lineOf(missed.getFirst()) + "'.",
-                    wholeMillis ? PRECISION : DURATION);
+                    wholeMillis || aDigitOff ? PRECISION : DURATION);
         }
+        if (misnamed != null) {
+            Feedback.fail("In " + log.describe() + " you named a pause of GC(" + id + ") '" + misnamed.name()
+                    + "'; its record reads '" + log.lineOf(itsRecord) + "'.", NAME);
+        }
+    }
+
+    /** Generational ZGC's "Y: " before a name may be kept or left out. */
+    private static String withoutGeneration(String name) {
+        return name.strip().replaceFirst("^[YyOo]: ", "");
     }
 
     private static boolean hasGeneration(GcEvent record) {
