@@ -55,6 +55,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *       every 15 ms; the first request after that must get a live thread count the JVM had at most 200 ms
  *       before, and such a page serves it the count from before the quiet spell.</li>
  *   <li><b>a field dropped</b> because it was expensive: every field of the original, with its JSON type.</li>
+ *   <li><b>nothing read until the timer first runs</b>: the first request, made as soon as the page is built, must
+ *       get live threads and heap used above zero.</li>
  *   <li><b>a timer left running</b>: threads the page started must end within a second of {@code close()}.</li>
  * </ul>
  */
@@ -127,7 +129,11 @@ class FixHotPathCheck {
             original = JSON.readTree(page.render(id));
         }
         try (StatusPage page = new StatusPage()) {
-            page.render("warm-up");
+            JsonNode first = parse(page.render("first"));
+            Feedback.check(first.path("liveThreads").asLong() > 0 && first.path("heapUsedBytes").asLong() > 0,
+                    "Asked right after it was built, your page said liveThreads " + first.path("liveThreads")
+                            + " and heapUsedBytes " + first.path("heapUsedBytes") + "; the first request deserves"
+                            + " real figures too.", FRESH);
             Thread.sleep(400);
             JsonNode yours = parse(page.render(id));
             Set<String> missing = new LinkedHashSet<>();

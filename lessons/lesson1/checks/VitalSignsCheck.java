@@ -57,6 +57,8 @@ import workbench.lessons.harness.LabProcess;
  *   <li><b>blocked threads among non-daemons only, or daemons only</b>: 2 to 5 of each kind are blocked.</li>
  *   <li><b>waiting threads counted as blocked, or for blocked</b>: at least two more threads wait in
  *       {@code Object.wait} (WAITING) than are blocked; the sleepers are TIMED_WAITING.</li>
+ *   <li><b>a Target closed by the code it was handed to</b>, as the lesson's try-with-resources around
+ *       {@code Target.attach} does: the check asks the same Target for its JVM's MBean count afterwards.</li>
  *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
  *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
  * </ul>
@@ -68,6 +70,8 @@ class VitalSignsCheck {
             "Lesson 1, page 'The metric catalogue': reading another JVM through its Target";
     private static final String MXBEANS = "Lesson 1, page 'The MXBeans': used, committed and max";
     private static final String STOPS = "Lesson 1, page 'What stops the world': thread states without stacks";
+    private static final String OWNER = "Lesson 1, page 'The metric catalogue': whoever attaches to a JVM closes"
+            + " the Target; code handed one reads through it and leaves it open";
     private static final long MB = 1024 * 1024;
     private static final long LIMIT_TOLERANCE = 64 * 1024;
 
@@ -81,7 +85,7 @@ class VitalSignsCheck {
      * through meanwhile beyond those of its collections.
      */
     private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after,
-                               long safepointsBeyondCollections) {}
+                               long safepointsBeyondCollections, boolean targetLeftOpen) {}
 
     /** A figure a wrong answer may report instead of the sign, what it is, and which idea to revisit then. */
     private record Proxy(String what, long value, String revisit) {}
@@ -211,6 +215,24 @@ class VitalSignsCheck {
                         + " stacks or walks the heap.", target.pid(), stops, stops == 1 ? "" : "s"), STOPS);
     }
 
+    @Test
+    @DisplayName("leaves the target open for its caller")
+    void leavesTheTargetOpenForItsCaller() throws Exception {
+        Feedback.check(observe().targetLeftOpen(), "After your code returned, the Target it was handed (pid "
+                + target.pid() + ") no longer answered: your code closed it, and the caller could read that JVM no"
+                + " more.", OWNER);
+    }
+
+    /** Whether an attached Target still reaches its JVM. */
+    private static boolean answers(Target target) {
+        try {
+            target.connection().getMBeanCount();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Proxy thisJvm(long value) {
         return new Proxy("the JVM that runs the check, not the one you were given", value, TARGETS);
     }
@@ -267,8 +289,9 @@ class VitalSignsCheck {
                 VitalSigns.Reading reading = VitalSigns.read(target);
                 long stops = Math.max(0,
                         safepoints.count() - safepointsBefore - (collections(perf) - collectionsBefore));
+                boolean leftOpen = answers(target);
                 Thread.sleep(150);
-                observation = new Observation(before, reading, latestOwnReading(), stops);
+                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen);
             }
         }
         return observation;

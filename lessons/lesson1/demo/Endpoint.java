@@ -3,17 +3,19 @@ package lesson1.demo;
 import java.util.Locale;
 
 /**
- * What one endpoint of {@link MysteryService} does on every call: one runtime read, some plain computation, and
- * optionally an allocation that makes the garbage collector run every few calls.
+ * What one endpoint of {@link MysteryService} does on every call: a runtime read, once or a few times, some plain
+ * computation, and optionally an allocation that makes the garbage collector run every few calls.
  *
- * <p>Written as {@code READ:WORK_MILLIS:ALLOCATION}, for example {@code THREAD_DUMP:18:NONE} or
- * {@code HEAP_USAGE:0:CHURN}.
+ * <p>Written as {@code READ:WORK_MILLIS:ALLOCATION:READS}, for example {@code THREAD_DUMP:18:NONE:2} or
+ * {@code HEAP_USAGE:0:CHURN:1}.
  *
  * @param read        the runtime read every call performs
  * @param workMillis  plain computation every call performs, which never stops the world
  * @param allocation  garbage every call leaves behind
+ * @param reads       how many times every call performs the read, as a handler that reads for each part of its
+ *                    answer does
  */
-public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation) {
+public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, int reads) {
 
     /** Garbage an endpoint leaves behind on every call. */
     public enum Allocation {
@@ -27,17 +29,27 @@ public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation) 
     }
 
     public Endpoint {
-        if (workMillis < 0) {
-            throw new IllegalArgumentException("work must not be negative: " + workMillis);
+        if (workMillis < 0 || reads < 1) {
+            throw new IllegalArgumentException("work must not be negative, nor reads below one: " + workMillis + ", "
+                    + reads);
         }
     }
 
-    /** Reads {@code READ:WORK_MILLIS:ALLOCATION}; a bare {@code READ} means no work and no allocation. */
+    /** One read per call. */
+    public Endpoint(RuntimeRead read, int workMillis, Allocation allocation) {
+        this(read, workMillis, allocation, 1);
+    }
+
+    /**
+     * Reads {@code READ:WORK_MILLIS:ALLOCATION:READS}; left out from the end, they mean no work, no allocation and
+     * one read.
+     */
     public static Endpoint parse(String spec) {
         String[] parts = spec.split(":");
         return new Endpoint(RuntimeRead.valueOf(parts[0]),
                 parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
-                parts.length > 2 ? Allocation.valueOf(parts[2].toUpperCase(Locale.ROOT)) : Allocation.NONE);
+                parts.length > 2 ? Allocation.valueOf(parts[2].toUpperCase(Locale.ROOT)) : Allocation.NONE,
+                parts.length > 3 ? Integer.parseInt(parts[3]) : 1);
     }
 
     /** Whether every call brings the JVM to a safepoint. */
@@ -47,6 +59,6 @@ public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation) 
 
     /** The form {@link #parse} reads. */
     public String spec() {
-        return read.name() + ":" + workMillis + ":" + allocation.name();
+        return read.name() + ":" + workMillis + ":" + allocation.name() + ":" + reads;
     }
 }

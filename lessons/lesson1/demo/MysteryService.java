@@ -65,7 +65,7 @@ public final class MysteryService implements Demo {
 
     /** A service with a fresh random mapping. */
     public MysteryService() {
-        this(randomMapping(new Random()));
+        this(randomMapping(new Random(), 1));
     }
 
     /** A service with the given endpoint names and what each does ({@link Endpoint#parse}), in that order. */
@@ -75,13 +75,14 @@ public final class MysteryService implements Demo {
     }
 
     /**
-     * Seven endpoints under fresh opaque names: the culprit (a read that stops the world, plus 15 to 25 ms of work),
+     * Seven endpoints under fresh opaque names: the culprit (a read that stops the world, {@code culpritReads} times
+     * per call, plus 15 to 25 ms of work),
      * one that churns the young generation, one that fills the old one, a decoy 10 to 20 ms slower than the culprit,
      * busy work slower still, and two plain reads. Listed in random order, except that the culprit always comes
      * after one of the endpoints that allocate: whoever stops at the first endpoint that showed any safepoint, or
      * takes the first of equals, never lands on it.
      */
-    public static Map<String, String> randomMapping(Random random) {
+    public static Map<String, String> randomMapping(Random random, int culpritReads) {
         RuntimeRead stopping = new ArrayList<>(STOPS_THE_WORLD).get(random.nextInt(STOPS_THE_WORLD.size()));
         int culpritWork = 15 + random.nextInt(11);
         int decoyWork = culpritWork + 10 + random.nextInt(11);
@@ -99,7 +100,7 @@ public final class MysteryService implements Demo {
         }
         int culpritAt = firstAllocating + 1 + random.nextInt(innocents.size() - firstAllocating);
         List<Endpoint> endpoints = new ArrayList<>(innocents);
-        endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, Endpoint.Allocation.NONE));
+        endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, Endpoint.Allocation.NONE, culpritReads));
         List<String> words = new ArrayList<>(WORDS);
         Collections.shuffle(words, random);
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -129,6 +130,9 @@ public final class MysteryService implements Demo {
     private void serve(HttpExchange exchange, Endpoint endpoint) throws IOException {
         try (exchange) {
             Object read = endpoint.read().read();
+            for (int again = 1; again < endpoint.reads(); again++) {
+                read = endpoint.read().read();
+            }
             long work = Work.spin(endpoint.workMillis());
             Object allocated = switch (endpoint.allocation()) {
                 case NONE -> work;
