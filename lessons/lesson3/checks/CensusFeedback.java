@@ -23,6 +23,8 @@ final class CensusFeedback {
             + " the executor that started it, its container, as the library's pool key (ThreadRecord.pool()) has it";
     static final String STATES = "Lesson 3, 'A census of threads': count each state as the JVM reports it;"
             + " BLOCKED (entering a monitor) is not WAITING";
+    static final String CARRIERS = "Lesson 3, 'A census of threads': virtual threads run on carriers, platform"
+            + " threads of a pool of their own; a census counts both";
     static final String MOMENT = "Lesson 3, 'A census of threads': a snapshot shows one moment; every census takes a"
             + " new one";
 

@@ -15,7 +15,8 @@ import workbench.lessons.harness.LabProcess;
 /**
  * Hidden checks of exercise {@code find-the-leak}: the {@code leaky-threads} demo runs in a JVM of its own with a
  * fresh random {@link Plan} (which pool leaks, how fast, which pools are decoys, names of every pool), once of each
- * {@link Plan.Shape}; the learner's code, handed that JVM as a Target, must name the leaking pool both times.
+ * {@link Plan.Shape}; the learner's code, handed that JVM as a Target, must name the leaking pool both times, and
+ * return null for the run where nothing leaks.
  *
  * <p>Every leaking task first waits with a time limit for 1.0 to 1.2 s (a slow backend), then forever; a new one
  * comes every 200 to 260 ms. Proxies for "threads born while watched that got stuck without a time limit and
@@ -37,6 +38,8 @@ import workbench.lessons.harness.LabProcess;
  *       factory);</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held
  *       forever by its first stuck thread;</li>
+ *   <li>a pool named whatever happens (the one with the most waiting threads when no suspect is found): in
+ *       {@code NO_LEAK}, with the decoys of {@code GROWING_DECOYS}, nothing leaks;</li>
  *   <li>a short watch with lowered thresholds (one stuck thread is a leak): a watch of under a second never sees a
  *       leaking thread stuck, since each first waits 1.0 to 1.2 s with a time limit; what it sees are bursts of
  *       healthy threads waiting up to 0.8 s.</li>
@@ -56,6 +59,11 @@ class LeakDetectiveCheck {
         check(Plan.Shape.GROWING_DECOYS);
     }
 
+    @Test
+    void findsNoLeakWhereNothingLeaks() throws Exception {
+        check(Plan.Shape.NO_LEAK);
+    }
+
     private static void check(Plan.Shape shape) throws Exception {
         long seed = new Random().nextLong();
         Plan plan = Plan.fromSeed(seed, shape);
@@ -69,7 +77,7 @@ class LeakDetectiveCheck {
                 long start = System.nanoTime();
                 String named = LeakDetective.leakingPool(target);
                 Duration watched = Duration.ofNanos(System.nanoTime() - start);
-                if (!Plan.poolKey(plan.leaking()).equals(named)) {
+                if (plan.leaks() ? !Plan.poolKey(plan.leaking()).equals(named) : named != null) {
                     new LeakFeedback(plan, before, ThreadSnapshots.of(attached, 0), watched, target.asks() > 0)
                             .explain(named);
                 }

@@ -58,8 +58,9 @@ final class LeakFeedback {
             Feedback.fail("You named `" + named + "`, which is not one of the service's pools `" + plan.pools()
                     .stream().map(Plan::poolKey).toList() + "`." + shortWatch, COUNT);
         }
-        Feedback.fail("You named `" + named + "`, which had " + count(before, named) + " threads when your method"
-                + " started and " + count(after, named) + " when it returned. " + role(named) + shortWatch, COUNT);
+        Feedback.fail((plan.leaks() ? "" : "No pool leaks in this run. ") + "You named `" + named + "`, which had "
+                + count(before, named) + " threads when your method started and " + count(after, named) + " when it"
+                + " returned. " + role(named) + shortWatch, COUNT);
     }
 
     private void noLeak(String shortWatch) {

@@ -12,13 +12,17 @@ import workbench.diagnostics.threads.ThreadSnapshots;
 /**
  * The threads of this JVM started since a moment (before a quote service was built), told apart from the rest by
  * id, virtual threads included: what the service started and still has alive. The JVM's own helpers, which start
- * when they please (the virtual-thread scheduler's carriers and pollers, the common pool), never count.
+ * when they please (the virtual-thread scheduler's carriers and pollers, the common pool, the HTTP client's shared
+ * idle-connection timer), never count, nor do the threads of the check's own load (its price backend and its
+ * callers).
  */
 final class StartedThreads {
 
-    private static final Pattern JVM_OWN = Pattern.compile("C[12] CompilerThread\\d+|ForkJoinPool-\\d+-worker-\\d+"
-            + "|ForkJoinPool\\.commonPool-worker-\\d+|VirtualThread-un(parker|blocker)|(Read|Write|Master)-Poller"
-            + "|Common-Cleaner|Attach Listener|Notification Thread|Signal Dispatcher|JFR .*|process reaper|junit-.*");
+    private static final Pattern NOT_THE_SERVICE = Pattern.compile("C[12] CompilerThread\\d+"
+            + "|ForkJoinPool-\\d+-worker-\\d+|ForkJoinPool\\.commonPool-worker-\\d+|VirtualThread-un(parker|blocker)"
+            + "|(Read|Write|Master)-Poller|idle-timeout-task"
+            + "|Common-Cleaner|Attach Listener|Notification Thread|Signal Dispatcher|JFR .*|process reaper|junit-.*"
+            + "|HTTP-Dispatcher|price-backend-\\d+|quote-caller-\\d+");
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Set<Long> before;
@@ -45,7 +49,7 @@ final class StartedThreads {
 
     /** Whether the thread was started since {@link #fromNow()}, and not by the JVM for itself. */
     boolean isNew(ThreadRecord thread) {
-        return !before.contains(thread.id()) && !JVM_OWN.matcher(thread.name()).matches();
+        return !before.contains(thread.id()) && !NOT_THE_SERVICE.matcher(thread.name()).matches();
     }
 
     /** The threads started since {@link #fromNow()} and alive now (a JSON thread dump: tens of milliseconds). */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.management.JMX;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.target.Target;
+import workbench.diagnostics.threads.ThreadRecord;
+import workbench.diagnostics.threads.ThreadSnapshots;
 import workbench.lessons.harness.Feedback;
 import workbench.lessons.harness.LabProcess;
 
@@ -40,6 +44,8 @@ import workbench.lessons.harness.LabProcess;
  *       single digit;</li>
  *   <li>the name cut at its last dash: one pool has no dash before its number ({@code ledger23}), and one thread's
  *       name ends in no number at all ({@code search-lock-holder});</li>
+ *   <li>carriers left out, as if each were the virtual thread it runs counted twice: the workload's virtual
+ *       threads run on carriers, platform threads of a pool of their own;</li>
  *   <li>BLOCKED counted as WAITING ({@code waitsIndefinitely()}): every phase has BLOCKED threads, and WAITING
  *       ones in some pool;</li>
  *   <li>a census cached per target, per process or per name: {@link #countsTheThreadsOfTheMomentItIsAsked} takes
@@ -48,6 +54,7 @@ import workbench.lessons.harness.LabProcess;
  */
 class ThreadCensusCheck {
 
+    private static final Pattern CARRIER = Pattern.compile("ForkJoinPool-\\d+-worker-\\d+");
     private static LabProcess workload;
     private static Target attached;
     private static WatchedTarget target;
@@ -83,7 +90,19 @@ class ThreadCensusCheck {
 
     @Test
     void countsVirtualThreadsToo() {
-        census().compare(expected(true), plan);
+        Map<String, Map<Thread.State, Integer>> census = ThreadCensus.census(target);
+        census(census).compare(expected(true), plan);
+        countsTheCarriers(census);
+    }
+
+    /** The platform threads that run the virtual ones are a pool of the target like any other. */
+    private static void countsTheCarriers(Map<String, Map<Thread.State, Integer>> census) {
+        Map<String, Long> carriers = ThreadSnapshots.dump(attached).threads().stream()
+                .filter(thread -> !thread.virtual() && CARRIER.matcher(thread.name()).matches())
+                .collect(Collectors.groupingBy(ThreadRecord::pool, Collectors.counting()));
+        carriers.forEach((pool, count) -> Feedback.check(census.containsKey(pool), "The target JVM runs its virtual"
+                + " threads on " + count + " carrier thread(s), platform threads of the pool `" + pool + "`, and"
+                + " your census has no such key.", CensusFeedback.CARRIERS));
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class LeakyThreads implements Demo {
 
     /** A run with a random plan, the way the console starts it. */
     public LeakyThreads() {
-        this(Plan.random(new Random(), Plan.Shape.values()[new Random().nextInt(Plan.Shape.values().length)]));
+        this(Plan.random(new Random(), new Random().nextBoolean() ? Plan.Shape.FALLING_TOTAL
+                : Plan.Shape.GROWING_DECOYS));
     }
 
     /** A run with the given plan. */
@@ -158,15 +159,18 @@ public final class LeakyThreads implements Demo {
     /**
      * Every leak period one task that calls a slow backend, then waits for a reply nobody will ever send. In runs
      * with growing decoys the same pool also serves short bursts of healthy work, on an executor of its own that
-     * names its threads with the same factory (so its count goes down now and then).
+     * names its threads with the same factory (so its count goes down now and then); in runs without a leak, only
+     * those.
      */
     private void startLeaking() {
         ThreadFactory names = factory(plan.leaking());
-        ExecutorService leaking = cachedPool(names);
-        executors.add(leaking);
-        scheduler.scheduleAtFixedRate(() -> leaking.execute(this::waitForALostReply), 50, plan.leakMillis(),
-                TimeUnit.MILLISECONDS);
-        if (plan.shape() == Plan.Shape.GROWING_DECOYS) {
+        if (plan.leaks()) {
+            ExecutorService leaking = cachedPool(names);
+            executors.add(leaking);
+            scheduler.scheduleAtFixedRate(() -> leaking.execute(this::waitForALostReply), 50, plan.leakMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        if (plan.shape() != Plan.Shape.FALLING_TOTAL) {
             ExecutorService healthy = cachedPool(names);
             executors.add(healthy);
             scheduleBursts(healthy, 3, 5, 1_000, 1_500, 150, 350);

@@ -10,7 +10,8 @@ import java.util.Random;
  * Drawn from a seed, so that a hidden check can start the demo in another JVM and still know the answer.
  *
  * @param shape       which decoys the run has
- * @param leaking     the pool that leaks one stuck thread every {@code leakMillis}
+ * @param leaking     the pool that leaks one stuck thread every {@code leakMillis}; in a {@link Shape#NO_LEAK} run
+ *                    it serves only short healthy bursts
  * @param primitive   what its stuck threads wait on
  * @param leakMillis  the period of the leak
  * @param leakDelay   how long, in milliseconds, each leaking task first waits with a time limit (a call to a slow
@@ -53,7 +54,9 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
          * bursts (so its count goes down now and then), and bursts are big. The leak's threads are BLOCKED on a
          * monitor.
          */
-        GROWING_DECOYS
+        GROWING_DECOYS,
+        /** The decoys of {@link #GROWING_DECOYS}, and nothing leaks: the answer is that no pool does. */
+        NO_LEAK
     }
 
     /** How long the warming pool keeps growing: as long as a hidden check may watch a run. */
@@ -85,6 +88,11 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
     /** The plan a seed gives; the same seed always gives the same plan. */
     public static Plan fromSeed(long seed, Shape shape) {
         return random(new Random(seed), shape);
+    }
+
+    /** Whether a pool of this run leaks. */
+    public boolean leaks() {
+        return shape != Shape.NO_LEAK;
     }
 
     /** How often the shrinking pool lets a thread go: twice as fast as the leak adds one. */
