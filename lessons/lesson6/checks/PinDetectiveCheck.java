@@ -19,7 +19,8 @@ import workbench.lessons.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code find-the-pin}: two JVMs run the {@code carrier-service} demo, each starved by
- * pinning at a different site drawn at random, and the learner's code must name the pinning site of each.
+ * pinning at a different site drawn at random, and the learner's code must name the pinning site of each; a third,
+ * started for a test of its own, is starved by CPU-bound work, and nothing there pins.
  *
  * <p>Every run has the same cast of decoys beside the pinning site (see {@link Plan#pinning}). Proxies a learner
  * might use instead of JFR's pinned events, and what defeats each in every run:
@@ -44,7 +45,9 @@ import workbench.lessons.harness.LabProcess;
  *       pin: the 20 ms lives in those settings, not in the event);</li>
  *   <li>the top frame of a pinned event, or its outermost application frame: the JDK's park, and the request
  *       dispatch that every site shares, never a site;</li>
- *   <li>a fixed answer: the two JVMs pin at different sites.</li>
+ *   <li>a fixed answer: the two JVMs pin at different sites;</li>
+ *   <li>a site named whenever carriers are starved (the busiest or slowest one when nothing pins): a third JVM's
+ *       carriers are held by one site computing, and nothing pins there, so the answer is null.</li>
  * </ul>
  */
 class PinDetectiveCheck {
@@ -55,6 +58,8 @@ class PinDetectiveCheck {
     /** What may be said of the site sought: true of the frequent decoy too, so it names nothing. */
     private static final String PINNER = "In this run the site that holds carriers the longest pins many times a"
             + " second, each pin shorter than 20 ms.";
+    private static final String NOT_PINNED = PINNING + ": a CPU-bound virtual thread is not pinned, it holds its"
+            + " carrier until it blocks; starved carriers with no pinned events have no pinning site";
     private static final List<Service> SERVICES = new ArrayList<>();
 
     /** One service JVM and the plan it runs. */
@@ -68,13 +73,17 @@ class PinDetectiveCheck {
         List<Plan> plans = List.of(Plan.pinning(random, names.get(0)), Plan.pinning(random, names.get(1)));
         List<LabProcess> labs = new ArrayList<>();
         for (Plan plan : plans) {
-            labs.add(LabProcess.start(CarrierService.class, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED",
-                    "-Djdk.virtualThreadScheduler.parallelism=2"), plan.args()));
+            labs.add(start(plan));
         }
         for (int i = 0; i < plans.size(); i++) {
             labs.get(i).awaitLine(CarrierService.READY::equals, Duration.ofSeconds(20));
             SERVICES.add(new Service(plans.get(i), labs.get(i), Target.attach(labs.get(i).pid())));
         }
+    }
+
+    private static LabProcess start(Plan plan) {
+        return LabProcess.start(CarrierService.class, List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED",
+                "-Djdk.virtualThreadScheduler.parallelism=2"), plan.args());
     }
 
     @AfterAll
@@ -93,6 +102,23 @@ class PinDetectiveCheck {
     @Test
     void namesItAgainWhereAnotherSitePins() throws Exception {
         check(SERVICES.get(1));
+    }
+
+    /** Its JVM lives only for this test: its computing keeps the carriers, and the machine, busy. */
+    @Test
+    void findsNoPinWhereCarriersAreHeldByComputing() throws Exception {
+        Plan plan = Plan.cpuBound(new Random());
+        try (LabProcess lab = start(plan)) {
+            lab.awaitLine(CarrierService.READY::equals, Duration.ofSeconds(20));
+            try (Target target = Target.attach(lab.pid())) {
+                String named = PinDetective.pinningSite(target);
+                Plan.SiteLoad site = plan.sites().stream().filter(s -> s.site().equals(named)).findFirst()
+                        .orElse(null);
+                Feedback.check(named == null, "You named `" + named + "` in a service whose carriers are all"
+                        + " mounted and whose queue grows, but where no virtual thread was pinned"
+                        + (site == null ? "." : ". " + decoy(site, null)), NOT_PINNED);
+            }
+        }
     }
 
     private static void check(Service service) throws Exception {

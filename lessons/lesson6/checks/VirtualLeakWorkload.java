@@ -21,8 +21,8 @@ import workbench.diagnostics.threads.ThreadSnapshot;
 import workbench.diagnostics.threads.ThreadSnapshots;
 
 /**
- * The JVM exercise {@code leaked-virtual-threads} examines: virtual threads blocked forever on a queue, latch or
- * lock that nothing alive can reach any more, among virtual threads that wait on the same kinds of primitive for
+ * The JVM exercise {@code leaked-virtual-threads} examines: virtual threads blocked forever on a queue, latch, lock
+ * or monitor that nothing alive can reach any more, among virtual threads that wait on the same kinds of primitive for
  * half a minute and then finish, a pool of idle consumers larger than every leak together, sleepers, threads that
  * come and go, and one leaked platform thread. Leaks and decoys share executors and blocker classes. Sizes and
  * names come from a seed. Prints the ids of the leaked virtual threads ({@link #LEAKED}), then {@link #READY}.
@@ -64,15 +64,17 @@ public final class VirtualLeakWorkload {
                 .factory());
         KEPT.add(unnamed);
         KEPT.add(named);
-        int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3)};
+        int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3), 1 + random.nextInt(3)};
         int[] decoys = {2 + random.nextInt(4), 2 + random.nextInt(4), 1 + random.nextInt(3), 16 + random.nextInt(12),
-                2 + random.nextInt(4)};
+                2 + random.nextInt(4), 1 + random.nextInt(3)};
         handOverToNobody(unnamed, leaks[0]);
         handOverLater(unnamed, decoys[0]);
         awaitForgottenLatch(named, leaks[1]);
         awaitLatchReleasedLater(named, decoys[1]);
         lockForgottenLock(names.get(1), leaks[2]);
         lockLockReleasedLater(names.get(1), decoys[2]);
+        waitOnForgottenMonitor(names.get(5), leaks[3]);
+        waitOnMonitorNotifiedLater(names.get(5), decoys[5]);
         idleConsumers(names.get(2), decoys[3]);
         sleepers(names.get(3), decoys[4]);
         leakPlatformThread(names.get(4));
@@ -167,6 +169,53 @@ public final class VirtualLeakWorkload {
             });
             DECOY_IDS.add(thread.threadId());
             thread.start();
+        }
+    }
+
+    /** Threads waiting in {@code Object.wait} on a monitor that nobody else holds: they would wait forever. */
+    private static void waitOnForgottenMonitor(String pool, int threads) {
+        Reply forgotten = new Reply();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + i).unstarted(forgotten::await);
+            LEAKED_IDS.add(thread.threadId());
+            thread.start();
+        }
+    }
+
+    /** Threads waiting in {@code Object.wait} on a monitor of the same class that a live thread notifies later. */
+    private void waitOnMonitorNotifiedLater(String pool, int threads) {
+        Reply later = new Reply();
+        KEPT.add(later);
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + (100 + i)).unstarted(later::await);
+            DECOY_IDS.add(thread.threadId());
+            thread.start();
+        }
+        Thread.ofPlatform().daemon().name("reply-sender").start(() -> {
+            sleepUntilRelease();
+            later.send();
+        });
+    }
+
+    /** A reply that waiters wait for in {@code Object.wait}, as code written before java.util.concurrent does. */
+    private static final class Reply {
+
+        private boolean sent;
+
+        synchronized void await() {
+            while (!sent) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        synchronized void send() {
+            sent = true;
+            notifyAll();
         }
     }
 

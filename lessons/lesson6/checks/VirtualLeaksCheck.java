@@ -38,6 +38,9 @@ import workbench.lessons.harness.LabProcess;
  *   <li>whole pools or executors: every executor and every named pool with a leak also holds decoys;</li>
  *   <li>threads that keep joining a group ({@code LeakFinder}): no leak grows while the check runs, and the only
  *       group that keeps starting threads finishes them;</li>
+ *   <li>parked threads only, those waiting on a monitor set aside (a heap dump does not record the monitor):
+ *       some leaked threads wait in {@code Object.wait} on a monitor nobody else holds, beside decoys that wait on
+ *       one of the same class that a live thread notifies later;</li>
  *   <li>every leaked thread: one leaked thread is a platform thread;</li>
  *   <li>the JVM running the check: it has none of these threads.</li>
  * </ul>
