@@ -17,9 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,20 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The course's own proof, run by the build: its content is sound, and for every exercise the untouched
  * stub fails its hidden checks, the reference solution passes them, and every kept wrong answer fails.
  *
- * <p>Checks are queued on a pool as the tests are built and each dynamic test waits for its own. A reference
- * solution is checked alone: several checks measure rates and pauses, which a second check beside it would
- * disturb, and a right answer must pass on a quiet machine. Stubs and wrong answers run two at a time: each
- * wrong answer is kept because it fails with another core busy. {@code -Dworkbench.proof.parallelism=N} runs
- * N of those at once (1 runs everything one at a time); {@code -Dworkbench.proof.lessons=lesson3,lesson4}
- * proves only those lessons' exercises.
+ * <p>Checks are queued on a pool as the tests are built and each dynamic test waits for its own. The pool
+ * has one thread by default: several checks measure rates and pauses, which a second check running
+ * beside them on a small machine would disturb. {@code -Dworkbench.proof.parallelism=N} runs N at once;
+ * {@code -Dworkbench.proof.lessons=lesson3,lesson4} proves only those lessons' exercises.
  */
 class CourseContentTest {
 
     private static final Course COURSE = Course.load(Path.of("..").toAbsolutePath().normalize());
     private static final ExecutorService POOL =
-            Executors.newFixedThreadPool(Integer.getInteger("workbench.proof.parallelism", 2));
-    /** Held shared by side-by-side checks, exclusively by a reference solution's. */
-    private static final ReadWriteLock QUIET = new ReentrantReadWriteLock(true);
+            Executors.newFixedThreadPool(Integer.getInteger("workbench.proof.parallelism", 1));
 
     @TempDir
     static Path work;
@@ -59,13 +52,11 @@ class CourseContentTest {
     @TestFactory
     Stream<DynamicContainer> everyExerciseDiscriminates() {
         return COURSE.exercises().filter(CourseContentTest::selected).toList().stream().map(exercise -> {
-            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise), null,
-                    QUIET.readLock());
-            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise), null,
-                    QUIET.writeLock());
+            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise), null);
+            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise), null);
             List<DynamicTest> wrongs = COURSE.wrongAnswers(exercise).stream().map(wrong -> {
                 CompletableFuture<CheckReport> report = check(exercise, "wrong-" + wrong.variant(), wrong.file(),
-                        wrong.rejectedBy(), QUIET.readLock());
+                        wrong.rejectedBy());
                 return DynamicTest.dynamicTest("wrong answer '" + wrong.variant() + "' fails \"" + wrong.rejectedBy()
                         + "\"", () -> wrongFails(wrong, report.join()));
             }).toList();
@@ -82,21 +73,14 @@ class CourseContentTest {
     }
 
     /**
-     * Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide, while
-     * holding {@code lock}; a wrong answer meets only the test it was kept for.
+     * Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide; a wrong
+     * answer meets only the test it was kept for.
      */
     private static CompletableFuture<CheckReport> check(Exercise exercise, String variant, Path source,
-                                                        String onlyTest, Lock lock) {
+                                                        String onlyTest) {
         Path scratch = work.resolve(exercise.name() + "-" + variant);
-        return CompletableFuture.supplyAsync(() -> {
-            lock.lock();
-            try {
-                return new Checker(scratch, System.getProperty("java.class.path"), Limits.DEFAULT)
-                        .check(exercise, source, onlyTest);
-            } finally {
-                lock.unlock();
-            }
-        }, POOL);
+        return CompletableFuture.supplyAsync(() -> new Checker(scratch, System.getProperty("java.class.path"),
+                Limits.DEFAULT).check(exercise, source, onlyTest), POOL);
     }
 
     private static void stubFails(CheckReport report) {
@@ -115,6 +99,8 @@ class CourseContentTest {
      */
     private static void wrongFails(WrongAnswer wrong, CheckReport report) {
         assertThat(report.compileErrors()).as("a wrong answer must compile, to fail for its idea").isEmpty();
+        assertThat(report.tests()).as("the hidden test \"%s\" ran: its expect.yaml must name one of the check's"
+                + " tests", wrong.rejectedBy()).isNotEmpty();
         assertThat(report.passed()).as("this wrong answer must fail").isFalse();
         assertRanTheRealChecks(report);
         CheckReport.TestResult named = report.tests().stream()
