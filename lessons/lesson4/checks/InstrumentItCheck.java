@@ -25,6 +25,8 @@ import workbench.lessons.harness.Feedback;
  *       to finish writing, requests answered 404, 405 and 400 come and go;</li>
  *   <li>milliseconds, or any unit but seconds: the histogram's sum must lie between the time bodies paused on
  *       purpose and the time the clients waited in all, a thousandfold apart from a sum in milliseconds;</li>
+ *   <li>a clock that ticks in milliseconds ({@code currentTimeMillis}, or nanoseconds cut to whole
+ *       milliseconds): most requests take well under a millisecond, so the median recorded is 0;</li>
  *   <li>timing only the store call, or only {@code respond()}: 8 to 12 order bodies pause 100 to 160 ms half way,
  *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 100 to
  *       150 ms, too little to make up for them;</li>
@@ -42,6 +44,8 @@ class InstrumentItCheck {
     private static final String KINDS = "Lesson 4, 'Counters, gauges, histograms, maps'";
     private static final String NAMES = "Lesson 4, 'Names and units': the library adds the suffix, you give the name";
     private static final String UNITS = "Lesson 4, 'Names and units': base units, seconds and bytes";
+    private static final String GRAIN = "Lesson 4, 'Names and units': the unit a histogram writes is not the"
+            + " clock's grain";
     private static final String EVERY = KINDS + ": count and time every request in a finally block, whatever it"
             + " answered, even when it throws";
     private static final String EACH_OWN = KINDS + ": a request's status is its own; requests run concurrently";
@@ -123,6 +127,17 @@ class InstrumentItCheck {
         Feedback.check(count == run.handled() && inf == run.handled(), String.format(Locale.ROOT, "The service"
                 + " handled %d requests, %d of them abandoned by their client half way, so that the handler threw;"
                 + " `request_duration_seconds_count` was %.0f.", run.handled(), run.abandoned(), count), EVERY);
+    }
+
+    @Test
+    void timesWithAClockFinerThanTheRequests() throws Throwable {
+        OrderScenario.Result run = run();
+        JsonNode median = run.json().path("request_duration").path("p50_seconds");
+        Feedback.check(median.isNumber(), "`/debug/vars` has no histogram `request_duration` with its percentiles.",
+                NAMES);
+        Feedback.check(median.asDouble() > 0, String.format(Locale.ROOT, "Half the %d requests or more were"
+                + " recorded as taking no time at all (`p50_seconds` %s in `/debug/vars`), though each was read,"
+                + " routed and answered.", run.handled(), median.asText()), GRAIN);
     }
 
     @Test

@@ -47,6 +47,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *       15 s after the window, so the live set's rise over the window is a third or more of the room left.
  *   <li><b>the pools' limits summed</b> for the maximum: the leak runs on ZGC, whose two generations each report
  *       the whole maximum.
+ *   <li><b>a megabyte of a million bytes</b>: the pace is then 5% high, within the tolerance, but the maximum
+ *       named is 5% above the -Xmx the service runs with.
  *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, at the same
  *       pace on a 640 MB heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left
  *       are checked on it too, against the reference.
@@ -59,6 +61,9 @@ class AlertMessageCheck {
     private static final Attributes HEAP = Attributes.of("jvm.memory.type", "heap");
     private static final Pattern RATE = Pattern.compile("growing (\\d+(?:\\.\\d+)?) MB/s");
     private static final Pattern WHEN = Pattern.compile("in about (\\d+(?:\\.\\d+)?) s");
+    private static final Pattern MAXIMUM = Pattern.compile("the (\\d+(?:\\.\\d+)?) MB maximum");
+    /** How far the maximum named may be from -Xmx: rounding, but not a megabyte of a million bytes (5% apart). */
+    private static final double MAXIMUM_TOLERANCE = 0.01;
     private static final String LIVE_SET = "Lesson 5, 'Sawtooth and live set': heap used is mostly garbage waiting"
             + " for a collection; page on what survives collections";
     private static final String FOR = "Lesson 5, 'Rates, windows and for': page only when the floor rises in every"
@@ -67,6 +72,8 @@ class AlertMessageCheck {
             + " fast is the pace of the live set's floors, between the parts they stand for";
     private static final String FORM = "Lesson 5, 'Alerts a person can act on': what grows, how fast and by when, in"
             + " the form HeapPager's Javadoc gives";
+    private static final String MEGABYTE = "Lesson 5, 'Alerts a person can act on': a page's MB is the JVM's,"
+            + " 1 << 20 bytes, as in -Xmx and the lesson's snippets";
     private static final String BY_WHEN = "Lesson 5, 'Alerts a person can act on': by when is what is left of the"
             + " maximum above the live set now, at that pace";
 
@@ -114,6 +121,18 @@ class AlertMessageCheck {
             Feedback.check(near(when, reference), "Your page \"" + page + "\" gives a time to the maximum that does"
                     + " not match the run" + PaceProxies.of(run).matchedTimeLeft(when, rate * MB) + "." + seen(run),
                     BY_WHEN);
+        }
+    }
+
+    @Test
+    void namesTheMaximumAsTheJvmCountsIt() {
+        for (Watched run : runs(HeapShape.GROWING)) {
+            String page = pageOf(run);
+            double maximum = number(MAXIMUM, page, "the maximum it reaches");
+            double xmx = run.scene().maxHeapBytes() / MB;
+            Feedback.check(Math.abs(maximum - xmx) <= MAXIMUM_TOLERANCE * xmx, String.format(Locale.ROOT, "Your page"
+                    + " \"%s\" names a maximum that is not the service's: it runs with -Xmx%dm, %,d bytes.", page,
+                    run.scene().maxHeapBytes() >> 20, run.scene().maxHeapBytes()), MEGABYTE);
         }
     }
 
