@@ -26,7 +26,8 @@ import workbench.lessons.harness.Feedback;
  *   <li>milliseconds, or any unit but seconds: the histogram's sum must lie between the time bodies paused on
  *       purpose and the time the clients waited in all, a thousandfold apart from a sum in milliseconds;</li>
  *   <li>a clock that ticks in milliseconds ({@code currentTimeMillis}, or nanoseconds cut to whole
- *       milliseconds): most requests take well under a millisecond, so the median recorded is 0;</li>
+ *       milliseconds): every duration is a whole number of milliseconds, the longest one too, which a clock in
+ *       nanoseconds gives about once in a million runs; and the median recorded is often 0;</li>
  *   <li>timing only the store call, or only {@code respond()}: 8 to 12 order bodies pause 100 to 160 ms half way,
  *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 100 to
  *       150 ms, too little to make up for them;</li>
@@ -44,6 +45,8 @@ class InstrumentItCheck {
     private static final String KINDS = "Lesson 4, 'Counters, gauges, histograms, maps'";
     private static final String NAMES = "Lesson 4, 'Names and units': the library adds the suffix, you give the name";
     private static final String UNITS = "Lesson 4, 'Names and units': base units, seconds and bytes";
+    /** A duration taken from a clock that ticks in milliseconds is a whole number of them. */
+    private static final long MILLISECOND = 1_000_000;
     private static final String GRAIN = "Lesson 4, 'Names and units': the unit a histogram writes is not the"
             + " clock's grain";
     private static final String EVERY = KINDS + ": count and time every request in a finally block, whatever it"
@@ -132,12 +135,18 @@ class InstrumentItCheck {
     @Test
     void timesWithAClockFinerThanTheRequests() throws Throwable {
         OrderScenario.Result run = run();
-        JsonNode median = run.json().path("request_duration").path("p50_seconds");
-        Feedback.check(median.isNumber(), "`/debug/vars` has no histogram `request_duration` with its percentiles.",
-                NAMES);
+        JsonNode duration = run.json().path("request_duration");
+        JsonNode median = duration.path("p50_seconds");
+        JsonNode longest = duration.path("max_seconds");
+        Feedback.check(median.isNumber() && longest.isNumber(), "`/debug/vars` has no histogram `request_duration`"
+                + " with its percentiles.", NAMES);
         Feedback.check(median.asDouble() > 0, String.format(Locale.ROOT, "Half the %d requests or more were"
                 + " recorded as taking no time at all (`p50_seconds` %s in `/debug/vars`), though each was read,"
                 + " routed and answered.", run.handled(), median.asText()), GRAIN);
+        long longestNanos = Math.round(longest.asDouble() * 1e9);
+        Feedback.check(longestNanos % MILLISECOND != 0, String.format(Locale.ROOT, "The longest of the %d requests"
+                + " was recorded as %s s (`max_seconds` in `/debug/vars`), a whole number of milliseconds to the"
+                + " nanosecond.", run.handled(), longest.asText()), GRAIN);
     }
 
     @Test
