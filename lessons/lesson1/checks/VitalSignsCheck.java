@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.hsperf.PerfData;
+import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.safepoint.SafepointCounter;
 import workbench.diagnostics.safepoint.Safepoints;
 import workbench.diagnostics.target.Target;
@@ -59,6 +60,8 @@ import workbench.lessons.harness.LabProcess;
  *       {@code Object.wait} (WAITING) than are blocked; the sleepers are TIMED_WAITING.</li>
  *   <li><b>a Target closed by the code it was handed to</b>, as the lesson's try-with-resources around
  *       {@code Target.attach} does: the check asks the same Target for its JVM's MBean count afterwards.</li>
+ *   <li><b>a read per sign</b>, each fresher than the last: the learner's code gets a Target that counts the
+ *       values it fetches, against one snapshot of the whole catalogue through the same kind of Target.</li>
  *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
  *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
  * </ul>
@@ -72,6 +75,9 @@ class VitalSignsCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': thread states without stacks";
     private static final String OWNER = "Lesson 1, page 'The metric catalogue': whoever attaches to a JVM closes"
             + " the Target; code handed one reads through it and leaves it open";
+    private static final String MOMENT = "Lesson 1, page 'The metric catalogue': a Snapshot is one moment";
+    /** Room for a value or two fetched beside one snapshot; a second snapshot is twice the fetches. */
+    private static final double FETCHES_OF_ONE_READ = 1.5;
     private static final long MB = 1024 * 1024;
     private static final long LIMIT_TOLERANCE = 64 * 1024;
 
@@ -85,7 +91,8 @@ class VitalSignsCheck {
      * through meanwhile beyond those of its collections.
      */
     private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after,
-                               long safepointsBeyondCollections, boolean targetLeftOpen) {}
+                               long safepointsBeyondCollections, boolean targetLeftOpen, int fetches,
+                               int fetchesOfOneSnapshot) {}
 
     /** A figure a wrong answer may report instead of the sign, what it is, and which idea to revisit then. */
     private record Proxy(String what, long value, String revisit) {}
@@ -223,6 +230,19 @@ class VitalSignsCheck {
                 + " more.", OWNER);
     }
 
+    @Test
+    @DisplayName("reads every sign at one moment")
+    void readsEverySignAtOneMoment() throws Exception {
+        Observation seen = observe();
+        Feedback.check(seen.targetLeftOpen(), "Your code closed the Target it was handed, so how it read could not be"
+                + " judged.", OWNER);
+        Feedback.check(seen.fetches() <= seen.fetchesOfOneSnapshot() * FETCHES_OF_ONE_READ, String.format(Locale.ROOT,
+                "Your read fetched %d values from the target (pid %d), one round trip each, %.1f times what one"
+                        + " snapshot of the whole catalogue fetches: its signs come from several moments, and"
+                        + " heap used from one can exceed heap committed from another.", seen.fetches(), target.pid(),
+                seen.fetches() / (double) seen.fetchesOfOneSnapshot()), MOMENT);
+    }
+
     /** Whether an attached Target still reaches its JVM. */
     private static boolean answers(Target target) {
         try {
@@ -286,12 +306,18 @@ class VitalSignsCheck {
                 OwnReading before = latestOwnReading();
                 long safepointsBefore = safepoints.count();
                 long collectionsBefore = collections(perf);
-                VitalSigns.Reading reading = VitalSigns.read(target);
+                CountingTarget counted = new CountingTarget(target);
+                VitalSigns.Reading reading = VitalSigns.read(counted);
                 long stops = Math.max(0,
                         safepoints.count() - safepointsBefore - (collections(perf) - collectionsBefore));
                 boolean leftOpen = answers(target);
+                CountingTarget snapshotOnly = new CountingTarget(target);
+                if (leftOpen) {
+                    Metrics.read(snapshotOnly);
+                }
                 Thread.sleep(150);
-                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen);
+                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen, counted.fetches(),
+                        snapshotOnly.fetches());
             }
         }
         return observation;

@@ -25,6 +25,8 @@ final class CensusFeedback {
             + " BLOCKED (entering a monitor) is not WAITING";
     static final String CARRIERS = "Lesson 3, 'A census of threads': virtual threads run on carriers, platform"
             + " threads of a pool of their own; a census counts both";
+    static final String EVERY = "Lesson 3, 'A census of threads': the threads a JVM runs for itself and for those"
+            + " who observe it are its threads too; a census counts every one";
     static final String MOMENT = "Lesson 3, 'A census of threads': a snapshot shows one moment; every census takes a"
             + " new one";
 

@@ -46,6 +46,9 @@ import workbench.lessons.harness.LabProcess;
  *       name ends in no number at all ({@code search-lock-holder});</li>
  *   <li>carriers left out, as if each were the virtual thread it runs counted twice: the workload's virtual
  *       threads run on carriers, platform threads of a pool of their own;</li>
+ *   <li>the threads of the JVM itself, or those serving the check's attach and JMX connection, left out as if
+ *       they were not the target's: every pool the check sees just before and just after a census must be in
+ *       it;</li>
  *   <li>BLOCKED counted as WAITING ({@code waitsIndefinitely()}): every phase has BLOCKED threads, and WAITING
  *       ones in some pool;</li>
  *   <li>a census cached per target, per process or per name: {@link #countsTheThreadsOfTheMomentItIsAsked} takes
@@ -103,6 +106,23 @@ class ThreadCensusCheck {
         carriers.forEach((pool, count) -> Feedback.check(census.containsKey(pool), "The target JVM runs its virtual"
                 + " threads on " + count + " carrier thread(s), platform threads of the pool `" + pool + "`, and"
                 + " your census has no such key.", CensusFeedback.CARRIERS));
+    }
+
+    @Test
+    void countsEveryThreadOfTheTarget() {
+        Map<String, Long> before = platformPools();
+        Map<String, Map<Thread.State, Integer>> census = ThreadCensus.census(target);
+        Map<String, Long> throughout = platformPools();
+        throughout.keySet().retainAll(before.keySet());
+        throughout.forEach((pool, count) -> Feedback.check(census.containsKey(pool), "The target JVM had " + count
+                + " thread(s) of the pool `" + pool + "` just before your census and just after it, and your census"
+                + " has no such key.", CensusFeedback.EVERY));
+    }
+
+    /** The target's platform threads by pool, as the check sees them: its own pools and those of the JVM. */
+    private static Map<String, Long> platformPools() {
+        return ThreadSnapshots.dump(attached).threads().stream().filter(thread -> !thread.virtual())
+                .collect(Collectors.groupingBy(ThreadRecord::pool, TreeMap::new, Collectors.counting()));
     }
 
     @Test
