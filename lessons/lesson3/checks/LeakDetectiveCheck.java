@@ -36,6 +36,8 @@ import workbench.lessons.harness.LabProcess;
  *       {@code GROWING_DECOYS} the warming pool never loses a thread and grows 1.8 times as fast as the leak, whose
  *       own count also drops now and then (short healthy bursts on an executor that shares its thread
  *       factory);</li>
+ *   <li>waits on a queue's condition taken for idle workers: in {@code FALLING_TOTAL} the leak's threads wait on
+ *       a reply queue, the very blocker of the 36 to 43 idle workers on their task queue;</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held
  *       forever by its first stuck thread;</li>
  *   <li>a pool named whatever happens (the one with the most waiting threads when no suspect is found): in

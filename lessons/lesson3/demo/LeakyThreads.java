@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import workbench.lessons.harness.Demo;
 
 /**
@@ -217,8 +216,6 @@ public final class LeakyThreads implements Demo {
                     BlockingQueue<String> reply = new LinkedBlockingQueue<>();
                     reply.take();
                 }
-                case LATCH -> new CountDownLatch(1).await();
-                case LOCK -> lockOwnedByADeadThread().lockInterruptibly();
                 case MONITOR -> {
                     synchronized (rates) {  // the first to get here never leaves: every later one stays BLOCKED
                         new CountDownLatch(1).await();
@@ -228,14 +225,6 @@ public final class LeakyThreads implements Demo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A lock taken by a thread that ended without unlocking it (a missing {@code finally}). */
-    private static ReentrantLock lockOwnedByADeadThread() throws InterruptedException {
-        ReentrantLock lock = new ReentrantLock();
-        Thread forgetful = Thread.ofPlatform().daemon().name("forgetful").start(lock::lock);
-        forgetful.join();
-        return lock;
     }
 
     private static ExecutorService cachedPool(ThreadFactory names) {

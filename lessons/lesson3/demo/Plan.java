@@ -32,12 +32,11 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
 
     /** What a leaked thread waits on forever. */
     public enum Primitive {
-        /** A reply queue nobody will ever put to: WAITING, parked. */
+        /**
+         * A reply queue nobody will ever put to: WAITING, parked on the same kind of blocker as an idle pool
+         * worker's task queue, so that only being stuck since it was born tells the two apart.
+         */
         QUEUE,
-        /** A latch nobody will ever count down: WAITING, parked. */
-        LATCH,
-        /** A lock whose owner ended without unlocking it: WAITING, parked. */
-        LOCK,
         /** A monitor held forever by a thread that itself waits forever: BLOCKED. */
         MONITOR
     }
@@ -78,7 +77,7 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         long leakMillis = 200 + random.nextInt(60);
         long leakDelay = 1_000 + random.nextInt(200);
         boolean falling = shape == Shape.FALLING_TOTAL;
-        Primitive primitive = falling ? Primitive.values()[random.nextInt(3)] : Primitive.MONITOR;
+        Primitive primitive = falling ? Primitive.QUEUE : Primitive.MONITOR;
         return new Plan(shape, names.get(0), primitive, leakMillis, leakDelay, names.get(1), 36 + random.nextInt(8),
                 List.of(names.get(2), names.get(3)), falling ? 3 : 13,
                 falling ? names.get(4) : null, falling ? (int) (FALLS_MILLIS / (leakMillis / 2)) + 20 : 0,
