@@ -101,7 +101,7 @@ class VitalSignsCheck {
     static void startWorkload() throws IOException {
         scenario = VitalsScenario.random(new Random());
         workload = LabProcess.start(VitalsWorkload.class, scenario.jvmFlags(), scenario.workloadArguments());
-        workload.awaitLine(VitalsWorkload.READY::equals, Duration.ofSeconds(20));
+        workload.awaitLine(VitalsWorkload.READY::equals, LabProcess.START_UP);
         target = Target.attach(workload.pid());
     }
 

@@ -57,7 +57,7 @@ class TuneItCheck {
         List<String> onMachine = new ArrayList<>(List.of("-XX:MaxRAM=" + machineGib + "g"));
         onMachine.addAll(flags);
         try (LabProcess lab = LabProcess.start(AllocationSpikes.class, onMachine, "--seconds", "0")) {
-            String line = lab.awaitLine(l -> l.startsWith("max heap ") || l.contains("Error"), Duration.ofSeconds(15));
+            String line = lab.awaitLine(l -> l.startsWith("max heap ") || l.contains("Error"), LabProcess.START_UP);
             Feedback.check(line.startsWith("max heap "),
                     "On a machine with " + machineGib + " GiB of memory the JVM did not even start with your flags "
                             + flags + ", sizing its heap from that memory: " + line, SIZING);

@@ -71,7 +71,7 @@ class LeakDetectiveCheck {
         Plan plan = Plan.fromSeed(seed, shape);
         try (LabProcess demo = LabProcess.start(LeakyThreads.class, List.of("-Xmx64m"), "--seed=" + seed,
                 "--shape=" + shape)) {
-            demo.awaitLine(LeakyThreads.READY::equals, Duration.ofSeconds(15));
+            demo.awaitLine(LeakyThreads.READY::equals, LabProcess.START_UP);
             try (Target attached = Target.attach(demo.pid())) {
                 WatchedTarget target = new WatchedTarget(attached);
                 Thread.sleep(500);

@@ -1,7 +1,6 @@
 package lesson3.checks;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -69,7 +68,7 @@ class ThreadCensusCheck {
         long seed = new Random().nextLong();
         plan = new CensusPlan(seed);
         workload = LabProcess.start(CensusWorkload.class, List.of("-Xmx64m"), "--seed=" + seed);
-        workload.awaitLine(CensusWorkload.READY::equals, Duration.ofSeconds(15));
+        workload.awaitLine(CensusWorkload.READY::equals, LabProcess.START_UP);
         attached = Target.attach(workload.pid());
         target = new WatchedTarget(attached);
         control = JMX.newMBeanProxy(attached.connection(), new ObjectName(CensusWorkload.CONTROL),

@@ -1,7 +1,6 @@
 package lesson6.checks;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +75,7 @@ class PinDetectiveCheck {
             labs.add(start(plan));
         }
         for (int i = 0; i < plans.size(); i++) {
-            labs.get(i).awaitLine(CarrierService.READY::equals, Duration.ofSeconds(20));
+            labs.get(i).awaitLine(CarrierService.READY::equals, LabProcess.START_UP);
             SERVICES.add(new Service(plans.get(i), labs.get(i), Target.attach(labs.get(i).pid())));
         }
     }
@@ -109,7 +108,7 @@ class PinDetectiveCheck {
     void findsNoPinWhereCarriersAreHeldByComputing() throws Exception {
         Plan plan = Plan.cpuBound(new Random());
         try (LabProcess lab = start(plan)) {
-            lab.awaitLine(CarrierService.READY::equals, Duration.ofSeconds(20));
+            lab.awaitLine(CarrierService.READY::equals, LabProcess.START_UP);
             try (Target target = Target.attach(lab.pid())) {
                 String named = PinDetective.pinningSite(target);
                 Plan.SiteLoad site = plan.sites().stream().filter(s -> s.site().equals(named)).findFirst()

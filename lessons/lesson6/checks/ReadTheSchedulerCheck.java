@@ -111,7 +111,7 @@ class ReadTheSchedulerCheck {
         }
         for (int i = 0; i < shapes.size(); i++) {
             LabProcess lab = labs.get(i);
-            lab.awaitLine(SchedWorkload.READY::equals, Duration.ofSeconds(20));
+            lab.awaitLine(SchedWorkload.READY::equals, LabProcess.START_UP);
             Target target = Target.attach(lab.pid());
             SCENARIOS.add(new Scenario(i == 0 ? "saturated" : "idle carriers", shapes.get(i), lab, target,
                     observe(lab, target)));

@@ -60,7 +60,7 @@ class VirtualLeaksCheck {
     static void startWorkload() throws IOException, InterruptedException {
         workload = LabProcess.start(VirtualLeakWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"),
                 Long.toString(new Random().nextLong()));
-        leaked = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.LEAKED), Duration.ofSeconds(20)),
+        leaked = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.LEAKED), LabProcess.START_UP),
                 VirtualLeakWorkload.LEAKED);
         decoys = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.DECOYS), Duration.ofSeconds(5)),
                 VirtualLeakWorkload.DECOYS);

@@ -26,6 +26,12 @@ import java.util.function.Predicate;
  */
 public final class LabProcess implements AutoCloseable {
 
+    /**
+     * How long a lab JVM may take to start and say it is ready: a few seconds as a rule, but several JVMs may start
+     * at once on two cores kept busy, and a check JVM once waited over 15 s.
+     */
+    public static final Duration START_UP = Duration.ofSeconds(30);
+
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final LinkedBlockingQueue<String> unread = new LinkedBlockingQueue<>();
