@@ -53,22 +53,39 @@ final class RateProxies {
     private static final String BUSY_ONLY = "It fails most often among the busier endpoints, but a quiet endpoint's"
             + " rate counts as much: every endpoint with requests is a candidate.";
 
+    private static final String SIGNIFICANCE = "It stands furthest from the service's average once its traffic is"
+            + " weighed in, as a test of significance does; but how sure a rate is, is not how high: a busy endpoint"
+            + " that fails a little is surer than a quiet one that fails a lot. Rank by the rate itself.";
+
+    private static final String BLENDED_WITH_PAST = "Blended with its rate since the start, it ranks first, yet"
+            + " another endpoint failed a larger share of the requests in between: smoothing with the past brings back"
+            + " the incident that is over. The rate now is the differences alone.";
+
     private static final String RISE = "Its rate since the start rose the most between the two scrapes, yet another"
             + " endpoint failed a larger share of the requests in between: a ratio of totals moves by how far the rate"
             + " now is from the rate so far, so an endpoint that was failing before you looked barely moves it. Divide"
             + " the differences instead.";
 
+    /** Defeated only where the failing endpoint failed before the check looked. */
+    static final Proxy LARGEST_RISE = new Proxy("largest rise of the rate since the start, from one scrape to the"
+            + " next", RateProxies::largestRise, RISE);
+    /** Defeated only where the failing endpoint's incident is new, and the recovered one's was worse. */
+    static final Proxy BLENDED = new Proxy("rate now blended half and half with the rate since the start",
+            RateProxies::blended, BLENDED_WITH_PAST);
+
     static final List<Proxy> ALL = List.of(
             new Proxy("highest rate since the start", seen -> highest(seen.sinceStart(), Tally::rate, any()),
                     SINCE_START),
-            new Proxy("largest rise of the rate since the start, from one scrape to the next",
-                    RateProxies::largestRise, RISE),
+            LARGEST_RISE,
+            BLENDED,
             new Proxy("most errors now", seen -> highest(seen.window(), Tally::errors, any()), MOST_ERRORS),
             new Proxy("most errors since the start", seen -> highest(seen.sinceStart(), Tally::errors, any()),
                     MOST_ERRORS),
             new Proxy("most errors now but the busiest", seen -> besidesBusiest(seen.window()), BESIDES_BUSIEST),
             new Proxy("most errors since the start but the busiest", seen -> besidesBusiest(seen.sinceStart()),
                     BESIDES_BUSIEST),
+            new Proxy("highest z-score now, (rate - average) / sqrt(average (1 - average) / requests)",
+                    seen -> highest(seen.window(), t -> zScore(t, average(seen.window())), any()), SIGNIFICANCE),
             new Proxy("fewest requests now", seen -> highest(seen.window(), t -> -t.requests(), any()), FEWEST),
             new Proxy("fewest requests since the start", seen -> highest(seen.sinceStart(), t -> -t.requests(),
                     any()), FEWEST),
@@ -95,9 +112,12 @@ final class RateProxies {
 
     private RateProxies() {}
 
-    /** Whether every shortcut names another endpoint than {@code failing} in what {@code seen} shows. */
-    static boolean allMiss(Seen seen, String failing) {
-        return ALL.stream().noneMatch(proxy -> failing.equals(proxy.picks().apply(seen)));
+    /**
+     * Whether every shortcut but {@code exempt} names another endpoint than {@code failing} in what {@code seen}
+     * shows.
+     */
+    static boolean allMiss(Seen seen, String failing, Proxy exempt) {
+        return ALL.stream().filter(proxy -> proxy != exempt).noneMatch(proxy -> failing.equals(proxy.picks().apply(seen)));
     }
 
     /**
@@ -166,6 +186,26 @@ final class RateProxies {
 
     private static double average(StoreCounts counts) {
         return counts.requests() == 0 ? 0 : counts.errors() / counts.requests();
+    }
+
+    /** The endpoint whose rate now, averaged with its rate since the start, is highest. */
+    private static String blended(Seen seen) {
+        String best = null;
+        double bestRate = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Tally> endpoint : seen.window().tallies().entrySet()) {
+            Tally since = seen.sinceStart().of(endpoint.getKey());
+            double rate = (endpoint.getValue().rate() + since.rate()) / 2;
+            if (endpoint.getValue().requests() > 0 && since.requests() > 0 && rate > bestRate) {
+                best = endpoint.getKey();
+                bestRate = rate;
+            }
+        }
+        return best;
+    }
+
+    /** How many standard errors of the service's average the endpoint's rate lies above it. */
+    private static double zScore(Tally tally, double average) {
+        return (tally.rate() - average) * Math.sqrt(tally.requests()) / Math.sqrt(average * (1 - average));
     }
 
     private static String shareDifference(StoreCounts counts) {
