@@ -37,11 +37,13 @@ import workbench.lessons.harness.LabProcess;
  *   <li>a threshold of the learner's own to skip short pins (5 or 10 ms): the pinning site's pins last 3 or 4 ms,
  *       so the long pins of the next decoy win;</li>
  *   <li>the site with the longest pins, or JFR with its usual configuration (the 20 ms threshold of its
- *       {@code default} and {@code profile} settings): a third site pins for 70 to 90 ms, two or three times a
+ *       {@code default} and {@code profile} settings): a third site pins for 70 to 90 ms, five or six times a
  *       second, so it has the longest pins (30 to 45 ms let a stretched short pin outlast them once in CI) and
- *       nearly all of those over 20 ms, and holds carriers at most about a quarter as long in all as the pinning
- *       site, whose pins last under 20 ms (a stream that enables the event without any setting records every
- *       pin: the 20 ms lives in those settings, not in the event);</li>
+ *       nearly all of those over 20 ms, and holds carriers at most 0.55 times as long in all as the pinning site,
+ *       whose pins last under 20 ms (a stream that enables the event without any setting records every pin: the
+ *       20 ms lives in those settings, not in the event);</li>
+ *   <li>the last few hundred pins of each site, summed: the pinning site pins 250 or 333 times a second, so 200 of
+ *       its pins hold carriers 0.6 to 0.8 s, while the long pins of 3 s hold them 1.05 s or more;</li>
  *   <li>the top frame of a pinned event, or its outermost application frame: the JDK's park, and the request
  *       dispatch that every site shares, never a site;</li>
  *   <li>a fixed answer: the two JVMs pin at different sites;</li>

@@ -55,7 +55,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
      * decoys: a site that is slower per request and never pins, one that blocks longer inside
      * {@code synchronized}, one that runs in a native callback without ever blocking there, one that pins too, 1.4
      * to 1.9 times as often but for 1 ms each, and one whose pins last 70 to 90 ms, longer than any other even when
-     * a busy machine stretches one, but come two or three times a second. Both pinning decoys hold carriers less
+     * a busy machine stretches one, but come five or six times a second. Both pinning decoys hold carriers less
      * than two thirds as long in all as the named site, whose pins last 3 or 4 ms: under JFR's usual 20 ms threshold,
      * where the long pins are not, and under any shorter threshold a learner might pick to skip short pins.
      */
@@ -68,7 +68,7 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
                 name -> unpinnedDecoy(random, name, Role.COMPUTES_IN_NATIVE, pinMillis),
                 name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 1,
                         (int) (pinsPerSecond * (1.4 + 0.5 * random.nextDouble()))),
-                name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 70 + random.nextInt(21), 2 + random.nextInt(2))));
+                name -> new SiteLoad(name, Role.PINS_IN_NATIVE, 70 + random.nextInt(21), 5 + random.nextInt(2))));
         Collections.shuffle(decoys, random);
         List<SiteLoad> sites = new ArrayList<>();
         for (String name : NAMES) {
