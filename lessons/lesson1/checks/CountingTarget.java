@@ -24,16 +24,16 @@ import javax.management.MBeanServerConnection;
 import workbench.diagnostics.target.Target;
 
 /**
- * An attached target that counts the values it fetches from its JVM: every {@code getAttribute},
- * {@code getAttributes} and {@code invoke}, whether through {@link #connection()} or a platform bean. Each is a
- * round trip to the other process, answered at its own moment. Closing it closes the target it wraps.
+ * An attached target that counts its round trips for values: every {@code getAttribute}, {@code getAttributes} and
+ * {@code invoke}, whether through {@link #connection()} or a platform bean. Each is answered by the other process at
+ * its own moment. Closing it closes the target it wraps.
  */
 final class CountingTarget implements Target {
 
-    private static final Set<String> FETCHES = Set.of("getAttribute", "getAttributes", "invoke");
+    private static final Set<String> VALUE_CALLS = Set.of("getAttribute", "getAttributes", "invoke");
 
     private final Target attached;
-    private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger roundTrips = new AtomicInteger();
     private final MBeanServerConnection connection;
     private final Map<Class<?>, List<?>> beans = new ConcurrentHashMap<>();
 
@@ -42,8 +42,8 @@ final class CountingTarget implements Target {
         MBeanServerConnection real = attached.connection();
         this.connection = (MBeanServerConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {MBeanServerConnection.class}, (proxy, method, args) -> {
-                    if (FETCHES.contains(method.getName())) {
-                        fetches.incrementAndGet();
+                    if (VALUE_CALLS.contains(method.getName())) {
+                        roundTrips.incrementAndGet();
                     }
                     try {
                         return method.invoke(real, args);
@@ -53,9 +53,9 @@ final class CountingTarget implements Target {
                 });
     }
 
-    /** Values fetched from the JVM so far. */
-    int fetches() {
-        return fetches.get();
+    /** Round trips for values so far. */
+    int roundTrips() {
+        return roundTrips.get();
     }
 
     @Override
@@ -128,12 +128,12 @@ final class CountingTarget implements Target {
         attached.close();
     }
 
-    /** The JVM's one bean of a kind, as a proxy that fetches through the counting connection. */
+    /** The JVM's one bean of a kind, as a proxy whose calls the counting connection sees. */
     private <T extends PlatformManagedObject> T one(Class<T> kind) {
         return all(kind).getFirst();
     }
 
-    /** The JVM's beans of a kind, looked up once (a lookup fetches no value), as proxies that count. */
+    /** The JVM's beans of a kind, looked up once (a lookup asks for no value), as proxies that count. */
     @SuppressWarnings("unchecked")
     private <T extends PlatformManagedObject> List<T> all(Class<T> kind) {
         return (List<T>) beans.computeIfAbsent(kind, k -> {

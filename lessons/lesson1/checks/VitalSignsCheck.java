@@ -60,8 +60,8 @@ import workbench.lessons.harness.LabProcess;
  *       {@code Object.wait} (WAITING) than are blocked; the sleepers are TIMED_WAITING.</li>
  *   <li><b>a Target closed by the code it was handed to</b>, as the lesson's try-with-resources around
  *       {@code Target.attach} does: the check asks the same Target for its JVM's MBean count afterwards.</li>
- *   <li><b>a read per sign</b>, each fresher than the last: the learner's code gets a Target that counts the
- *       values it fetches, against one snapshot of the whole catalogue through the same kind of Target.</li>
+ *   <li><b>a read per sign</b>, each fresher than the last: the learner's code gets a Target that counts its
+ *       round trips for values, against one snapshot of the whole catalogue through the same kind of Target.</li>
  *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
  *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
  * </ul>
@@ -76,8 +76,8 @@ class VitalSignsCheck {
     private static final String OWNER = "Lesson 1, page 'The metric catalogue': whoever attaches to a JVM closes"
             + " the Target; code handed one reads through it and leaves it open";
     private static final String MOMENT = "Lesson 1, page 'The metric catalogue': a Snapshot is one moment";
-    /** Room for a value or two fetched beside one snapshot; a second snapshot is twice the fetches. */
-    private static final double FETCHES_OF_ONE_READ = 1.5;
+    /** Room for a value or two asked for beside one snapshot; a second snapshot asks twice as often. */
+    private static final double ROUND_TRIPS_OF_ONE_READ = 1.5;
     private static final long MB = 1024 * 1024;
     private static final long LIMIT_TOLERANCE = 64 * 1024;
 
@@ -91,8 +91,8 @@ class VitalSignsCheck {
      * through meanwhile beyond those of its collections.
      */
     private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after,
-                               long safepointsBeyondCollections, boolean targetLeftOpen, int fetches,
-                               int fetchesOfOneSnapshot) {}
+                               long safepointsBeyondCollections, boolean targetLeftOpen, int roundTrips,
+                               int roundTripsOfOneSnapshot) {}
 
     /** A figure a wrong answer may report instead of the sign, what it is, and which idea to revisit then. */
     private record Proxy(String what, long value, String revisit) {}
@@ -236,11 +236,11 @@ class VitalSignsCheck {
         Observation seen = observe();
         Feedback.check(seen.targetLeftOpen(), "Your code closed the Target it was handed, so how it read could not be"
                 + " judged.", OWNER);
-        Feedback.check(seen.fetches() <= seen.fetchesOfOneSnapshot() * FETCHES_OF_ONE_READ, String.format(Locale.ROOT,
-                "Your read fetched %d values from the target (pid %d), one round trip each, %.1f times what one"
-                        + " snapshot of the whole catalogue fetches: its signs come from several moments, and"
-                        + " heap used from one can exceed heap committed from another.", seen.fetches(), target.pid(),
-                seen.fetches() / (double) seen.fetchesOfOneSnapshot()), MOMENT);
+        Feedback.check(seen.roundTrips() <= seen.roundTripsOfOneSnapshot() * ROUND_TRIPS_OF_ONE_READ, String.format(Locale.ROOT,
+                "Your read asked the target (pid %d) for values %d times, each a round trip, %.1f times as often"
+                        + " as one snapshot of the whole catalogue does: its signs come from several moments, and"
+                        + " heap used from one can exceed heap committed from another.", target.pid(), seen.roundTrips(),
+                seen.roundTrips() / (double) seen.roundTripsOfOneSnapshot()), MOMENT);
     }
 
     /** Whether an attached Target still reaches its JVM. */
@@ -316,8 +316,8 @@ class VitalSignsCheck {
                     Metrics.read(snapshotOnly);
                 }
                 Thread.sleep(150);
-                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen, counted.fetches(),
-                        snapshotOnly.fetches());
+                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen, counted.roundTrips(),
+                        snapshotOnly.roundTrips());
             }
         }
         return observation;
