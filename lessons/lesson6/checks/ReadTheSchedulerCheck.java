@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.SchedulerProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,11 @@ import workbench.lessons.harness.LabProcess;
  * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
  * it at run time. Each also runs a ForkJoinPool of its own for CPU work. Proxies a learner might use instead of the
  * scheduler's own figures, and the scenario that defeats each in every run:
+ * A third JVM readies 12 to 20 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run
+ * for as long: its queue is full or empty by turns.
  * <ul>
+ *   <li>gauges averaged over a while, as if each covered a line's interval: the pulsing JVM's queue is never
+ *       between empty and full for more than an instant, and an average over a second is near half full;</li>
  *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which neither
  *       target's parallelism ever equals; it mounts and queues nothing and has no blocked platform thread, while
  *       each target mounts at least one, the saturated one queues at least three, and both have blocked ones;</li>
@@ -64,7 +69,15 @@ class ReadTheSchedulerCheck {
     /** Platform threads come and go around an attach (JMX connection threads); a scheduler's figures do not. */
     private static final int THREAD_TOLERANCE = 2;
 
+    /** The scenarios whose figures hold still: every figure is judged on them. */
     private static final List<Scenario> SCENARIOS = new ArrayList<>();
+    /** A scheduler whose queue is full or empty by turns, judged on the moment its reading stands for. */
+    private static Scenario pulsing;
+    /** How far from an empty or a full queue a reading of one moment may be: a pulse begins or ends in an instant. */
+    private static final int MOMENT_TOLERANCE = 3;
+    private static final String MOMENT = READING + ": a line's gauges (parallelism, carriers, mounted, queued,"
+            + " threads) are the scheduler at the moment of the read; only safepoints, stopped and cpu cover the"
+            + " interval";
 
     /**
      * One workload JVM: what it was told to hold, and the learner's reading of it between two of its own.
@@ -73,12 +86,15 @@ class ReadTheSchedulerCheck {
      */
     private record Scenario(String name, Shape shape, LabProcess lab, Target target, Observation observation) {}
 
-    /** What a workload holds: parallelism, extra idle carriers, parked, pinned and queued virtual threads. */
+    /**
+     * What a workload holds: parallelism, extra idle carriers, parked, pinned and queued virtual threads, platform
+     * threads, and virtual threads readied in pulses.
+     */
     private record Shape(int parallelism, int extraCarriers, int parked, int pinned, int queued, int blocked,
-                         int sleeping, int cpuWorkers) {
+                         int sleeping, int cpuWorkers, int pulsed) {
         String[] args() {
             return new String[] {"" + parallelism, "" + extraCarriers, "" + parked, "" + pinned, "" + queued,
-                    "" + blocked, "" + sleeping, "" + cpuWorkers};
+                    "" + blocked, "" + sleeping, "" + cpuWorkers, "" + pulsed};
         }
     }
 
@@ -99,9 +115,10 @@ class ReadTheSchedulerCheck {
         }
         List<Shape> shapes = List.of(
                 new Shape(saturated, 0, 4 + random.nextInt(7), saturated, queued, 2 + random.nextInt(5),
-                        1 + random.nextInt(5), 2 + random.nextInt(3)),
+                        1 + random.nextInt(5), 2 + random.nextInt(3), 0),
                 new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
-                        2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3)));
+                        2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
+                new Shape(parallelism(random, -1), 0, 0, 0, 0, 0, 0, 1, 12 + random.nextInt(9)));
         List<LabProcess> labs = new ArrayList<>();
         for (Shape shape : shapes) {
             labs.add(LabProcess.start(SchedWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1",
@@ -113,8 +130,13 @@ class ReadTheSchedulerCheck {
             LabProcess lab = labs.get(i);
             lab.awaitLine(SchedWorkload.READY::equals, LabProcess.START_UP);
             Target target = Target.attach(lab.pid());
-            SCENARIOS.add(new Scenario(i == 0 ? "saturated" : "idle carriers", shapes.get(i), lab, target,
-                    observe(lab, target)));
+            Scenario scenario = new Scenario(List.of("saturated", "idle carriers", "pulsing").get(i), shapes.get(i),
+                    lab, target, observe(lab, target));
+            if (scenario.shape().pulsed() > 0) {
+                pulsing = scenario;
+            } else {
+                SCENARIOS.add(scenario);
+            }
         }
     }
 
@@ -129,10 +151,31 @@ class ReadTheSchedulerCheck {
 
     @AfterAll
     static void stopWorkloads() {
-        for (Scenario scenario : SCENARIOS) {
+        List<Scenario> all = new ArrayList<>(SCENARIOS);
+        if (pulsing != null) {
+            all.add(pulsing);
+        }
+        for (Scenario scenario : all) {
             scenario.target().close();
             scenario.lab().close();
         }
+    }
+
+    @Test
+    void readsTheSchedulerAtOneMoment() {
+        long queued = reading(pulsing).queued();
+        int pulsed = pulsing.shape().pulsed();
+        Feedback.check(queued <= MOMENT_TOLERANCE || Math.abs(queued - pulsed) <= MOMENT_TOLERANCE,
+                String.format(Locale.ROOT, "The %s JVM (pid %d) readies %d virtual threads behind its carriers for a"
+                        + " few hundred milliseconds at a time, then lets them run: its own readings, ten a second,"
+                        + " showed queues of %s. You reported %d queued, a figure it never had.", pulsing.name(),
+                        pulsing.target().pid(), pulsed, queuesSeen(pulsing.lab()), queued), MOMENT);
+    }
+
+    /** The queue lengths a workload reported of itself, as it printed them. */
+    private static String queuesSeen(LabProcess lab) {
+        return lab.output().lines().filter(l -> l.startsWith(SchedWorkload.OWN)).map(l -> parse(l)[3]).distinct()
+                .sorted().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
 import jdk.management.VirtualThreadSchedulerMXBean;
@@ -25,7 +27,8 @@ import lesson6.demo.NativeSort;
  * virtual threads parked on a latch; virtual threads pinned to their carriers for good (blocked in a native
  * callback); virtual threads started after those, which wait for a carrier when the pinned ones hold them all;
  * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
- * for CPU work, each running a task that sleeps. Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
+ * for CPU work, each running a task that sleeps; and, when above zero, virtual threads readied in pulses
+ * ({@link #startPulses}). Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
  * starting parallelism above the first argument when there are extra carriers: the scheduler was busier then.
  *
  * <p>It also prints every safepoint a thread asked for ({@link #ASKED}: when, which operation, which thread), from
@@ -79,6 +82,9 @@ public final class SchedWorkload {
         for (int i = 0; i < n[4]; i++) {
             Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
         }
+        if (n[8] > 0) {
+            startPulses(parallelism, n[8]);
+        }
         Thread.sleep(300);
         System.out.println(READY);
         while (true) {
@@ -112,6 +118,49 @@ public final class SchedWorkload {
             holder.join();
         }
         scheduler.setParallelism(parallelism);
+    }
+
+    /**
+     * Every 400 to 600 ms, holds every carrier for half of that and readies {@code pulsed} virtual threads behind
+     * them, then lets them all run and park again: the queue holds all of them or none, and passes between the two
+     * in an instant. A reading of one moment sees one or the other; an average over a while sees neither.
+     */
+    private static void startPulses(int parallelism, int pulsed) throws InterruptedException {
+        List<Thread> ready = new ArrayList<>();
+        for (int i = 0; i < pulsed; i++) {
+            ready.add(Thread.ofVirtual().name("pulsed-" + i).start(() -> {
+                while (true) {
+                    LockSupport.park();
+                }
+            }));
+        }
+        for (Thread thread : ready) {
+            while (thread.getState() != Thread.State.WAITING) {
+                Thread.sleep(5);
+            }
+        }
+        Random random = new Random();
+        Thread.ofPlatform().daemon().name("pulse").start(() -> {
+            try {
+                while (true) {
+                    CountDownLatch held = new CountDownLatch(parallelism);
+                    CountDownLatch release = new CountDownLatch(1);
+                    for (int i = 0; i < parallelism; i++) {
+                        Thread.ofVirtual().start(() -> inNativeCallback(() -> {
+                            held.countDown();
+                            awaitQuietly(release);
+                        }));
+                    }
+                    held.await();
+                    ready.forEach(LockSupport::unpark);
+                    Thread.sleep(200 + random.nextInt(100));
+                    release.countDown();
+                    Thread.sleep(200 + random.nextInt(100));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static void startBlockedAndSleeping(int blocked, int sleeping) throws InterruptedException {
