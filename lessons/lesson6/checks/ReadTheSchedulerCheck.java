@@ -31,11 +31,12 @@ import workbench.lessons.harness.LabProcess;
  * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
  * it at run time. Each also runs a ForkJoinPool of its own for CPU work. Proxies a learner might use instead of the
  * scheduler's own figures, and the scenario that defeats each in every run:
- * A third JVM readies 12 to 20 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run
- * for as long: its queue is full or empty by turns.
+ * A third JVM readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run
+ * for as long: its queue is full or empty by turns, and between the two for a few milliseconds.
  * <ul>
  *   <li>gauges averaged over a while, as if each covered a line's interval: the pulsing JVM's queue is never
- *       between empty and full for more than an instant, and an average over a second is near half full;</li>
+ *       between empty and full for more than an instant, and an average over a second is near half full, in two
+ *       readings of three at least;</li>
  *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which neither
  *       target's parallelism ever equals; it mounts and queues nothing and has no blocked platform thread, while
  *       each target mounts at least one, the saturated one queues at least three, and both have blocked ones;</li>
@@ -118,7 +119,7 @@ class ReadTheSchedulerCheck {
                         1 + random.nextInt(5), 2 + random.nextInt(3), 0),
                 new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
                         2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
-                new Shape(parallelism(random, -1), 0, 0, 0, 0, 0, 0, 1, 12 + random.nextInt(9)));
+                new Shape(parallelism(random, -1), 0, 0, 0, 0, 0, 0, 1, 16 + random.nextInt(9)));
         List<LabProcess> labs = new ArrayList<>();
         for (Shape shape : shapes) {
             labs.add(LabProcess.start(SchedWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1",
@@ -161,15 +162,27 @@ class ReadTheSchedulerCheck {
         }
     }
 
+    /**
+     * Three readings of the pulsing JVM, a moment apart: a reading of one moment may catch the queue filling or
+     * draining, now and then, but not in two readings of three.
+     */
     @Test
-    void readsTheSchedulerAtOneMoment() {
-        long queued = reading(pulsing).queued();
+    void readsTheSchedulerAtOneMoment() throws InterruptedException {
+        List<Long> queued = new ArrayList<>(List.of(reading(pulsing).queued()));
+        for (int i = 0; i < 2; i++) {
+            Thread.sleep(100 + new Random().nextInt(200));
+            SchedulerProbe.Reading reading = SchedulerProbe.read(pulsing.target());
+            Feedback.check(reading != null, "SchedulerProbe.read returned null for a running JVM.", READING);
+            queued.add(reading.queued());
+        }
         int pulsed = pulsing.shape().pulsed();
-        Feedback.check(queued <= MOMENT_TOLERANCE || Math.abs(queued - pulsed) <= MOMENT_TOLERANCE,
-                String.format(Locale.ROOT, "The %s JVM (pid %d) readies %d virtual threads behind its carriers for a"
-                        + " few hundred milliseconds at a time, then lets them run: its own readings, ten a second,"
-                        + " showed queues of %s. You reported %d queued, a figure it never had.", pulsing.name(),
-                        pulsing.target().pid(), pulsed, queuesSeen(pulsing.lab()), queued), MOMENT);
+        long between = queued.stream().filter(q -> q > MOMENT_TOLERANCE && Math.abs(q - pulsed) > MOMENT_TOLERANCE)
+                .count();
+        Feedback.check(between < 2, String.format(Locale.ROOT, "The %s JVM (pid %d) readies %d virtual threads"
+                        + " behind its carriers for a few hundred milliseconds at a time, then lets them run: its own"
+                        + " readings, ten a second, showed queues of %s. Three readings of yours said %s queued,"
+                        + " figures it hardly ever had.", pulsing.name(), pulsing.target().pid(), pulsed,
+                queuesSeen(pulsing.lab()), queued), MOMENT);
     }
 
     /** The queue lengths a workload reported of itself, as it printed them. */
