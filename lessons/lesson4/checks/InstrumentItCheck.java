@@ -28,6 +28,8 @@ import workbench.lessons.harness.Feedback;
  *   <li>a clock that ticks in milliseconds ({@code currentTimeMillis}, or nanoseconds cut to whole
  *       milliseconds): every duration is a whole number of milliseconds, the longest one too, which a clock in
  *       nanoseconds gives about once in a million runs; and the median recorded is often 0;</li>
+ *   <li>bucket bounds written in milliseconds: every request, paused ones included, lands in the first bucket,
+ *       while bounds in seconds put the fast requests and the paused ones apart;</li>
  *   <li>timing only the store call, or only {@code respond()}: 8 to 12 order bodies pause 100 to 160 ms half way,
  *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 100 to
  *       150 ms, too little to make up for them;</li>
@@ -147,6 +149,27 @@ class InstrumentItCheck {
         Feedback.check(longestNanos % MILLISECOND != 0, String.format(Locale.ROOT, "The longest of the %d requests"
                 + " was recorded as %s s (`max_seconds` in `/debug/vars`), a whole number of milliseconds to the"
                 + " nanosecond.", run.handled(), longest.asText()), GRAIN);
+    }
+
+    /**
+     * Most requests take well under 50 ms and a dozen pause 100 ms or more: bounds in seconds put some between the
+     * two, bounds written in milliseconds put every request in the first bucket.
+     */
+    @Test
+    void bucketsTellFastRequestsFromSlowOnes() throws Throwable {
+        OrderScenario.Result run = run();
+        String prefix = "request_duration_seconds_bucket{le=\"";
+        Map<Double, Double> finite = new TreeMap<>();
+        run.metrics().forEach((sample, value) -> {
+            if (sample.startsWith(prefix) && !sample.contains("+Inf")) {
+                finite.put(Double.parseDouble(sample.substring(prefix.length(), sample.length() - 2)), value);
+            }
+        });
+        double count = run.handled();
+        Feedback.check(finite.values().stream().anyMatch(below -> below >= count / 2 && below < count),
+                String.format(Locale.ROOT, "Most of the %d requests took a few milliseconds and some paused 100 ms or"
+                        + " more, yet no bucket of `request_duration_seconds` held half of them or more without"
+                        + " holding them all: its bounds were %s.", run.handled(), finite.keySet()), UNITS);
     }
 
     @Test
