@@ -57,6 +57,9 @@ final class RateProxies {
             + " weighed in, as a test of significance does; but how sure a rate is, is not how high: a busy endpoint"
             + " that fails a little is surer than a quiet one that fails a lot. Rank by the rate itself.";
 
+    private static final String ALL_REQUESTS = "Its errors between the scrapes, over all the requests it ever had,"
+            + " rank first; but its share of the traffic is not what it was, and another endpoint failed a larger"
+            + " share of the requests in between. Divide the differences of both counts.";
     private static final String BLENDED_WITH_PAST = "Blended with its rate since the start, it ranks first, yet"
             + " another endpoint failed a larger share of the requests in between: smoothing with the past brings back"
             + " the incident that is over. The rate now is the differences alone.";
@@ -84,6 +87,8 @@ final class RateProxies {
             new Proxy("most errors now but the busiest", seen -> besidesBusiest(seen.window()), BESIDES_BUSIEST),
             new Proxy("most errors since the start but the busiest", seen -> besidesBusiest(seen.sinceStart()),
                     BESIDES_BUSIEST),
+            new Proxy("errors now over requests since the start", RateProxies::errorsNowOverAllRequests,
+                    ALL_REQUESTS),
             new Proxy("highest z-score now, (rate - average) / sqrt(average (1 - average) / requests)",
                     seen -> highest(seen.window(), t -> zScore(t, average(seen.window())), any()), SIGNIFICANCE),
             new Proxy("fewest requests now", seen -> highest(seen.window(), t -> -t.requests(), any()), FEWEST),
@@ -196,6 +201,21 @@ final class RateProxies {
             Tally since = seen.sinceStart().of(endpoint.getKey());
             double rate = (endpoint.getValue().rate() + since.rate()) / 2;
             if (endpoint.getValue().requests() > 0 && since.requests() > 0 && rate > bestRate) {
+                best = endpoint.getKey();
+                bestRate = rate;
+            }
+        }
+        return best;
+    }
+
+    /** The endpoint whose errors over the window, divided by its requests since the start, are the most. */
+    private static String errorsNowOverAllRequests(Seen seen) {
+        String best = null;
+        double bestRate = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Tally> endpoint : seen.window().tallies().entrySet()) {
+            Tally since = seen.sinceStart().of(endpoint.getKey());
+            double rate = endpoint.getValue().errors() / (since.requests() + endpoint.getValue().requests());
+            if (endpoint.getValue().requests() > 0 && rate > bestRate) {
                 best = endpoint.getKey();
                 bestRate = rate;
             }

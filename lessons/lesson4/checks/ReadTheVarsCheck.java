@@ -99,8 +99,8 @@ class ReadTheVarsCheck {
     static Plan failingBefore(Plan plan) {
         double share = EARLIEST_SHARE + RANDOM.nextDouble() * (LATEST_SHARE - EARLIEST_SHARE);
         return new Plan(plan.endpoints().stream().map(e -> e.role() != Plan.Role.FAILING ? e : new Plan.Endpoint(
-                e.name(), e.role(), e.share(), e.errorRate(), Math.max(e.pastErrorRate(), share * e.errorRate()),
-                e.delayMicros())).toList(), plan.pastRequests());
+                e.name(), e.role(), e.share(), e.pastShare(), e.errorRate(),
+                Math.max(e.pastErrorRate(), share * e.errorRate()), e.delayMicros())).toList(), plan.pastRequests());
     }
 
     static boolean fair(Plan plan, RateProxies.Proxy exempt) {

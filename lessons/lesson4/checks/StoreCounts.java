@@ -45,7 +45,7 @@ record StoreCounts(Map<String, Tally> tallies, Map<String, Double> meanSeconds) 
         for (Plan.Endpoint endpoint : plan.endpoints().stream()
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
             double now = requestsPerSecond * seconds * endpoint.share();
-            double past = withPast ? plan.pastRequests() * endpoint.share() : 0;
+            double past = withPast ? plan.pastRequests() * endpoint.pastShare() : 0;
             tallies.put(endpoint.name(), new Tally(past + now,
                     past * endpoint.pastErrorRate() + now * endpoint.errorRate()));
             means.put(endpoint.name(), endpoint.delayMicros() / 1e6);

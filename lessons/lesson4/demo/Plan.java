@@ -25,13 +25,14 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
      *
      * @param name          its path, without the slash; also the key of its counts in the service's variables
      * @param role          what it is there for
-     * @param share         its share of the requests, now and before, between 0 and 1
+     * @param share         its share of the requests now, between 0 and 1
+     * @param pastShare     its share of the requests before the run, between 0 and 1
      * @param errorRate     the share of its requests answered with status 500 now
      * @param pastErrorRate the share of its past requests that were answered with status 500
      * @param delayMicros   how long it works on each request
      */
-    public record Endpoint(String name, Role role, double share, double errorRate, double pastErrorRate,
-                           long delayMicros) {}
+    public record Endpoint(String name, Role role, double share, double pastShare, double errorRate,
+                           double pastErrorRate, long delayMicros) {}
 
     private static final List<String> NAMES = List.of("cart", "search", "checkout", "profile", "stock", "reviews",
             "coupons", "shipping", "wishlist", "payments", "catalog", "orders");
@@ -44,7 +45,8 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
      * A fresh plan. The failing endpoint fails 36 to 48% of its requests now and almost none before; the recovered
      * one failed up to 50% before, though fewer in number than the busy one, and almost none now. The flaky one
      * fails 18 to 24%, on enough traffic to have 2 to 2.5 times the failing one's errors; the busy one fails 5 to 7%,
-     * on enough traffic to have 1.5 to 2 times the flaky one's. One or two quiet endpoints get 40 to 60% of the
+     * on enough traffic to have 1.5 to 2 times the flaky one's. The failing one had 2.5 to 3.5 times its share of the
+     * traffic before, the others theirs. One or two quiet endpoints get 40 to 60% of the
      * failing one's traffic and fail none of it now; the slow one takes 15 to 25 ms a request, every other one under
      * a millisecond.
      */
@@ -76,12 +78,15 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
             drafts.add(new Draft(Role.QUIET, failingWeight * between(random, 1.4, 2.5), between(random, 0, 0.02),
                     between(random, 0, 0.02), fast(random)));
         }
+        double failingBusierBefore = between(random, 2.5, 3.5);
         double total = drafts.stream().mapToDouble(Draft::weight).sum();
+        double pastTotal = total + (failingBusierBefore - 1) * failingWeight;
         List<Endpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
-            endpoints.add(new Endpoint(names.get(i), draft.role(), draft.weight() / total, draft.errorRate(),
-                    draft.pastErrorRate(), draft.delayMicros()));
+            double pastWeight = draft.weight() * (draft.role() == Role.FAILING ? failingBusierBefore : 1);
+            endpoints.add(new Endpoint(names.get(i), draft.role(), draft.weight() / total, pastWeight / pastTotal,
+                    draft.errorRate(), draft.pastErrorRate(), draft.delayMicros()));
         }
         Collections.shuffle(endpoints, random);
         return new Plan(endpoints, 60_000 + random.nextInt(60_000));

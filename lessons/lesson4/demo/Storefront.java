@@ -183,7 +183,7 @@ public final class Storefront implements Demo {
 
         /** The requests of the hours before the run, each timed as this endpoint takes. */
         void recordPast() {
-            long past = Math.round(plan.pastRequests() * endpoint.share());
+            long past = Math.round(plan.pastRequests() * endpoint.pastShare());
             requests.add(endpoint.name(), past);
             errors.add(endpoint.name(), Math.round(past * endpoint.pastErrorRate()));
             Random jitter = new Random();
