@@ -30,11 +30,8 @@ public final class ReportMarkdown {
             }
             return md.toString();
         }
-        long passed = report.tests().stream().filter(t -> t.status().equals("pass")).count();
-        md.append(report.tests().isEmpty() ? "### ✗ " + name + ": the checks could not run" + took + "\n\n"
-                : report.passed()
-                ? "### ✓ " + name + ": all " + passed + " checks pass" + took + "\n\n"
-                : "### ✗ " + name + ": " + passed + " of " + report.tests().size() + " checks pass" + took + "\n\n");
+        md.append(report.passed() && !report.tests().isEmpty() ? "### ✓ " : "### ✗ ").append(name).append(": ")
+                .append(verdict(report)).append(took).append("\n\n");
         for (CheckReport.TestResult test : report.tests()) {
             md.append(test.status().equals("pass") ? "- ✓ " : "- ✗ ").append(test.name()).append('\n');
             if (test.message() != null && !test.status().equals("pass")) {
@@ -53,6 +50,19 @@ public final class ReportMarkdown {
     }
 
     /** Indents a failure under its bullet, setting the advice to revisit apart from the observation. */
+    /** "all 7 checks pass", "5 of 7 checks pass", or for an exercise of one check, whether it passes. */
+    private static String verdict(CheckReport report) {
+        int tests = report.tests().size();
+        long passed = report.tests().stream().filter(t -> t.status().equals("pass")).count();
+        if (tests == 0) {
+            return "the checks could not run";
+        }
+        if (tests == 1) {
+            return passed == 1 ? "its one check passes" : "its one check fails";
+        }
+        return report.passed() ? "all " + passed + " checks pass" : passed + " of " + tests + " checks pass";
+    }
+
     private static String quote(String message) {
         String[] parts = message.split(Feedback.REVISIT, 2);
         String observed = parts[0].lines().map(line -> "  > " + line).collect(Collectors.joining("\n"));

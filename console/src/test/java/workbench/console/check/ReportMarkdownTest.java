@@ -1,0 +1,39 @@
+package workbench.console.check;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import workbench.console.course.Exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a check's verdict reads, counted in words that fit one check or several. */
+class ReportMarkdownTest {
+
+    private static final Exercise EXERCISE = new Exercise("read-the-vars", "lesson4", "lesson4/VarsReader.java",
+            "diagnose", "c", "a", List.of());
+
+    @Test
+    void anExerciseOfOneCheckSaysWhetherItPasses() {
+        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("names it", "pass", null));
+        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("names it", "fail", "no"));
+        assertThat(passed).startsWith("### ✓ read-the-vars: its one check passes");
+        assertThat(failed).startsWith("### ✗ read-the-vars: its one check fails");
+    }
+
+    @Test
+    void anExerciseOfSeveralChecksCountsThem() {
+        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("a", "pass", null),
+                new CheckReport.TestResult("b", "pass", null));
+        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("a", "pass", null),
+                new CheckReport.TestResult("b", "fail", "no"));
+        assertThat(passed).startsWith("### ✓ read-the-vars: all 2 checks pass");
+        assertThat(failed).startsWith("### ✗ read-the-vars: 1 of 2 checks pass");
+    }
+
+    private static String render(CheckReport.Status status, CheckReport.TestResult... tests) {
+        return new ReportMarkdown(Path.of(".")).render(new CheckReport(EXERCISE, status, List.of(), List.of(tests),
+                null, "", Duration.ofMillis(1200)));
+    }
+}
