@@ -12,7 +12,8 @@ import lesson5.demo.Plan.Event.Kind;
 /**
  * The runs each check watches, drawn at random within ranges chosen so that every shortcut a rule might take
  * meets, in every check, a run on which it gives the wrong answer. A run's heap and threads are drawn apart:
- * a heap leak comes with steady threads and a thread leak with a steady heap.
+ * a heap leak comes with steady threads and a thread leak with a steady heap, but for one of thread-climb-alert's
+ * thread leaks, whose heap leaks too.
  *
  * <p>Sizes keep leaks and healthy runs apart, so that neither a fixed threshold nor a share of the service's size
  * can stand for a pace. The alerts' leaking heap grows 4 to 5.5 MB a second on 110 to 140 MB and stays under about
@@ -82,13 +83,13 @@ final class Scenes {
 
     /**
      * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING and
-     * TIMED_WAITING, a busy service whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly
+     * TIMED_WAITING (the second leaking its heap as well), a busy service whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly
      * and surges at the end. Every state a leaked thread can stay in is in every check.
      */
     static List<Scene> forThreadAlert(Random random) {
         return List.of(scene(growingHeap(random), steadyThreads(random)),
                 scene(steadyHeap(random), stuckThreads(random, Thread.State.WAITING)),
-                scene(steadyHeap(random), stuckThreads(random, Thread.State.TIMED_WAITING)),
+                scene(growingHeap(random), stuckThreads(random, Thread.State.TIMED_WAITING)),
                 scene(steadyHeap(random), busyStuckThreads(random, Thread.State.BLOCKED)),
                 scene(steadyHeap(random), resizedThreads(random)),
                 scene(steadyHeap(random), surgingThreads(random)));
