@@ -30,8 +30,10 @@ import workbench.lessons.harness.Feedback;
  *       a quiet spell holds 220 to 260 MB and a small one under 15; any fixed threshold fires on a healthy run or
  *       misses the leak.
  *   <li><b>a share</b> of the service's size for a pace, or <b>a rise at every collection</b>: the small service's
- *       cache warms up 0.7 to 0.8 MB a second, a tenth of the service or more each second and at every collection,
+ *       cache warms up 1.3 to 1.5 MB a second, a tenth of the service or more each second and at every collection,
  *       while the leak adds under 5% of itself a second.
+ *   <li><b>a pace per part of the window</b> instead of per second: the small service's cache rises by more than
+ *       2.5 MB in each part, at under 60% of a leak's pace a second.
  *   <li><b>the first and last floors</b> only, <b>one fast step</b>, <b>every floor above the first</b>, or
  *       <b>floors that rise at any pace</b>: a cache that warms up slowly lifts every floor a little, and a cache
  *       loaded once, early in the window, lifts the later floors far above the first.

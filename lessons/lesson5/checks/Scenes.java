@@ -18,7 +18,7 @@ import lesson5.demo.Plan.Event.Kind;
  * <p>Sizes keep leaks and healthy runs apart, so that neither a fixed threshold nor a share of the service's size
  * can stand for a pace. The alerts' leaking heap grows 4 to 5.5 MB a second on 110 to 140 MB and stays under about
  * 210 MB; a healthy service in a quiet spell holds 220 to 260 MB, others 120 to 170, and a small one 3 to 8 MB
- * whose cache warms up 0.7 to 0.8 MB a second, a larger share of itself each second than the leak's. A thread leak
+ * whose cache warms up 1.3 to 1.5 MB a second, a larger share of itself each second than the leak's. A thread leak
  * in a small service runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150
  * to 190 idle; a thread leak in a busy service keeps as many, so that its pace is a small share of its count.
  *
@@ -83,8 +83,9 @@ final class Scenes {
 
     /**
      * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING and
-     * TIMED_WAITING (the second leaking its heap as well), a busy service whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly
-     * and surges at the end. Every state a leaked thread can stay in is in every check.
+     * TIMED_WAITING (the second leaking its heap as well), a busy service whose threads stick BLOCKED, a pool
+     * resized once, and a pool that fills slowly and surges at the end. Every state a leaked thread can stay in is
+     * in every check.
      */
     static List<Scene> forThreadAlert(Random random) {
         return List.of(scene(growingHeap(random), steadyThreads(random)),
@@ -148,13 +149,13 @@ final class Scenes {
     }
 
     /**
-     * A small, quiet service (no reports, light traffic) whose cache warms up at 0.7 to 0.8 MB a second from 1.5 s
-     * before the window: its live set rises at every collection, by a tenth of itself a second or more, yet its
-     * floors climb slower than half a leak's pace.
+     * A small, quiet service (no reports, light traffic) whose cache warms up at 1.3 to 1.5 MB a second from 1.5 s
+     * before the window: its live set rises at every collection, by a tenth of itself a second or more, and by over
+     * 2.5 MB a part of the window, yet its floors climb at under 60% of a leak's pace.
      */
     private static HeapPart warmingHeap(Random random) {
         return new HeapPart(HeapShape.WARMING, MEASURING, 64,
-                new Plan.Heap(between(random, 0, 2), between(random, 1, 3), 0, 0, decimal(random, 0.7, 0.8)),
+                new Plan.Heap(between(random, 0, 2), between(random, 1, 3), 0, 0, decimal(random, 1.3, 1.5)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0)));
     }
 
