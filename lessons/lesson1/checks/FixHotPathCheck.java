@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import lesson1.StatusPage;
@@ -57,6 +59,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>a field dropped</b> because it was expensive: every field of the original, with its JSON type.</li>
  *   <li><b>nothing read until the timer first runs</b>: the first request, made as soon as the page is built, must
  *       get live threads and heap used above zero.</li>
+ *   <li><b>the machine's load average</b> ({@code jvm.system.cpu.load_1m}) for the process's CPU load: after a quiet
+ *       spell and then while two of the check's threads compute, the figure must rise by a quarter of the machine;
+ *       a one-minute average of the run queue barely moves in a second.</li>
  *   <li><b>a timer left running</b>: threads the page started must end within a second of {@code close()}.</li>
  * </ul>
  */
@@ -67,7 +72,13 @@ class FixHotPathCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': a safepoint stops every thread,"
             + " whichever thread asked for it; then " + HOT_PATH;
     private static final String FRESH = HOT_PATH + ": a background reader with a period well inside the bound";
+    private static final String CPU_LOAD = "Lesson 1, page 'The metric catalogue': processCpuLoad is this process's"
+            + " recent share of the processors (jvm.cpu.recent_utilization), not the machine's load average";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUIET_MILLIS = 600;
+    private static final int COMPUTING_MILLIS = 800;
+    /** Two threads computing take half of two processors or more, even beside a third that spins. */
+    private static final double CPU_LOAD_RISE = 0.25;
     /**
      * CPU per request may be this many times the reference's, or this much more, whichever allows more: room for
      * answers that format differently and for the noise of a cold request after a pause (measured under a steady
@@ -159,6 +170,41 @@ class FixHotPathCheck {
             long reportedUptime = yours.get("uptimeMillis").asLong();
             Feedback.check(Math.abs(uptime - reportedUptime) <= 2_000, "Your response said uptimeMillis "
                     + reportedUptime + " while this JVM had been up " + uptime + " ms.", FRESH);
+        }
+    }
+
+    /**
+     * After a quiet spell the process uses next to no CPU; while two of the check's threads compute, it uses half
+     * the machine or more. A load average, the machine's run queue over a minute, barely moves in that time.
+     */
+    @Test
+    void followsTheProcessCpuLoad() throws Exception {
+        try (StatusPage page = new StatusPage()) {
+            Thread.sleep(QUIET_MILLIS);
+            double quiet = parse(page.render("quiet")).path("processCpuLoad").asDouble();
+            AtomicBoolean computing = new AtomicBoolean(true);
+            List<Thread> spinners = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                spinners.add(Thread.ofPlatform().daemon().start(() -> {
+                    while (computing.get()) {
+                        Thread.onSpinWait();
+                    }
+                }));
+            }
+            double busy;
+            try {
+                Thread.sleep(COMPUTING_MILLIS);
+                busy = parse(page.render("busy")).path("processCpuLoad").asDouble();
+            } finally {
+                computing.set(false);
+            }
+            for (Thread spinner : spinners) {
+                spinner.join();
+            }
+            Feedback.check(busy - quiet >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which this JVM"
+                    + " computed nothing, your page said processCpuLoad %.3f; after %d ms in which two of its threads"
+                    + " computed without a pause, %.3f. The figure does not follow this process's use of the CPU.",
+                    QUIET_MILLIS, quiet, COMPUTING_MILLIS, busy), CPU_LOAD);
         }
     }
 

@@ -236,11 +236,11 @@ class VitalSignsCheck {
         Observation seen = observe();
         Feedback.check(seen.targetLeftOpen(), "Your code closed the Target it was handed, so how it read could not be"
                 + " judged.", OWNER);
-        Feedback.check(seen.roundTrips() <= seen.roundTripsOfOneSnapshot() * ROUND_TRIPS_OF_ONE_READ, String.format(Locale.ROOT,
-                "Your read asked the target (pid %d) for values %d times, each a round trip, %.1f times as often"
-                        + " as one snapshot of the whole catalogue does: its signs come from several moments, and"
-                        + " heap used from one can exceed heap committed from another.", target.pid(), seen.roundTrips(),
-                seen.roundTrips() / (double) seen.roundTripsOfOneSnapshot()), MOMENT);
+        double times = seen.roundTrips() / (double) seen.roundTripsOfOneSnapshot();
+        Feedback.check(times <= ROUND_TRIPS_OF_ONE_READ, String.format(Locale.ROOT, "Your read asked the target"
+                + " (pid %d) for values %d times, each a round trip, %.1f times as often as one snapshot of the whole"
+                + " catalogue does: its signs come from several moments, and heap used from one can exceed heap"
+                + " committed from another.", target.pid(), seen.roundTrips(), times), MOMENT);
     }
 
     /** Whether an attached Target still reaches its JVM. */
@@ -316,8 +316,8 @@ class VitalSignsCheck {
                     Metrics.read(snapshotOnly);
                 }
                 Thread.sleep(150);
-                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen, counted.roundTrips(),
-                        snapshotOnly.roundTrips());
+                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen,
+                        counted.roundTrips(), snapshotOnly.roundTrips());
             }
         }
         return observation;

@@ -122,7 +122,8 @@ final class RateProxies {
      * shows.
      */
     static boolean allMiss(Seen seen, String failing, Proxy exempt) {
-        return ALL.stream().filter(proxy -> proxy != exempt).noneMatch(proxy -> failing.equals(proxy.picks().apply(seen)));
+        return ALL.stream().filter(proxy -> proxy != exempt)
+                .noneMatch(proxy -> failing.equals(proxy.picks().apply(seen)));
     }
 
     /**
