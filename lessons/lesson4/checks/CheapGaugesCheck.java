@@ -47,6 +47,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li>WAITING or TIMED_WAITING counted as blocked: such threads start beside the blocked ones, more of them than
  *       the gauge may be off by;</li>
  *   <li>{@code findMonitorDeadlockedThreads}: a deadlock on {@code ReentrantLock}s;</li>
+ *   <li>every thread whose chain of lock owners ends in a cycle counted as deadlocked: one or two threads wait
+ *       behind the deadlock on {@code ReentrantLock}s for one of its locks, out of the cycle;</li>
  *   <li>blocked threads counted as deadlocked: threads BLOCKED behind a thread that will let go start beside the
  *       deadlock on monitors;</li>
  *   <li>a value computed once, or a gauge dropped: every value changes after the gauges are registered.</li>
@@ -65,6 +67,8 @@ class CheapGaugesCheck {
     private static final String KEEP = "Lesson 4, 'A scrape runs your gauges': make a gauge cheap, never drop it";
     private static final String STATES = "Lesson 3, 'A census of threads': BLOCKED waits to enter a monitor,"
             + " WAITING and TIMED_WAITING wait for a signal or a time";
+    private static final String CYCLE = "Lesson 4, 'A scrape runs your gauges': a deadlock is the threads of a cycle,"
+            + " as findDeadlockedThreads finds it; a thread that waits behind one is stuck, not deadlocked";
     private static final String LOCKS = "Lesson 4, 'A scrape runs your gauges': findDeadlockedThreads also finds"
             + " deadlocks on locks such as ReentrantLock, findMonitorDeadlockedThreads only those on monitors";
 
@@ -172,11 +176,13 @@ class CheapGaugesCheck {
                         "%d threads deadlocked on monitors (each in a synchronized block, BLOCKED on the next one's"
                         + " monitor) and %d more BLOCKED behind a thread that will let go", onMonitors, blocked),
                         before, v -> FRESH);
-                scene.lockCycle(onLocks);
+                int behind = 1 + random.nextInt(2);
+                scene.lockCycle(onLocks, behind);
                 awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors + onLocks, String.format(
                         Locale.ROOT, "those %d deadlocked on monitors, and now %d more deadlocked on ReentrantLocks"
-                        + " (each holding one and waiting for the next)", onMonitors, onLocks), before,
-                        v -> v == before + onMonitors ? LOCKS : FRESH);
+                        + " (each holding one and waiting for the next), with %d waiting behind them for one of those"
+                        + " locks, out of the cycle", onMonitors, onLocks, behind), before,
+                        v -> v == before + onMonitors ? LOCKS : v > before + onMonitors + onLocks ? CYCLE : FRESH);
                 scene.breakLockCycle();
                 awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors, String.format(Locale.ROOT,
                         "the deadlock on ReentrantLocks broken and its %d threads ended (those on monitors can never"

@@ -104,8 +104,11 @@ final class ThreadScene implements AutoCloseable {
         return until(started, Thread.State.BLOCKED);
     }
 
-    /** {@code n} threads in a cycle, each holding one {@code ReentrantLock} and WAITING for the next. */
-    ThreadScene lockCycle(int n) throws InterruptedException {
+    /**
+     * {@code n} threads in a cycle, each holding one {@code ReentrantLock} and WAITING for the next, and
+     * {@code behind} more WAITING for one of those locks: they wait on the deadlock and are not part of it.
+     */
+    ThreadScene lockCycle(int n, int behind) throws InterruptedException {
         ReentrantLock[] locks = new ReentrantLock[n];
         for (int i = 0; i < n; i++) {
             locks[i] = new ReentrantLock();
@@ -128,10 +131,24 @@ final class ThreadScene implements AutoCloseable {
                 }
             }));
         }
+        until(lockCycle, Thread.State.WAITING);
+        for (int i = 0; i < behind; i++) {
+            lockCycle.add(start("check-behind-lock-cycle-" + i, () -> {
+                try {
+                    locks[0].lockInterruptibly();
+                    locks[0].unlock();
+                } catch (InterruptedException e) {
+                    // the check broke the cycle
+                }
+            }));
+        }
         return until(lockCycle, Thread.State.WAITING);
     }
 
-    /** Breaks the lock cycle: each of its threads is interrupted, gives up waiting and lets go of its own lock. */
+    /**
+     * Breaks the lock cycle: each of its threads, and each behind it, is interrupted, gives up waiting and lets go of
+     * its own lock.
+     */
     void breakLockCycle() throws InterruptedException {
         lockCycle.forEach(Thread::interrupt);
         for (Thread thread : lockCycle) {
