@@ -37,6 +37,8 @@ final class PauseVerdict {
     static final String DURATION = "Lesson 2, 'Reading a GC log': the duration is the number right before the unit"
             + " at the end of the record, after the heap figures";
 
+    static final String ORDER = "Lesson 2, 'Reading a GC log': collections overlap, so GC ids do not follow the"
+            + " log; keep the pauses in the order the log wrote them";
     static final String NAME = "Lesson 2, 'Reading a GC log': a pause is named as logged, from 'Pause' to the heap"
             + " figures, the kind of collection and its cause in parentheses included";
 
@@ -82,6 +84,19 @@ final class PauseVerdict {
         ids.addAll(yours.keySet());
         for (long id : ids) {
             checkCollection(id, truth.getOrDefault(id, List.of()), yours.getOrDefault(id, List.of()));
+        }
+        checkOrder();
+    }
+
+    /** Once every collection's pauses are right: whether they come in the log's order, which GC ids need not. */
+    private void checkOrder() {
+        List<GcEvent> inLog = log.pauses();
+        for (int i = 0; i < inLog.size(); i++) {
+            if (inLog.get(i).gcId() != reported.get(i).gcId()) {
+                Feedback.fail("In " + log.describe() + " you reported every pause, but not in the log's order: your"
+                        + " pause number " + (i + 1) + " is of GC(" + reported.get(i).gcId() + "), while the log's is"
+                        + " '" + log.lineOf(inLog.get(i)) + "'.", ORDER);
+            }
         }
     }
 
