@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,7 +25,7 @@ import workbench.diagnostics.threads.ThreadSnapshots;
 /**
  * The JVM exercise {@code leaked-virtual-threads} examines: virtual threads blocked forever on a queue, latch, lock
  * or monitor that nothing alive can reach any more, among virtual threads that wait on the same kinds of primitive for
- * half a minute and then finish, a pool of idle consumers larger than every leak together, sleepers, threads that
+ * half a minute and then finish (some parked without a blocker), a pool of idle consumers larger than every leak together, sleepers, threads that
  * come and go, and one leaked platform thread. Leaks and decoys share executors and blocker classes. Sizes and
  * names come from a seed. Prints the ids of the leaked virtual threads ({@link #LEAKED}), then {@link #READY}.
  */
@@ -66,7 +68,7 @@ public final class VirtualLeakWorkload {
         KEPT.add(named);
         int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3), 1 + random.nextInt(3)};
         int[] decoys = {2 + random.nextInt(4), 2 + random.nextInt(4), 1 + random.nextInt(3), 16 + random.nextInt(12),
-                2 + random.nextInt(4), 1 + random.nextInt(3)};
+                2 + random.nextInt(4), 1 + random.nextInt(3), 2 + random.nextInt(3)};
         handOverToNobody(unnamed, leaks[0]);
         handOverLater(unnamed, decoys[0]);
         awaitForgottenLatch(named, leaks[1]);
@@ -75,6 +77,7 @@ public final class VirtualLeakWorkload {
         lockLockReleasedLater(names.get(1), decoys[2]);
         waitOnForgottenMonitor(names.get(5), leaks[3]);
         waitOnMonitorNotifiedLater(names.get(5), decoys[5]);
+        parkUnparkedLater(names.get(6), decoys[6]);
         idleConsumers(names.get(2), decoys[3]);
         sleepers(names.get(3), decoys[4]);
         leakPlatformThread(names.get(4));
@@ -194,6 +197,30 @@ public final class VirtualLeakWorkload {
         Thread.ofPlatform().daemon().name("reply-sender").start(() -> {
             sleepUntilRelease();
             later.send();
+        });
+    }
+
+    /**
+     * Threads parked without a blocker object ({@code LockSupport.park()}), whose {@code Thread}s a live thread holds
+     * and unparks in half a minute: nothing to trace from a blocker, yet not leaked.
+     */
+    private void parkUnparkedLater(String pool, int threads) {
+        AtomicBoolean released = new AtomicBoolean();
+        List<Thread> parked = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + (200 + i)).unstarted(() -> {
+                while (!released.get()) {
+                    LockSupport.park();
+                }
+            });
+            DECOY_IDS.add(thread.threadId());
+            parked.add(thread);
+            thread.start();
+        }
+        Thread.ofPlatform().daemon().name("unparker").start(() -> {
+            sleepUntilRelease();
+            released.set(true);
+            parked.forEach(LockSupport::unpark);
         });
     }
 

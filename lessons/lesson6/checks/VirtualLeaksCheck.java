@@ -41,6 +41,8 @@ import workbench.lessons.harness.LabProcess;
  *   <li>parked threads only, those waiting on a monitor set aside (a heap dump does not record the monitor):
  *       some leaked threads wait in {@code Object.wait} on a monitor nobody else holds, beside decoys that wait on
  *       one of the same class that a live thread notifies later;</li>
+ *   <li>threads parked without a blocker taken for leaked, since no blocker can be traced: 2 to 4 decoys park
+ *       so, held and unparked later by a live thread;</li>
  *   <li>every leaked thread: one leaked thread is a platform thread;</li>
  *   <li>the JVM running the check: it has none of these threads.</li>
  * </ul>
@@ -108,7 +110,8 @@ class VirtualLeaksCheck {
                 .anyMatch(t -> t.id() == id && !t.virtual())).count();
         Feedback.fail("Your set names " + wrong.size() + " thread(s) that are not leaked virtual threads: "
                 + describe(wrong) + ". " + (decoysNamed > 0 ? decoysNamed + " of them wait on a queue, latch or lock"
-                + " that a live thread still holds, or sleep: something alive can still wake them. " : "")
+                + " that a live thread still holds, are parked for a live thread that holds them to unpark, or"
+                + " sleep: something alive can still wake them. " : "")
                 + (platform > 0 ? platform + " of them are platform threads. " : ""), LEAKS
                 + (decoysNamed == 0 && platform > 0 ? ": the leak profile judges virtual threads, which a snapshot"
                 + " marks as virtual" : ": a thread that waits long is not leaked while something alive can still"
