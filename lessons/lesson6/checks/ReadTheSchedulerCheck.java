@@ -29,10 +29,10 @@ import workbench.lessons.harness.LabProcess;
  * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
  * parked. The other has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
  * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
- * it at run time. Each also runs a ForkJoinPool of its own for CPU work. Proxies a learner might use instead of the
- * scheduler's own figures, and the scenario that defeats each in every run:
- * A third JVM readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run
- * for as long: its queue is full or empty by turns, and between the two for a few milliseconds.
+ * it at run time. Each also runs a ForkJoinPool of its own for CPU work. A third JVM, the <em>pulsing</em> one,
+ * readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run for as long:
+ * its queue is full or empty by turns, and between the two for a few milliseconds. Proxies a learner might use
+ * instead of the scheduler's own figures, and the scenario that defeats each in every run:
  * <ul>
  *   <li>gauges averaged over a while, as if each covered a line's interval: the pulsing JVM's queue is never
  *       between empty and full for more than an instant, and an average over a second is near half full, in two
