@@ -24,7 +24,7 @@ import workbench.lessons.harness.LabProcess;
 /**
  * Hidden checks of exercise {@code read-the-scheduler}: two JVMs hold their virtual-thread schedulers in known,
  * random states, and the learner's reading of each must agree with the readings that JVM takes of itself just
- * before and just after.
+ * before and just after; a third changes by turns, and the learner's readings of it must each be of one moment.
  *
  * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
  * parked. The other has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
