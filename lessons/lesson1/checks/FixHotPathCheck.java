@@ -61,7 +61,7 @@ import workbench.lessons.harness.ReferenceSolution;
  *       get live threads and heap used above zero.</li>
  *   <li><b>the machine's load average</b> ({@code jvm.system.cpu.load_1m}) for the process's CPU load: after a quiet
  *       spell and then while two of the check's threads compute, the figure must rise by 0.3 of the machine;
- *       a one-minute average of the run queue barely moves in a second.</li>
+ *       a one-minute average of the run queue barely moves in those few seconds.</li>
  *   <li><b>a timer left running</b>: threads the page started must end within a second of {@code close()}.</li>
  * </ul>
  */

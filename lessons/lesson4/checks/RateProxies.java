@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 import lesson4.checks.StoreCounts.Tally;
 
@@ -196,29 +197,24 @@ final class RateProxies {
 
     /** The endpoint whose rate now, averaged with its rate since the start, is highest. */
     private static String blended(Seen seen) {
-        String best = null;
-        double bestRate = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, Tally> endpoint : seen.window().tallies().entrySet()) {
-            Tally since = seen.sinceStart().of(endpoint.getKey());
-            double rate = (endpoint.getValue().rate() + since.rate()) / 2;
-            if (endpoint.getValue().requests() > 0 && since.requests() > 0 && rate > bestRate) {
-                best = endpoint.getKey();
-                bestRate = rate;
-            }
-        }
-        return best;
+        return highestNowAndSince(seen, (now, since) -> (now.rate() + since.rate()) / 2);
     }
 
     /** The endpoint whose errors over the window, divided by its requests since the start, are the most. */
     private static String errorsNowOverAllRequests(Seen seen) {
+        return highestNowAndSince(seen, (now, since) -> now.errors() / (since.requests() + now.requests()));
+    }
+
+    /** The endpoint with the highest score of its window and its counts since the start; both must have requests. */
+    private static String highestNowAndSince(Seen seen, ToDoubleBiFunction<Tally, Tally> score) {
         String best = null;
-        double bestRate = Double.NEGATIVE_INFINITY;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, Tally> endpoint : seen.window().tallies().entrySet()) {
             Tally since = seen.sinceStart().of(endpoint.getKey());
-            double rate = endpoint.getValue().errors() / (since.requests() + endpoint.getValue().requests());
-            if (endpoint.getValue().requests() > 0 && rate > bestRate) {
+            double value = score.applyAsDouble(endpoint.getValue(), since);
+            if (endpoint.getValue().requests() > 0 && since.requests() > 0 && value > bestScore) {
                 best = endpoint.getKey();
-                bestRate = rate;
+                bestScore = value;
             }
         }
         return best;

@@ -26,7 +26,8 @@ import workbench.lessons.harness.Feedback;
  *   <li>the rate now blended with the rate since the start, to smooth it: in the second run the failing endpoint's
  *       incident is new and the recovered endpoint's past failed a larger share than the failing one fails now;</li>
  *   <li>the most significant departure from the service's average (a z-score), which weighs traffic in again: a
- *       busier endpoint failing less stands further out;</li>
+ *       busier endpoint failing less stands further out, but only by a hair in the runs a 2-second window allows,
+ *       so a run's noise lets this one pass some runs;</li>
  *   <li>most errors, now or since the start, or errors per second: a busy endpoint fails a little of a lot;</li>
  *   <li>most errors once the busiest is left out: a flaky endpoint has more errors than the failing one;</li>
  *   <li>fewest requests: one or two quiet endpoints get less traffic than the failing one;</li>
