@@ -51,6 +51,9 @@ import workbench.lessons.harness.LabProcess;
  *       threads are the runnable ones, and their number differs from its mounted count;</li>
  *   <li>zero, or every virtual thread not mounted, for the queued count: the saturated JVM queues several and parks
  *       at least four more;</li>
+ *   <li>the scheduler's submission queue alone for the queued count (Go's {@code runqueue} without the per-P queues
+ *       in brackets), or the carriers' own queues alone: the saturated JVM's pinned carriers wake just over half of
+ *       its queued threads, which wait in those carriers' own queues, and a platform thread starts the rest;</li>
  *   <li>a thread dump, stacks and all, for the platform threads' states: the workload prints every safepoint asked
  *       of it, from JFR, and a read that stops the world fails;</li>
  *   <li>the JSON dump's threads for the platform threads (virtual ones counted too), or the platform threads without
@@ -220,7 +223,8 @@ class ReadTheSchedulerCheck {
     void queued() {
         for (Scenario scenario : SCENARIOS) {
             agree(scenario, "queued", SchedulerProbe.Reading::queued, 3, READING
-                    + ": queued virtual threads are ready to run; parked ones are not queued");
+                    + ": queued virtual threads are ready to run, in whichever of the scheduler's queues; parked ones"
+                    + " are not queued");
         }
     }
 
@@ -301,6 +305,14 @@ class ReadTheSchedulerCheck {
         }
         if (figure.equals("queued") && reported == shape.parked() + shape.queued()) {
             matches.add("every virtual thread that is not mounted, parked ones included");
+        }
+        int woken = SchedWorkload.wokenByCarriers(shape.queued());
+        if (figure.equals("queued") && woken > 0 && reported == shape.queued() - woken) {
+            matches.add("the threads that platform threads submitted, without those the carriers woke into their"
+                    + " own queues");
+        }
+        if (figure.equals("queued") && woken > 0 && reported == woken) {
+            matches.add("the threads the carriers woke into their own queues, without those submitted from outside");
         }
         if (figure.equals("mounted") && reported == shape.queued() && shape.queued() > 0) {
             matches.add("the virtual threads that are runnable but wait for a carrier");

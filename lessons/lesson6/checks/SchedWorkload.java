@@ -25,7 +25,8 @@ import lesson6.demo.NativeSort;
  *
  * <p>Arguments, in order: parallelism; extra carriers, started while the parallelism was higher and idle since;
  * virtual threads parked on a latch; virtual threads pinned to their carriers for good (blocked in a native
- * callback); virtual threads started after those, which wait for a carrier when the pinned ones hold them all;
+ * callback); virtual threads readied after those, which wait for a carrier when the pinned ones hold them all,
+ * some woken by the pinned ones ({@link #wokenByCarriers}) and the rest started by a platform thread;
  * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
  * for CPU work, each running a task that sleeps; and, when above zero, virtual threads readied in pulses
  * ({@link #startPulses}). Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
@@ -68,10 +69,18 @@ public final class SchedWorkload {
         }
         startBlockedAndSleeping(n[5], n[6]);
         startCpuPool(n[7]);
+        List<Thread> woken = parkedUntilUnparked("woken-", wokenByCarriers(n[4]));
         CountDownLatch inCallback = new CountDownLatch(n[3]);
         for (int i = 0; i < n[3]; i++) {
+            int carrier = i;
             Thread.ofVirtual().name("pinned-" + i).start(() -> inNativeCallback(() -> {
                 inCallback.countDown();
+                awaitQuietly(inCallback);
+                // Every carrier is held now: what this one readies waits in its own queue, where no idle carrier
+                // steals it.
+                for (int w = carrier; w < woken.size(); w += n[3]) {
+                    LockSupport.unpark(woken.get(w));
+                }
                 awaitForever();
             }));
         }
@@ -79,7 +88,7 @@ public final class SchedWorkload {
         while (scheduler.getMountedVirtualThreadCount() != n[3]) {
             Thread.sleep(5);
         }
-        for (int i = 0; i < n[4]; i++) {
+        for (int i = 0; i < n[4] - woken.size(); i++) {
             Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
         }
         if (n[8] > 0) {
@@ -91,6 +100,34 @@ public final class SchedWorkload {
             System.out.println(OWN + ownReading(scheduler));
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * How many of {@code queued} ready virtual threads a pinned carrier readies, rather than a platform thread: a
+     * carrier pushes what it readies onto its own queue, a platform thread onto the scheduler's submission queue,
+     * and the queued count is both (Go's {@code runqueue} and the per-P queues in brackets). Never half, so that
+     * either part alone names itself.
+     */
+    static int wokenByCarriers(int queued) {
+        return queued == 0 ? 0 : queued / 2 + 1;
+    }
+
+    /** Virtual threads that park until unparked, parked already when this returns. */
+    private static List<Thread> parkedUntilUnparked(String name, int count) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            threads.add(Thread.ofVirtual().name(name + i).start(() -> {
+                while (true) {
+                    LockSupport.park();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            while (thread.getState() != Thread.State.WAITING) {
+                Thread.sleep(5);
+            }
+        }
+        return threads;
     }
 
     /**
@@ -126,19 +163,7 @@ public final class SchedWorkload {
      * in an instant. A reading of one moment sees one or the other; an average over a while sees neither.
      */
     private static void startPulses(int parallelism, int pulsed) throws InterruptedException {
-        List<Thread> ready = new ArrayList<>();
-        for (int i = 0; i < pulsed; i++) {
-            ready.add(Thread.ofVirtual().name("pulsed-" + i).start(() -> {
-                while (true) {
-                    LockSupport.park();
-                }
-            }));
-        }
-        for (Thread thread : ready) {
-            while (thread.getState() != Thread.State.WAITING) {
-                Thread.sleep(5);
-            }
-        }
+        List<Thread> ready = parkedUntilUnparked("pulsed-", pulsed);
         Random random = new Random();
         Thread.ofPlatform().daemon().name("pulse").start(() -> {
             try {
