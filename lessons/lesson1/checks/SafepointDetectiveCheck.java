@@ -57,6 +57,9 @@ import workbench.lessons.harness.LabProcess;
  *       endpoint builds a batch of 3.5 young generations, three collections or more within that call, while the
  *       culprit's calls bring one each (two when the watchdog strikes during one); on average the churning endpoint
  *       stays near 0.7 per call.</li>
+ *   <li><b>the most per call among the stretches of calls that saw no collection</b> ("a collection is the
+ *       collector's doing"): the second service's culprit allocates 40% of the young generation on every call, so
+ *       any three of its calls in a row bring a collection.</li>
  *   <li><b>a rate near one per call</b> (the figure the lesson's first measurement shows): the second service's
  *       culprit reads two or three times per call, so its rate is two or more, and the churning endpoint's 0.7 lies
  *       nearer one.</li>
@@ -70,7 +73,7 @@ class SafepointDetectiveCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': slow is not the same as stopped;"
             + " count the safepoints of the service's JVM per call";
     private static final String PER_CALL = "Lesson 1, page 'What stops the world': a collection can stop the world"
-            + " during any endpoint's calls; look for the most safepoints per call, one or more, not for more than"
+            + " during any endpoint's calls, the culprit's too; look for the most safepoints per call, one or more, not for more than"
             + " zero, not for a rate per second, not for the longest time stopped, not for the busiest single call";
     private static final int SECOND_LOOK_CALLS = 10;
     private static final int WARM_UP_REQUESTS = 200;
@@ -93,6 +96,12 @@ class SafepointDetectiveCheck {
                     .findFirst().orElseThrow();
         }
 
+        /** What a learner who set aside the stretches with a collection needs to hear, and nothing of the name. */
+        String whenTheCulpritAllocates() {
+            return endpoints.get(culprit()).allocation() == Endpoint.Allocation.NONE ? "" : " In this service the"
+                    + " endpoint that stops the world allocates too, so collections run during its calls as well.";
+        }
+
         /** Position of the endpoint among all by work per call, 1 for the slowest. */
         int slownessRank(String name) {
             List<String> bySlowest = new ArrayList<>(names());
@@ -105,8 +114,9 @@ class SafepointDetectiveCheck {
     @BeforeAll
     static void startServices() throws IOException, InterruptedException {
         Random random = new Random();
-        List<Map<String, String>> mappings = List.of(MysteryService.randomMapping(random, 1),
-                MysteryService.randomMapping(random, 2 + random.nextInt(2)));
+        List<Map<String, String>> mappings = List.of(MysteryService.randomMapping(random, 1,
+                Endpoint.Allocation.NONE), MysteryService.randomMapping(random, 2 + random.nextInt(2),
+                Endpoint.Allocation.STEADY));
         List<String> arguments = new ArrayList<>();
         for (Map<String, String> mapping : mappings) {
             if (!arguments.isEmpty()) {
@@ -205,15 +215,17 @@ class SafepointDetectiveCheck {
             SafepointReading cost = safepoints.read().minus(before);
             String measured = String.format(Locale.ROOT,
                     "You named '%s'. The check called it %d more times: %.1f ms per call; the service's JVM went"
-                            + " through %d safepoints meanwhile (%.1f per call, %.1f ms stopped in all), not one or"
+                            + " through %d safepoint%s meanwhile (%.1f per call, %.1f ms stopped in all), not one or"
                             + " more per call.", named, SECOND_LOOK_CALLS, millisPerCall, cost.count(),
+                    cost.count() == 1 ? "" : "s",
                     cost.count() / (double) SECOND_LOOK_CALLS, cost.totalTime().toNanos() / 1e6);
             Endpoint endpoint = service.endpoints().get(named);
             int rank = service.slownessRank(named);
             if (rank <= 2) {
                 Feedback.fail(measured + " It is the " + (rank == 1 ? "slowest" : "second slowest") + " endpoint of"
-                        + " the service: slow, and yet it stops no one. Counted in the JVM that runs your code,"
-                        + " safepoints follow the time spent calling too.", STOPS);
+                        + " the service: slow, and yet it stops no one. A watchdog's occasional stop lands in slow"
+                        + " calls more often, and counted in the JVM that runs your code, safepoints follow the time"
+                        + " spent calling too." + service.whenTheCulpritAllocates(), STOPS);
             }
             String why = switch (endpoint.allocation()) {
                 case CHURN -> " Its calls are quick and it allocates, so a collection comes every few calls (and now"
@@ -221,10 +233,10 @@ class SafepointDetectiveCheck {
                         + " busy call here and there, yet under one per call on average.";
                 case BULK -> " It allocates large arrays, so a long full collection comes every second call: much"
                         + " time stopped, yet fewer stops than calls.";
-                case NONE -> " Its calls showed a safepoint now and then, from collections and a watchdog thread"
-                        + " that runs whatever endpoint is called.";
+                case NONE, STEADY -> " Its calls showed a safepoint now and then, from collections and a watchdog"
+                        + " thread that runs whatever endpoint is called.";
             };
-            Feedback.fail(measured + why, PER_CALL);
+            Feedback.fail(measured + why + service.whenTheCulpritAllocates(), PER_CALL);
         }
     }
 }

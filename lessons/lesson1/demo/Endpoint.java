@@ -23,6 +23,9 @@ public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, 
         NONE,
         /** Small arrays worth about 40% of the young generation: a young collection at least every third call. */
         CHURN,
+        /** The same on every call, never a batch: a young collection in any three calls in a row, and never
+         *  several within one call. */
+        STEADY,
         /** One array too large for the young generation, about 40% of the old generation's free space: a full
          *  collection every second call. */
         BULK

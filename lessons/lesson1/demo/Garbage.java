@@ -40,8 +40,15 @@ final class Garbage {
      */
     Object churn() {
         boolean batch = churnCalls.incrementAndGet() % BATCH_EVERY == 0;
-        long bytes = batch ? Math.min(BATCH_CAP, Math.round(capacity(young) * BATCH_SHARE))
-                : Math.min(CHURN_CAP, Math.round(capacity(young) * CHURN_SHARE));
+        return batch ? fill(Math.min(BATCH_CAP, Math.round(capacity(young) * BATCH_SHARE))) : steady();
+    }
+
+    /** Fills about 40% of the young generation with small arrays that die at once, on every call alike. */
+    Object steady() {
+        return fill(Math.min(CHURN_CAP, Math.round(capacity(young) * CHURN_SHARE)));
+    }
+
+    private static Object fill(long bytes) {
         byte[] last = null;
         for (long filled = 0; filled < bytes; filled += CHUNK) {
             last = new byte[CHUNK];

@@ -65,7 +65,7 @@ public final class MysteryService implements Demo {
 
     /** A service with a fresh random mapping. */
     public MysteryService() {
-        this(randomMapping(new Random(), 1));
+        this(randomMapping(new Random(), 1, Endpoint.Allocation.NONE));
     }
 
     /** A service with the given endpoint names and what each does ({@link Endpoint#parse}), in that order. */
@@ -76,13 +76,14 @@ public final class MysteryService implements Demo {
 
     /**
      * Seven endpoints under fresh opaque names: the culprit (a read that stops the world, {@code culpritReads} times
-     * per call, plus 15 to 25 ms of work),
+     * per call, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
      * one that churns the young generation, one that fills the old one, a decoy 10 to 20 ms slower than the culprit,
      * busy work slower still, and two plain reads. Listed in random order, except that the culprit always comes
      * after one of the endpoints that allocate: whoever stops at the first endpoint that showed any safepoint, or
      * takes the first of equals, never lands on it.
      */
-    public static Map<String, String> randomMapping(Random random, int culpritReads) {
+    public static Map<String, String> randomMapping(Random random, int culpritReads,
+                                                    Endpoint.Allocation culpritAllocation) {
         RuntimeRead stopping = new ArrayList<>(STOPS_THE_WORLD).get(random.nextInt(STOPS_THE_WORLD.size()));
         int culpritWork = 15 + random.nextInt(11);
         int decoyWork = culpritWork + 10 + random.nextInt(11);
@@ -100,7 +101,7 @@ public final class MysteryService implements Demo {
         }
         int culpritAt = firstAllocating + 1 + random.nextInt(innocents.size() - firstAllocating);
         List<Endpoint> endpoints = new ArrayList<>(innocents);
-        endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, Endpoint.Allocation.NONE, culpritReads));
+        endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, culpritAllocation, culpritReads));
         List<String> words = new ArrayList<>(WORDS);
         Collections.shuffle(words, random);
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -137,6 +138,7 @@ public final class MysteryService implements Demo {
             Object allocated = switch (endpoint.allocation()) {
                 case NONE -> work;
                 case CHURN -> garbage.churn();
+                case STEADY -> garbage.steady();
                 case BULK -> garbage.bulk();
             };
             byte[] body = ("ok " + Integer.toHexString(System.identityHashCode(read) ^ allocated.hashCode()) + "\n")
