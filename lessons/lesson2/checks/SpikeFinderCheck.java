@@ -41,7 +41,11 @@ import workbench.lessons.harness.Feedback;
  *   <li><b>the top frame</b>: every other spike is made by a JDK helper ({@code Arrays.copyOf},
  *       {@code ByteBuffer.allocate}), so every watch has one whose top frame is not the site;</li>
  *   <li><b>the site that allocated the most</b> in the spike's time, without comparing with the usual: within
- *       a small spike's time the steady site makes more large buffers than the spike's site.</li>
+ *       a small spike's time the steady site makes more large buffers than the spike's site;</li>
+ *   <li><b>a multiple of the site's usual</b> (or the share of its bytes that fell in the spike) rather than the
+ *       bytes beyond its usual: during the second spike the demo rotates its logs, one buffer of 2 to 4 MiB from
+ *       a site that allocates nothing else all run, a boundless multiple of its usual, while every spike site does
+ *       a little everyday work after each spike, so that no spike is all its site ever allocated.</li>
  * </ul>
  */
 class SpikeFinderCheck {
@@ -65,8 +69,8 @@ class SpikeFinderCheck {
     private static final String ONCE = "Lesson 2, 'Finding a spike': a burst often spans several ticks of the"
             + " counter, with a quiet tick or two where it rests; busy ticks close together are one spike";
     private static final String WHERE = "Lesson 2, 'Finding a spike': name the site that allocated far more than it"
-            + " usually does during the burst itself, by the first frame of its stack that belongs to the"
-            + " application, not the JDK method that made the array";
+            + " usually does during the burst itself, in bytes beyond its usual rather than as a multiple of it, by"
+            + " the first frame of its stack that belongs to the application, not the JDK method that made the array";
 
     private static final Random RANDOM = new Random();
     private static AllocationSpikes.Settings settings;

@@ -3,6 +3,7 @@ package lesson2.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,7 +12,9 @@ import workbench.lessons.harness.Demo;
 
 /**
  * Demo {@code allocation-spikes}: a service that allocates steadily and, on a random schedule, bursts of
- * random size from one of several call sites, large arrays included (humongous under G1).
+ * random size from one of several call sites, large arrays included (humongous under G1). After each burst every
+ * spike site does a little everyday work (one 1.5 MiB buffer each), and during the second burst the logs are
+ * rotated ({@link LogRotation}): one large buffer from a site that allocates nothing else.
  *
  * <pre>{@code
  * var demo = (AllocationSpikes) Demos.get("allocation-spikes");
@@ -41,6 +44,12 @@ public final class AllocationSpikes implements Demo {
             "CsvExport.write", new CsvExport(),
             "SessionStore.snapshot", new SessionStore());
     private static final Duration TICK = Duration.ofMillis(10);
+    /** The spike during which the logs are rotated, once in a run: one large buffer from a site with no usual. */
+    private static final int ROTATES_LOGS_DURING = 2;
+    /** Between two sites' everyday work: one site's buffer per tick of a 100 ms counter, at most. */
+    private static final Duration EVERYDAY_REST = Duration.ofMillis(60);
+    /** However long the everyday work took, the next spike waits this long after it. */
+    private static final Duration QUIET_BEFORE_SPIKE = Duration.ofMillis(500);
 
     /**
      * How the demo misbehaves.
@@ -198,26 +207,47 @@ public final class AllocationSpikes implements Demo {
     }
 
     private void spikes(Random random) throws InterruptedException {
-        // Looked up once: between spikes this thread allocates nothing, so its allocation samples all fall
-        // inside the spike sites.
+        // Looked up once: between spikes this thread allocates only the sites' everyday work, so its allocation
+        // samples all fall inside the spike sites.
         List<SpikeSite> sites = SPIKE_SITES.stream().map(SITES::get).toList();
         int culprit = settings.site() == null ? -1 : SPIKE_SITES.indexOf(settings.site());
         boolean behindHelper = random.nextBoolean();
         boolean small = false;
-        while (running) {
+        long sinceLastSpike = 0;
+        for (int made = 1; running; made++) {
             long gap = settings.minGap().toMillis()
                     + random.nextLong(settings.maxGap().toMillis() - settings.minGap().toMillis() + 1);
-            Thread.sleep(gap);
+            Thread.sleep(Math.max(QUIET_BEFORE_SPIKE.toMillis(), gap - sinceLastSpike));
             int site = culprit >= 0 ? culprit : SPIKE_SITES.indexOf(nextSite(random, behindHelper));
             behindHelper = !behindHelper;
             long bytes = small ? (settings.smallSpikeMbPerSecond() * settings.spikeLength().toMillis() << 20) / 1000
                     : largeSpikeBytes(random);
             spikes.add(System.currentTimeMillis(), site, bytes);
+            if (made == ROTATES_LOGS_DURING) {
+                LogRotation.rotate(random);
+            }
             SpikeSite.Pace pace = settings.spikeLength().isZero() ? SpikeSite.Pace.FAST
                     : small ? SpikeSite.Pace.even(bytes, settings.spikeLength(), System.nanoTime())
                     : SpikeSite.Pace.warmingUp(bytes, settings.spikeLength(), System.nanoTime());
             sites.get(site).allocate(bytes, random, pace);
+            long spikeEnded = System.nanoTime();
+            everydayWork(sites, random);
+            sinceLastSpike = (System.nanoTime() - spikeEnded) / 1_000_000;
             small = settings.smallSpikeMbPerSecond() > 0 && !small;
+        }
+    }
+
+    /**
+     * Every site's everyday work, one after another, right after a spike: a usual rate for each, so that a site's
+     * spike is never all it ever allocated. Right after, so that it joins the spike's tail and never runs just
+     * ahead of the next one.
+     */
+    private static void everydayWork(List<SpikeSite> sites, Random random) throws InterruptedException {
+        List<SpikeSite> order = new ArrayList<>(sites);
+        Collections.shuffle(order, random);
+        for (SpikeSite site : order) {
+            Thread.sleep(EVERYDAY_REST);
+            site.allocate(SpikeSite.Pace.EVERYDAY.chunk(), random, SpikeSite.Pace.EVERYDAY);
         }
     }
 

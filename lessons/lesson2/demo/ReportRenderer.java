@@ -17,7 +17,7 @@ final class ReportRenderer implements SpikeSite {
         ArrayDeque<byte[]> pages = new ArrayDeque<>();
         long kept = 0;
         for (long done = 0; done < bytes; ) {
-            byte[] page = new byte[SpikeSite.chunkSize(random)];
+            byte[] page = new byte[pace.chunkSize(random)];
             page[page.length - 1] = 1;
             pages.addLast(page);
             kept += page.length;

@@ -17,7 +17,7 @@ final class SessionStore implements SpikeSite {
     private static void snapshot(long bytes, Random random, Pace pace) throws InterruptedException {
         List<long[]> copies = new ArrayList<>();
         for (long done = 0; done < bytes; ) {
-            long[] copy = new long[SpikeSite.chunkSize(random) / Long.BYTES];
+            long[] copy = new long[pace.chunkSize(random) / Long.BYTES];
             copy[copy.length / 2] = random.nextLong();
             copies.add(copy);
             if (copies.size() > KEPT) {

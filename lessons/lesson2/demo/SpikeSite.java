@@ -9,11 +9,6 @@ interface SpikeSite {
     /** Allocates about {@code bytes} in a burst at the given pace, keeping part of it alive until it is over. */
     void allocate(long bytes, Random random, Pace pace) throws InterruptedException;
 
-    /** Chunk sizes from 256 KiB to 4 MiB: under G1 with small regions the larger ones are humongous. */
-    static int chunkSize(Random random) {
-        return (256 << 10) << random.nextInt(5);
-    }
-
     /**
      * How fast a burst allocates. The site asks after each chunk how long to rest and sleeps itself, so that
      * whatever sleeping allocates is sampled in the spike site's own frame, not in a helper's.
@@ -24,20 +19,28 @@ interface SpikeSite {
      * @param start     {@link System#nanoTime()} at its start
      * @param warmsUp   whether the first two fifths of the time allocate only a quarter of the bytes, as a batch
      *                  job warms up, or the bytes come at an even pace
+     * @param chunk     the size of every chunk, or 0 for sizes from 256 KiB to 4 MiB
      */
-    record Pace(long bytes, Duration length, long start, boolean warmsUp) {
+    record Pace(long bytes, Duration length, long start, boolean warmsUp, int chunk) {
 
-        static final Pace FAST = new Pace(0, Duration.ZERO, 0, false);
+        static final Pace FAST = new Pace(0, Duration.ZERO, 0, false, 0);
+        /** A site's everyday work: chunks of 1.5 MiB, each too large for a thread's TLAB, so JFR sees every one. */
+        static final Pace EVERYDAY = new Pace(0, Duration.ZERO, 0, false, 3 << 19);
         private static final long FAST_REST_MILLIS = 4;
 
         /** The first two fifths of the time allocate a quarter of the bytes, the rest three quarters. */
         static Pace warmingUp(long bytes, Duration length, long start) {
-            return new Pace(bytes, length, start, true);
+            return new Pace(bytes, length, start, true, 0);
         }
 
         /** The bytes spread evenly over the length. */
         static Pace even(long bytes, Duration length, long start) {
-            return new Pace(bytes, length, start, false);
+            return new Pace(bytes, length, start, false, 0);
+        }
+
+        /** The next chunk's size: under G1 with small regions the larger ones are humongous. */
+        int chunkSize(Random random) {
+            return chunk > 0 ? chunk : (256 << 10) << random.nextInt(5);
         }
 
         /** How many milliseconds to rest once {@code allocated} bytes of the burst are made. */

@@ -19,7 +19,7 @@ final class ThumbnailCache implements SpikeSite {
         List<ByteBuffer> decoded = new ArrayList<>();
         for (long done = 0; done < bytes; ) {
             // ByteBuffer.allocate makes the array: the sample's top frame is in the JDK, this method below it.
-            ByteBuffer pixels = ByteBuffer.allocate(SpikeSite.chunkSize(random));
+            ByteBuffer pixels = ByteBuffer.allocate(pace.chunkSize(random));
             pixels.putInt(0, random.nextInt());
             decoded.add(pixels);
             if (decoded.size() > KEPT) {
