@@ -36,6 +36,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *       else holds, and its later audits are never written;</li>
  *   <li>a close() that does nothing, or forgets the daemon consumer: after close() and a grace of 2 s, no thread the
  *       service started may be alive, where the reference leaves none;</li>
+ *   <li>a consumer started on the first quote without a lock (a check of {@code null}, then a start): two first
+ *       quotes at once each start one, and close() stops only the last. {@value #FRESH_SERVICES} services, each
+ *       quoted by every caller at once as soon as it is built, must each leave nothing alive after close();</li>
  *   <li>pools kept in static fields, shared by every instance and never closed: threads are counted from the start
  *       of the check, so those that an earlier instance started count too;</li>
  *   <li>a price cache: every 20th quote changes the price of the SKU just quoted and asks for it again.</li>
@@ -51,6 +54,8 @@ class FixTheLeakCheck {
             + " started";
     private static final String CONCURRENT = "Lesson 3, 'A count alone misleads': a cached pool adds a thread per"
             + " concurrent task; one executor for the service holds its threads flat only if it is bounded";
+    private static final String FIRST_USE = "Lesson 3, 'Fixing a leak': what a service starts on its first use"
+            + " must start once, however many first calls come together; start it with the service, or under a lock";
     private static final String PROFILE = "Lesson 3, 'Blocked on what nobody can reach': a capped pool can still"
             + " hold threads that wait forever";
     /** Threads alive at once that a fix may start beyond the reference's (a bigger pool, a client's workers). */
@@ -59,6 +64,8 @@ class FixTheLeakCheck {
     private static final int BURST = 1_000;
     private static final long GRACE_MILLIS = 2_000;
     private static final int EACH = 5;
+    /** Fresh services quoted at once: a race on the first quote is lost in some of them, never in none. */
+    private static final int FRESH_SERVICES = 20;
 
     /** Threads started since the check began: a pool kept in a static field outlives the instance that built it. */
     private static StartedThreads sinceTheCheckBegan;
@@ -128,6 +135,22 @@ class FixTheLeakCheck {
     }
 
     @Test
+    void startsWhatItNeedsOnceWhenTheFirstQuotesComeTogether() throws Exception {
+        for (int built = 1; built <= FRESH_SERVICES; built++) {
+            StartedThreads watch = StartedThreads.fromNow();
+            try (Quotes service = yours()) {
+                load.atOnce(service, watch);
+            }
+            List<ThreadRecord> alive = aliveAfterGrace(watch);
+            Feedback.check(alive.isEmpty(), "The check built your service " + built + " time(s) and had "
+                    + load.callers() + " callers quote each one at once, as soon as it was built. "
+                    + GRACE_MILLIS / 1000 + " s after the last one's close() returned, " + alive.size()
+                    + " thread(s) that it started were still alive." + ThreadsFeedback.describe("By family:", alive),
+                    FIRST_USE);
+        }
+    }
+
+    @Test
     void auditsEveryQuote() throws Exception {
         try (Quotes service = yours()) {
             List<String> sent = load.burst(service, 200, StartedThreads.fromNow());
@@ -191,6 +214,11 @@ class FixTheLeakCheck {
         try (Quotes service = start.get()) {
             load.burst(service, 100, watch);
         }
+        return aliveAfterGrace(watch);
+    }
+
+    /** The threads started since {@code watch} began that are still alive, waiting for them at most the grace. */
+    private static List<ThreadRecord> aliveAfterGrace(StartedThreads watch) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
         List<ThreadRecord> alive = watch.alive();
         while (!alive.isEmpty() && System.nanoTime() < deadline) {

@@ -89,6 +89,11 @@ final class QuoteLoad implements AutoCloseable {
         }
     }
 
+    /** Sends one quote from each of {@link #callers()} callers, all at once, as soon as the backend answers. */
+    void atOnce(Quotes service, StartedThreads watch) throws Exception {
+        concurrently(service, 1, watch);
+    }
+
     private void concurrently(Quotes service, int each, StartedThreads watch) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> sent = new ArrayList<>();
