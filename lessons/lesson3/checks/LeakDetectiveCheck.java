@@ -29,13 +29,16 @@ import workbench.lessons.harness.LabProcess;
  *       a couple of seconds;</li>
  *   <li>the biggest pool, or the most WAITING threads in one snapshot: in {@code GROWING_DECOYS} a pool warming up
  *       gains threads 1.8 times as fast as the leak from the same start, so it is always bigger, and a fixed pool
- *       of 36 to 43 idle workers always has more WAITING threads than any other (bursts reach 26 at most, the
- *       leak's threads are BLOCKED); in {@code FALLING_TOTAL} the shrinking pool starts with 170 to 220 waiting
+ *       of 36 to 43 idle workers, or later the pool under rising traffic, always has more WAITING threads than any
+ *       other (the leak's threads are BLOCKED); in {@code FALLING_TOTAL} the shrinking pool starts with 170 to 220 waiting
  *       threads;</li>
  *   <li>the pool that grew most between two snapshots, or the one whose count only ever grows: in
  *       {@code GROWING_DECOYS} the warming pool never loses a thread and grows 1.8 times as fast as the leak, whose
  *       own count also drops now and then (short healthy bursts on an executor that shares its thread
  *       factory);</li>
+ *   <li>the trend of a pool's count of threads waiting without a time limit (a slope over the watch, following
+ *       no thread): in {@code GROWING_DECOYS} and {@code NO_LEAK} a pool under rising traffic gains such threads
+ *       about twice as fast as the leak does, though each waits at most 0.6 s and wakes;</li>
  *   <li>waits on a queue's condition taken for idle workers: in {@code FALLING_TOTAL} the leak's threads wait on
  *       a reply queue, the very blocker of the 36 to 43 idle workers on their task queue;</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held

@@ -89,6 +89,11 @@ final class LeakFeedback {
             return "It grew steadily, but its threads wait for work with a time limit (TIMED_WAITING), as the idle"
                     + " workers of a pool warming up do: growing is not leaking.";
         }
+        if (plan.rising() != null && named.equals(Plan.poolKey(plan.rising()))) {
+            return "Its traffic rose all along, so ever more of its threads waited without a time limit at once; yet"
+                    + " each waited at most " + Plan.LONGEST_REPLY_MILLIS + " ms for a reply that came: more waiting"
+                    + " is not stuck.";
+        }
         return "Its threads came in bursts, waited a while, then ran on and ended.";
     }
 

@@ -90,6 +90,9 @@ public final class LeakyThreads implements Demo {
         if (plan.warming() != null) {
             startWarming();
         }
+        if (plan.rising() != null) {
+            startRising();
+        }
     }
 
     /** The pools of this run, in an order that says nothing about which one leaks. */
@@ -205,6 +208,32 @@ public final class LeakyThreads implements Demo {
         executors.add(warming);
         scheduler.scheduleAtFixedRate(() -> warming.execute(LeakyThreads::shortWork), 30, plan.warmMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Traffic that rises second by second, each request waiting without a time limit for a reply that does come
+     * within {@link Plan#LONGEST_REPLY_MILLIS}: ever more threads wait at once, and every one of them wakes. A
+     * thread per request: a pooled thread that takes its next request at once would wait again on the same kind
+     * of blocker between two snapshots, which snapshots cannot tell from never having woken.
+     */
+    private void startRising() {
+        ExecutorService rising = Executors.newThreadPerTaskExecutor(factory(plan.rising()));
+        executors.add(rising);
+        scheduleRequest(rising, System.nanoTime());
+    }
+
+    private void scheduleRequest(ExecutorService pool, long began) {
+        double seconds = Math.min(Plan.RISES_MILLIS, (System.nanoTime() - began) / 1_000_000) / 1000.0;
+        double perSecond = 2 + Plan.RISE_PER_SECOND * seconds;
+        scheduler.schedule(() -> {
+            CountDownLatch reply = new CountDownLatch(1);
+            pool.execute(() -> awaitQuietly(reply));
+            scheduler.schedule(reply::countDown, 200 + random.nextInt(Plan.LONGEST_REPLY_MILLIS - 200),
+                    TimeUnit.MILLISECONDS);
+            if (!pool.isShutdown()) {
+                scheduleRequest(pool, began);
+            }
+        }, Math.round(1_000_000 / perSecond), TimeUnit.MICROSECONDS);
     }
 
     /** The bug: the reply's only other holder was a callback that got lost, so this waits forever. */

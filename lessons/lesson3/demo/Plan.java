@@ -25,10 +25,13 @@ import java.util.Random;
  * @param shrinkSize  how many threads the shrinking pool starts with
  * @param warming     a pool that gains a thread faster than the leak does, each idling with a time limit for new
  *                    work; null when absent
+ * @param rising      a pool under traffic that rises for {@link #RISES_MILLIS}, each request waiting without a time
+ *                    limit for a reply that comes within {@link #LONGEST_REPLY_MILLIS}: its count of such threads
+ *                    climbs faster than the leak's; null when absent
  */
 public record Plan(Shape shape, String leaking, Primitive primitive, long leakMillis, long leakDelay, String steady,
                    int steadySize, List<String> bursty, int maxBurst, String shrinking, int shrinkSize,
-                   String warming) {
+                   String warming, String rising) {
 
     /** What a leaked thread waits on forever. */
     public enum Primitive {
@@ -49,9 +52,10 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
          */
         FALLING_TOTAL,
         /**
-         * A healthy pool grows faster and more steadily than the leak, the leaking pool also runs short healthy
-         * bursts (so its count goes down now and then), and bursts are big. The leak's threads are BLOCKED on a
-         * monitor.
+         * A healthy pool grows faster and more steadily than the leak, another gains threads that wait without a
+         * time limit faster than the leak (under rising traffic, each woken within 0.6 s), the leaking pool also
+         * runs short healthy bursts (so its count goes down now and then), and bursts are big. The leak's threads
+         * are BLOCKED on a monitor.
          */
         GROWING_DECOYS,
         /** The decoys of {@link #GROWING_DECOYS}, and nothing leaks: the answer is that no pool does. */
@@ -62,6 +66,15 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
     public static final long GROWS_MILLIS = 30_000;
     /** How long the shrinking pool keeps shrinking. */
     public static final long FALLS_MILLIS = 20_000;
+    /** How long the traffic of the rising pool keeps rising: longer than a learner's watch may last. */
+    public static final long RISES_MILLIS = 8_000;
+    /**
+     * Requests a second that the rising pool's traffic gains every second: with replies taking 0.4 s on average,
+     * ten more threads waiting every second, twice as many as the leak adds.
+     */
+    public static final int RISE_PER_SECOND = 25;
+    /** The longest a request of the rising pool waits: never through four snapshots 300 ms apart. */
+    public static final int LONGEST_REPLY_MILLIS = 600;
 
     private static final List<String> NAMES = List.of("orders", "invoices", "reports", "thumbnails", "mailer",
             "audit", "search", "billing", "pricing", "geocoder", "exports", "webhooks");
@@ -81,7 +94,7 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         return new Plan(shape, names.get(0), primitive, leakMillis, leakDelay, names.get(1), 36 + random.nextInt(8),
                 List.of(names.get(2), names.get(3)), falling ? 3 : 13,
                 falling ? names.get(4) : null, falling ? (int) (FALLS_MILLIS / (leakMillis / 2)) + 20 : 0,
-                falling ? null : names.get(4));
+                falling ? null : names.get(4), falling ? null : names.get(5));
     }
 
     /** The plan a seed gives; the same seed always gives the same plan. */
@@ -113,6 +126,9 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         }
         if (warming != null) {
             pools.add(warming);
+        }
+        if (rising != null) {
+            pools.add(rising);
         }
         Collections.sort(pools);
         return pools;
