@@ -38,7 +38,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *       service started may be alive, where the reference leaves none;</li>
  *   <li>a consumer started on the first quote without a lock (a check of {@code null}, then a start): two first
  *       quotes at once each start one, and close() stops only the last. {@value #FRESH_SERVICES} services, each
- *       quoted by every caller at once as soon as it is built, must each leave nothing alive after close();</li>
+ *       quoted by every caller at once as soon as it is built, must each leave nothing alive after close(), when
+ *       one quoted one caller at a time leaves nothing;</li>
  *   <li>pools kept in static fields, shared by every instance and never closed: threads are counted from the start
  *       of the check, so those that an earlier instance started count too;</li>
  *   <li>a price cache: every 20th quote changes the price of the SKU just quoted and asks for it again.</li>
@@ -136,6 +137,13 @@ class FixTheLeakCheck {
 
     @Test
     void startsWhatItNeedsOnceWhenTheFirstQuotesComeTogether() throws Exception {
+        StartedThreads oneAtATime = StartedThreads.fromNow();
+        try (Quotes service = yours()) {
+            load.burst(service, load.callers(), oneAtATime);
+        }
+        if (!aliveAfterGrace(oneAtATime).isEmpty()) {
+            return;   // close() leaves threads however the quotes come: closeEndsEveryThreadTheServiceStarted says so
+        }
         for (int built = 1; built <= FRESH_SERVICES; built++) {
             StartedThreads watch = StartedThreads.fromNow();
             try (Quotes service = yours()) {
