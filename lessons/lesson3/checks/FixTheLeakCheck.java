@@ -67,7 +67,7 @@ class FixTheLeakCheck {
     private static final int EACH = 5;
     /**
      * Fresh services quoted at once: a lazy start without a lock lost its race within the first 2 to 14 services in
-     * each of 7 busy runs (about one service in eight), so in 60 it loses at least once all but about once in 2,000.
+     * each of 7 runs (about one service in eight), so in 60 it loses at least once all but about once in 2,000.
      */
     private static final int FRESH_SERVICES = 60;
 

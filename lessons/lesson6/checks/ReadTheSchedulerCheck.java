@@ -22,14 +22,16 @@ import workbench.lessons.harness.Feedback;
 import workbench.lessons.harness.LabProcess;
 
 /**
- * Hidden checks of exercise {@code read-the-scheduler}: two JVMs hold their virtual-thread schedulers in known,
+ * Hidden checks of exercise {@code read-the-scheduler}: three JVMs hold their virtual-thread schedulers in known,
  * random states, and the learner's reading of each must agree with the readings that JVM takes of itself just
- * before and just after; a third changes by turns, and the learner's readings of it must each be of one moment.
+ * before and just after; a fourth changes by turns, and the learner's readings of it must each be of one moment.
  *
  * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
- * parked. The other has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
+ * parked. Another has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
  * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
- * it at run time. Each also runs a ForkJoinPool of its own for CPU work. A third JVM, the <em>pulsing</em> one,
+ * it at run time. A <em>quiet</em> one has a parallelism of 5 to 7 and has only ever run one virtual thread, so
+ * its scheduler has started far fewer carriers than its parallelism. Each also runs a ForkJoinPool of its own for
+ * CPU work. A third JVM, the <em>pulsing</em> one,
  * readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run for as long:
  * its queue is full or empty by turns, and between the two for a few milliseconds. Proxies a learner might use
  * instead of the scheduler's own figures, and the scenario that defeats each in every run:
@@ -37,15 +39,16 @@ import workbench.lessons.harness.LabProcess;
  *   <li>gauges averaged over a while, as if each covered a line's interval: the pulsing JVM's queue is never
  *       between empty and full for more than an instant, and an average over a second is near half full, in two
  *       readings of three at least;</li>
- *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which neither
+ *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which no
  *       target's parallelism ever equals; it mounts and queues nothing and has no blocked platform thread, while
- *       each target mounts at least one, the saturated one queues at least three, and both have blocked ones;</li>
+ *       each target mounts at least one, the saturated one queues at least three, and all have blocked ones;</li>
  *   <li>the processor count for the parallelism: never equal, as above; the {@code -D} flag it started with: the
  *       idle-carriers JVM has lowered its parallelism since;</li>
  *   <li>threads named like carriers ({@code ForkJoinPool-N-worker-M}) for the carriers: the JVM's own pool for CPU
  *       work has 2 to 4 workers named that way;</li>
  *   <li>the parallelism for the carriers, or the mounted count for the carriers: the idle-carriers JVM has more
- *       carriers than its parallelism and more than it mounts;</li>
+ *       carriers than its parallelism and more than it mounts; the parallelism as the fewest carriers there can be
+ *       (the larger of the two): the quiet JVM has fewer carriers than its parallelism;</li>
  *   <li>the carriers or the parallelism for the mounted count: the idle-carriers JVM mounts fewer than either;</li>
  *   <li>runnable virtual threads (from a JSON thread dump) for the mounted count: the saturated JVM's queued
  *       threads are the runnable ones, and their number differs from its mounted count;</li>
@@ -122,6 +125,8 @@ class ReadTheSchedulerCheck {
                         1 + random.nextInt(5), 2 + random.nextInt(3), 0),
                 new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
                         2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
+                new Shape(quietParallelism(random), 0, 0, 1, 0, 2 + random.nextInt(5), 1 + random.nextInt(5),
+                        2 + random.nextInt(3), 0),
                 new Shape(parallelism(random, -1), 0, 0, 0, 0, 0, 0, 1, 16 + random.nextInt(9)));
         List<LabProcess> labs = new ArrayList<>();
         for (Shape shape : shapes) {
@@ -134,7 +139,7 @@ class ReadTheSchedulerCheck {
             LabProcess lab = labs.get(i);
             lab.awaitLine(SchedWorkload.READY::equals, LabProcess.START_UP);
             Target target = Target.attach(lab.pid());
-            Scenario scenario = new Scenario(List.of("saturated", "idle carriers", "pulsing").get(i), shapes.get(i),
+            Scenario scenario = new Scenario(List.of("saturated", "idle carriers", "quiet", "pulsing").get(i), shapes.get(i),
                     lab, target, observe(lab, target));
             if (scenario.shape().pulsed() > 0) {
                 pulsing = scenario;
@@ -142,6 +147,18 @@ class ReadTheSchedulerCheck {
                 SCENARIOS.add(scenario);
             }
         }
+    }
+
+    /**
+     * A parallelism from 5 to 7 that is not the processor count, for a JVM that only ever runs one virtual thread:
+     * its scheduler starts a carrier or two, far fewer than its parallelism.
+     */
+    private static int quietParallelism(Random random) {
+        int parallelism;
+        do {
+            parallelism = 5 + random.nextInt(3);
+        } while (parallelism == CPUS);
+        return parallelism;
     }
 
     /** A parallelism from 3 to 7 that is neither the processor count nor {@code other}. */
