@@ -66,8 +66,8 @@ class FixTheLeakCheck {
     private static final long GRACE_MILLIS = 2_000;
     private static final int EACH = 5;
     /**
-     * Fresh services quoted at once: a lazy start without a lock lost its race within the first 2 to 14 services in
-     * each of 7 runs (about one service in eight), so in 60 it loses at least once all but about once in 2,000.
+     * Fresh services quoted at once: a lazy start without a lock first lost its race at the 1st to the 21st service
+     * in 10 runs (about one service in ten), so in 60 it loses at least once all but about once in 500.
      */
     private static final int FRESH_SERVICES = 60;
 
