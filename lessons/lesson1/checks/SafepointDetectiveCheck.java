@@ -73,8 +73,9 @@ class SafepointDetectiveCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': slow is not the same as stopped;"
             + " count the safepoints of the service's JVM per call";
     private static final String PER_CALL = "Lesson 1, page 'What stops the world': a collection can stop the world"
-            + " during any endpoint's calls, the culprit's too; look for the most safepoints per call, one or more, not for more than"
-            + " zero, not for a rate per second, not for the longest time stopped, not for the busiest single call";
+            + " during any endpoint's calls, the culprit's too; look for the most safepoints per call, one or more,"
+            + " not for more than zero, not for a rate per second, not for the longest time stopped, not for the"
+            + " busiest single call";
     private static final int SECOND_LOOK_CALLS = 10;
     private static final int WARM_UP_REQUESTS = 200;
     /** How often this JVM stops itself while the learner's code runs. */

@@ -30,8 +30,8 @@ import workbench.lessons.harness.LabProcess;
  *   <li>the biggest pool, or the most WAITING threads in one snapshot: in {@code GROWING_DECOYS} a pool warming up
  *       gains threads 1.8 times as fast as the leak from the same start, so it is always bigger, and a fixed pool
  *       of 36 to 43 idle workers, or later the pool under rising traffic, always has more WAITING threads than any
- *       other (the leak's threads are BLOCKED); in {@code FALLING_TOTAL} the shrinking pool starts with 170 to 220 waiting
- *       threads;</li>
+ *       other (the leak's threads are BLOCKED); in {@code FALLING_TOTAL} the shrinking pool starts with 170 to
+ *       220 waiting threads;</li>
  *   <li>the pool that grew most between two snapshots, or the one whose count only ever grows: in
  *       {@code GROWING_DECOYS} the warming pool never loses a thread and grows 1.8 times as fast as the leak, whose
  *       own count also drops now and then (short healthy bursts on an executor that shares its thread

@@ -139,8 +139,8 @@ class ReadTheSchedulerCheck {
             LabProcess lab = labs.get(i);
             lab.awaitLine(SchedWorkload.READY::equals, LabProcess.START_UP);
             Target target = Target.attach(lab.pid());
-            Scenario scenario = new Scenario(List.of("saturated", "idle carriers", "quiet", "pulsing").get(i), shapes.get(i),
-                    lab, target, observe(lab, target));
+            Scenario scenario = new Scenario(List.of("saturated", "idle carriers", "quiet", "pulsing").get(i),
+                    shapes.get(i), lab, target, observe(lab, target));
             if (scenario.shape().pulsed() > 0) {
                 pulsing = scenario;
             } else {
