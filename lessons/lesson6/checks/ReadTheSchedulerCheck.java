@@ -27,7 +27,7 @@ import workbench.lessons.harness.LabProcess;
  * before and just after; a fourth changes by turns, and the learner's readings of it must each be of one moment.
  *
  * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
- * parked. Another has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
+ * parked; it pinned one or two more carriers than its parallelism, which it lowered afterwards. Another has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
  * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
  * it at run time. A <em>quiet</em> one has a parallelism of 5 to 7 and has only ever run one virtual thread, so
  * its scheduler has started far fewer carriers than its parallelism. Each also runs a ForkJoinPool of its own for
@@ -49,7 +49,9 @@ import workbench.lessons.harness.LabProcess;
  *   <li>the parallelism for the carriers, or the mounted count for the carriers: the idle-carriers JVM has more
  *       carriers than its parallelism and more than it mounts; the parallelism as the fewest carriers there can be
  *       (the larger of the two): the quiet JVM has fewer carriers than its parallelism;</li>
- *   <li>the carriers or the parallelism for the mounted count: the idle-carriers JVM mounts fewer than either;</li>
+ *   <li>the carriers or the parallelism for the mounted count: the idle-carriers JVM mounts fewer than either;
+ *       the parallelism as the most there can be mounted (the smaller of the two): the saturated JVM mounts
+ *       more;</li>
  *   <li>runnable virtual threads (from a JSON thread dump) for the mounted count: the saturated JVM's queued
  *       threads are the runnable ones, and their number differs from its mounted count;</li>
  *   <li>zero, or every virtual thread not mounted, for the queued count: the saturated JVM queues several and parks
@@ -116,13 +118,14 @@ class ReadTheSchedulerCheck {
         Random random = new Random();
         int saturated = parallelism(random, -1);
         int idle = parallelism(random, saturated);
+        int lowered = 1 + random.nextInt(2);
         int queued = 3 + random.nextInt(10);
-        if (queued == saturated) {
+        while (queued == saturated || queued == saturated + lowered) {
             queued++;
         }
         List<Shape> shapes = List.of(
-                new Shape(saturated, 0, 4 + random.nextInt(7), saturated, queued, 2 + random.nextInt(5),
-                        1 + random.nextInt(5), 2 + random.nextInt(3), 0),
+                new Shape(saturated, lowered, 4 + random.nextInt(7), saturated + lowered, queued,
+                        2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
                 new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
                         2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
                 new Shape(quietParallelism(random), 0, 0, 1, 0, 2 + random.nextInt(5), 1 + random.nextInt(5),
@@ -232,7 +235,8 @@ class ReadTheSchedulerCheck {
     void mounted() {
         for (Scenario scenario : SCENARIOS) {
             agree(scenario, "mounted", SchedulerProbe.Reading::mounted, 2, READING
-                    + ": mounted counts the carriers in use, not the carriers there are");
+                    + ": mounted counts the carriers in use, not the carriers there are, and the parallelism"
+                    + " does not cap it");
         }
     }
 
@@ -302,7 +306,9 @@ class ReadTheSchedulerCheck {
             matches.add("the same figure of the JVM that runs the check");
         }
         if (!figure.equals("parallelism") && reported == own[0]) {
-            matches.add("its parallelism");
+            matches.add(figure.equals("mounted") && own[2] > own[0]
+                    ? "its parallelism, which it lowered while more virtual threads than that were pinned"
+                    : "its parallelism");
         }
         if (!figure.equals("carriers") && reported == own[1]) {
             matches.add("its carriers");

@@ -23,9 +23,10 @@ import lesson6.demo.NativeSort;
  * known state, which it then reports of itself ten times a second, so that the check has independent readings
  * on either side of the learner's.
  *
- * <p>Arguments, in order: parallelism; extra carriers, started while the parallelism was higher and idle since;
- * virtual threads parked on a latch; virtual threads pinned to their carriers for good (blocked in a native
- * callback); virtual threads readied after those, which wait for a carrier when the pinned ones hold them all,
+ * <p>Arguments, in order: parallelism; extra carriers, started while the parallelism was higher, which it lowers
+ * once the pinned threads are mounted; virtual threads parked on a latch; virtual threads pinned to their
+ * carriers for good (blocked in a native callback), more than the parallelism when the extra carriers are pinned
+ * too; virtual threads readied after those, which wait for a carrier when the pinned ones hold them all,
  * some woken by the pinned ones ({@link #wokenByCarriers}) and the rest started by a platform thread;
  * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
  * for CPU work, each running a task that sleeps; and, when above zero, virtual threads readied in pulses
@@ -88,6 +89,8 @@ public final class SchedWorkload {
         while (scheduler.getMountedVirtualThreadCount() != n[3]) {
             Thread.sleep(5);
         }
+        // Lowered now, the parallelism leaves the pinned threads mounted, however many more than it they are.
+        scheduler.setParallelism(parallelism);
         for (int i = 0; i < n[4] - woken.size(); i++) {
             Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
         }
@@ -131,8 +134,9 @@ public final class SchedWorkload {
     }
 
     /**
-     * Raises the parallelism, keeps that many carriers busy for a moment so the scheduler starts them, then lowers
-     * it again: carriers beyond the parallelism stay, idle, until their keep-alive of 30 seconds runs out.
+     * Raises the parallelism and keeps that many carriers busy for a moment so the scheduler starts them: once the
+     * parallelism is lowered again, carriers beyond it that nothing pins stay, idle, until their keep-alive of 30
+     * seconds runs out.
      */
     private static void startIdleCarriers(VirtualThreadSchedulerMXBean scheduler, int parallelism, int extra)
             throws InterruptedException {
@@ -154,7 +158,6 @@ public final class SchedWorkload {
         for (Thread holder : holders) {
             holder.join();
         }
-        scheduler.setParallelism(parallelism);
     }
 
     /**
