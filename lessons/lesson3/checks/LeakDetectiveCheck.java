@@ -39,6 +39,10 @@ import workbench.lessons.harness.LabProcess;
  *   <li>the trend of a pool's count of threads waiting without a time limit (a slope over the watch, following
  *       no thread): in {@code GROWING_DECOYS} and {@code NO_LEAK} a pool under rising traffic gains such threads
  *       about twice as fast as the leak does, though each waits at most 0.6 s and wakes;</li>
+ *   <li>a thread seen waiting without a time limit on the same kind of blocker in every snapshot, taken for one
+ *       that never woke: in {@code GROWING_DECOYS} and {@code NO_LEAK} a pool gains a thread every 100 ms, more
+ *       than twice as fast as the leak, each waiting for reply after reply on a fresh latch, woken within 0.25 s
+ *       each time; only its waited count ({@code ThreadRecord.waits()}) shows it woke;</li>
  *   <li>waits on a queue's condition taken for idle workers: in {@code FALLING_TOTAL} the leak's threads wait on
  *       a reply queue, the very blocker of the 36 to 43 idle workers on their task queue;</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held

@@ -94,6 +94,12 @@ final class LeakFeedback {
                     + " each waited at most " + Plan.LONGEST_REPLY_MILLIS + " ms for a reply that came: more waiting"
                     + " is not stuck.";
         }
+        if (plan.chatting() != null && named.equals(Plan.poolKey(plan.chatting()))) {
+            return "Its new threads waited without a time limit, on the same kind of blocker, in every snapshot; yet"
+                    + " each waited at most " + Plan.LONGEST_CHAT_REPLY_MILLIS + " ms for each reply and then"
+                    + " waited for the next, so its waited count climbed from snapshot to snapshot: waiting again is"
+                    + " not stuck.";
+        }
         return "Its threads came in bursts, waited a while, then ran on and ended.";
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -92,6 +93,9 @@ public final class LeakyThreads implements Demo {
         }
         if (plan.rising() != null) {
             startRising();
+        }
+        if (plan.chatting() != null) {
+            startChatting();
         }
     }
 
@@ -213,13 +217,40 @@ public final class LeakyThreads implements Demo {
     /**
      * Traffic that rises second by second, each request waiting without a time limit for a reply that does come
      * within {@link Plan#LONGEST_REPLY_MILLIS}: ever more threads wait at once, and every one of them wakes. A
-     * thread per request: a pooled thread that takes its next request at once would wait again on the same kind
-     * of blocker between two snapshots, which snapshots cannot tell from never having woken.
+     * thread per request, so that the pool's count rises with the traffic.
      */
     private void startRising() {
         ExecutorService rising = Executors.newThreadPerTaskExecutor(factory(plan.rising()));
         executors.add(rising);
         scheduleRequest(rising, System.nanoTime());
+    }
+
+    /**
+     * Conversations that begin one after another for {@link Plan#RISES_MILLIS} and go on as long as the service
+     * runs, each waiting for reply after reply on a fresh latch: WAITING on the same kind of blocker in every
+     * snapshot, like a leaked thread, yet woken every few hundred milliseconds, which only its waited count shows.
+     */
+    private void startChatting() {
+        ExecutorService chatting = Executors.newThreadPerTaskExecutor(factory(plan.chatting()));
+        executors.add(chatting);
+        int conversations = (int) (Plan.RISES_MILLIS / Plan.CHAT_EVERY_MILLIS);
+        for (int i = 0; i < conversations; i++) {
+            scheduler.schedule(() -> chatting.execute(this::converse), (long) i * Plan.CHAT_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void converse() {
+        while (!Thread.currentThread().isInterrupted()) {
+            CountDownLatch reply = new CountDownLatch(1);
+            try {
+                scheduler.schedule(reply::countDown, 50 + random.nextInt(Plan.LONGEST_CHAT_REPLY_MILLIS - 50),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                return;  // the service stopped
+            }
+            awaitQuietly(reply);
+        }
     }
 
     private void scheduleRequest(ExecutorService pool, long began) {

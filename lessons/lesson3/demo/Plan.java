@@ -28,10 +28,14 @@ import java.util.Random;
  * @param rising      a pool under traffic that rises for {@link #RISES_MILLIS}, each request waiting without a time
  *                    limit for a reply that comes within {@link #LONGEST_REPLY_MILLIS}: its count of such threads
  *                    climbs faster than the leak's; null when absent
+ * @param chatting    a pool that gains a thread every {@link #CHAT_EVERY_MILLIS} for {@link #RISES_MILLIS}, each
+ *                    waiting without a time limit for reply after reply, on a fresh latch each time, as long as
+ *                    the service runs: in every snapshot its new threads wait on the same kind of blocker, yet they
+ *                    wake every few hundred milliseconds; null when absent
  */
 public record Plan(Shape shape, String leaking, Primitive primitive, long leakMillis, long leakDelay, String steady,
                    int steadySize, List<String> bursty, int maxBurst, String shrinking, int shrinkSize,
-                   String warming, String rising) {
+                   String warming, String rising, String chatting) {
 
     /** What a leaked thread waits on forever. */
     public enum Primitive {
@@ -53,7 +57,9 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         FALLING_TOTAL,
         /**
          * A healthy pool grows faster and more steadily than the leak, another gains threads that wait without a
-         * time limit faster than the leak (under rising traffic, each woken within 0.6 s), the leaking pool also
+         * time limit faster than the leak (under rising traffic, each woken within 0.6 s), a third gains threads
+         * that wait without a time limit on the same kind of blocker in every snapshot, waking between any two
+         * (conversations, reply after reply), the leaking pool also
          * runs short healthy bursts (so its count goes down now and then), and bursts are big. The leak's threads
          * are BLOCKED on a monitor.
          */
@@ -75,6 +81,10 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
     public static final int RISE_PER_SECOND = 25;
     /** The longest a request of the rising pool waits: never through four snapshots 300 ms apart. */
     public static final int LONGEST_REPLY_MILLIS = 600;
+    /** How often the chatting pool gains a thread: twice as often as the leak, at least. */
+    public static final int CHAT_EVERY_MILLIS = 100;
+    /** The longest a thread of the chatting pool waits for one reply: never from one snapshot to the next. */
+    public static final int LONGEST_CHAT_REPLY_MILLIS = 250;
 
     private static final List<String> NAMES = List.of("orders", "invoices", "reports", "thumbnails", "mailer",
             "audit", "search", "billing", "pricing", "geocoder", "exports", "webhooks");
@@ -94,7 +104,7 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         return new Plan(shape, names.get(0), primitive, leakMillis, leakDelay, names.get(1), 36 + random.nextInt(8),
                 List.of(names.get(2), names.get(3)), falling ? 3 : 13,
                 falling ? names.get(4) : null, falling ? (int) (FALLS_MILLIS / (leakMillis / 2)) + 20 : 0,
-                falling ? null : names.get(4), falling ? null : names.get(5));
+                falling ? null : names.get(4), falling ? null : names.get(5), falling ? null : names.get(6));
     }
 
     /** The plan a seed gives; the same seed always gives the same plan. */
@@ -129,6 +139,9 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         }
         if (rising != null) {
             pools.add(rising);
+        }
+        if (chatting != null) {
+            pools.add(chatting);
         }
         Collections.sort(pools);
         return pools;

@@ -14,7 +14,9 @@ import workbench.diagnostics.target.Target;
 
 /**
  * Finds groups of threads that leak: across a series of snapshots, more and more of their threads get stuck
- * waiting, without a time limit, on the same kind of primitive, and none of them comes back.
+ * waiting, without a time limit, on the same kind of primitive, and none of them comes back. Where the snapshots
+ * count each thread's waits ({@link ThreadRecord#waits()}), a thread that woke between two of them and waits
+ * again is not stuck, whatever it waits on.
  *
  * <p>It follows threads by id rather than counting them. A pool that grows and shrinks has threads that wait
  * for a while and then run or end; a leaking pool has threads that, once blocked, stay blocked to the end, and
@@ -148,8 +150,8 @@ public final class LeakFinder {
     }
 
     /**
-     * The first snapshot from which the thread has waited, without a time limit and on the same kind of
-     * blocker, in every snapshot up to the last; -1 when it does not wait in the last one. A thread that
+     * The first snapshot from which the thread has waited, without a time limit, on the same kind of blocker and
+     * without waking in between, in every snapshot up to the last; -1 when it does not wait in the last one. A thread that
      * already existed in the first snapshot counts from 0: only threads born while watched show growth, and
      * an idle worker of a steady pool, caught running once, must not look like a new leak.
      */
@@ -164,7 +166,7 @@ public final class LeakFinder {
         while (onset > 0) {
             ThreadRecord earlier = byId.get(onset - 1).get(atEnd.id());
             if (earlier == null || !earlier.waitsIndefinitely()
-                    || !Objects.equals(earlier.blocker(), atEnd.blocker())
+                    || !Objects.equals(earlier.blocker(), atEnd.blocker()) || atEnd.wokeSince(earlier)
                     || !earlier.name().equals(atEnd.name())) {
                 break;
             }
@@ -176,7 +178,8 @@ public final class LeakFinder {
     private static boolean stayedStuckThroughout(ThreadRecord atEnd, List<Map<Long, ThreadRecord>> byId) {
         for (Map<Long, ThreadRecord> snapshot : byId) {
             ThreadRecord then = snapshot.get(atEnd.id());
-            if (then == null || !then.waitsIndefinitely() || !Objects.equals(then.blocker(), atEnd.blocker())) {
+            if (then == null || !then.waitsIndefinitely() || !Objects.equals(then.blocker(), atEnd.blocker())
+                    || atEnd.wokeSince(then)) {
                 return false;
             }
         }

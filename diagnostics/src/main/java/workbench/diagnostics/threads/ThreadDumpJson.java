@@ -43,7 +43,7 @@ final class ThreadDumpJson {
         boolean virtual = thread.path("virtual").asBoolean(false)
                 || (!stack.isEmpty() && stack.getLast().startsWith("java.lang.VirtualThread.run("));
         return new ThreadRecord(thread.path("tid").asLong(), thread.path("name").asText(""),
-                Thread.State.valueOf(thread.path("state").asText("RUNNABLE")), virtual, blockerOf(thread), container,
+                Thread.State.valueOf(thread.path("state").asText("RUNNABLE")), virtual, blockerOf(thread), -1, container,
                 stack);
     }
 

@@ -14,12 +14,15 @@ import java.util.Objects;
  * @param virtual   whether it is a virtual thread
  * @param blocker   class name of the lock, monitor or park blocker it waits on; null when it waits on nothing
  *                  (running, sleeping, or parked without a blocker)
+ * @param waits     how many times it has waited or blocked since it started ({@code ThreadInfo}'s waited and
+ *                  blocked counts together): a count that changed between two snapshots means it woke in between,
+ *                  however briefly; -1 when the snapshot does not count them (a JSON thread dump)
  * @param container the thread container that started it (an executor, for example) when the snapshot knows it;
  *                  null otherwise
  * @param stack     its frames, innermost first, as {@code class.method(file:line)}; empty when the snapshot
  *                  took no stacks
  */
-public record ThreadRecord(long id, String name, Thread.State state, boolean virtual, String blocker,
+public record ThreadRecord(long id, String name, Thread.State state, boolean virtual, String blocker, long waits,
                            String container, List<String> stack) {
 
     public ThreadRecord {
@@ -62,6 +65,14 @@ public record ThreadRecord(long id, String name, Thread.State state, boolean vir
             }
         }
         return null;
+    }
+
+    /**
+     * True when both snapshots counted this thread's waits and the count changed: it woke between them, even if it
+     * waits again on the same kind of blocker now.
+     */
+    public boolean wokeSince(ThreadRecord earlier) {
+        return waits >= 0 && earlier.waits >= 0 && waits != earlier.waits;
     }
 
     /** True when the thread waits without a time limit ({@code WAITING} or {@code BLOCKED}). */

@@ -109,7 +109,8 @@ public final class ThreadSnapshots {
         LockInfo lock = info.getLockInfo();
         List<String> stack = Arrays.stream(info.getStackTrace()).map(Frames::of).toList();
         return new ThreadRecord(info.getThreadId(), Objects.requireNonNullElse(info.getThreadName(), ""),
-                info.getThreadState(), false, lock == null ? null : lock.getClassName(), null, stack);
+                info.getThreadState(), false, lock == null ? null : lock.getClassName(),
+                info.getWaitedCount() + info.getBlockedCount(), null, stack);
     }
 
     private static void deleteQuietly(Path file) {

@@ -47,6 +47,22 @@ class LeakFinderTest {
         assertEquals(List.of(), new LeakFinder().find(snapshots));
     }
 
+    /**
+     * Conversations that wait for reply after reply, each on a fresh latch of the same class: in every snapshot
+     * they wait without a time limit on the same kind of blocker, but their waited counts climb.
+     */
+    @Test
+    void tellsThreadsThatWakeAndWaitAgainFromStuckOnes() throws InterruptedException {
+        List<ThreadSnapshot> snapshots;
+        try (Workload workload = new Workload().leak("orders", 100).chat("sessions", 50, 40)) {
+            snapshots = LeakFinder.watch(ThreadSnapshots::current, 12, INTERVAL);
+        }
+
+        List<LeakSuspect> suspects = new LeakFinder().find(snapshots);
+
+        assertEquals(List.of("orders-*"), suspects.stream().map(LeakSuspect::group).toList(), suspects.toString());
+    }
+
     @Test
     void findsExecutorsCreatedPerRequestAsAFamily() throws InterruptedException {
         List<ThreadSnapshot> snapshots;

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,25 @@ final class Workload implements AutoCloseable {
             start(pool, done);
             driver.schedule(done::countDown, waitMillis, TimeUnit.MILLISECONDS);
         }, 0, periodMillis, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /**
+     * Every {@code periodMillis} a new thread of the pool starts a conversation that lasts until the workload
+     * closes: it waits for a reply on a fresh latch, which comes after {@code replyMillis}, then for the next.
+     */
+    Workload chat(String pool, long periodMillis, long replyMillis) {
+        driver.scheduleAtFixedRate(() -> started.add(Thread.ofPlatform().name(pool + "-" + sequence++).start(() -> {
+            try {
+                while (true) {
+                    CountDownLatch reply = new CountDownLatch(1);
+                    driver.schedule(reply::countDown, replyMillis, TimeUnit.MILLISECONDS);
+                    reply.await();
+                }
+            } catch (InterruptedException | RejectedExecutionException e) {
+                // the workload closed
+            }
+        })), 0, periodMillis, TimeUnit.MILLISECONDS);
         return this;
     }
 
