@@ -16,6 +16,8 @@ final class LeakFeedback {
             + " threads that block and never come back";
     static final String STUCK = "Lesson 3, 'A count alone misleads': a leaked thread waits without a time limit,"
             + " WAITING or BLOCKED, and stays so";
+    static final String WOKE = "Lesson 3, 'A count alone misleads': a thread that wakes and waits again is not stuck,"
+            + " even on the same kind of blocker; its count of waits shows it woke";
     static final String TARGET = "Lesson 3, 'A census of threads': ThreadSnapshots takes snapshots of any Target,"
             + " such as the one you are handed";
     /** A watch shorter than this cannot see a thread stay stuck for long; the reference watches about 3 s. */
@@ -58,9 +60,10 @@ final class LeakFeedback {
             Feedback.fail("You named `" + named + "`, which is not one of the service's pools `" + plan.pools()
                     .stream().map(Plan::poolKey).toList() + "`." + shortWatch, COUNT);
         }
+        boolean chatting = plan.chatting() != null && named.equals(Plan.poolKey(plan.chatting()));
         Feedback.fail((plan.leaks() ? "" : "No pool leaks in this run. ") + "You named `" + named + "`, which had "
                 + count(before, named) + " threads when your method started and " + count(after, named) + " when it"
-                + " returned. " + role(named) + shortWatch, COUNT);
+                + " returned. " + role(named) + shortWatch, chatting ? WOKE : COUNT);
     }
 
     private void noLeak(String shortWatch) {
