@@ -43,6 +43,10 @@ import workbench.lessons.harness.LabProcess;
  *       that never woke: in {@code GROWING_DECOYS} and {@code NO_LEAK} a pool gains a thread every 100 ms, more
  *       than twice as fast as the leak, each waiting for reply after reply on a fresh latch, woken within 0.25 s
  *       each time; only its waited count ({@code ThreadRecord.waits()}) shows it woke;</li>
+ *   <li>threads born while watched and stuck to its end, however they got there: in {@code GROWING_DECOYS} and
+ *       {@code NO_LEAK}, 0.4 to 1.5 s after the learner's code first asks for threads, a pool starts 18 threads
+ *       at one moment, more than the leak strands in a watch of 3 s, all blocked on one latch released 8 s later;
+ *       a leak's threads get stuck at several moments;</li>
  *   <li>waits on a queue's condition taken for idle workers: in {@code FALLING_TOTAL} the leak's threads wait on
  *       a reply queue, the very blocker of the 36 to 43 idle workers on their task queue;</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held
@@ -73,6 +77,25 @@ class LeakDetectiveCheck {
         check(Plan.Shape.NO_LEAK);
     }
 
+    /**
+     * Tells the service to start a wave 0.4 to 1.5 s after the learner's code first asks for threads: inside a
+     * watch of a few seconds, after its first snapshot, in time to look stuck to its end.
+     */
+    private static void waveWhileWatched(LabProcess demo, Plan plan) {
+        if (plan.waving() == null) {
+            return;
+        }
+        long delay = 400 + new Random().nextInt(1_100);
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(delay);
+                demo.tell(LeakyThreads.WAVE);
+            } catch (InterruptedException | IllegalStateException e) {
+                // the run is over: the wave no longer matters
+            }
+        });
+    }
+
     private static void check(Plan.Shape shape) throws Exception {
         long seed = new Random().nextLong();
         Plan plan = Plan.fromSeed(seed, shape);
@@ -80,7 +103,7 @@ class LeakDetectiveCheck {
                 "--shape=" + shape)) {
             demo.awaitLine(LeakyThreads.READY::equals, LabProcess.START_UP);
             try (Target attached = Target.attach(demo.pid())) {
-                WatchedTarget target = new WatchedTarget(attached);
+                WatchedTarget target = new WatchedTarget(attached, () -> waveWhileWatched(demo, plan));
                 Thread.sleep(500);
                 ThreadSnapshot before = ThreadSnapshots.of(attached, 0);
                 long start = System.nanoTime();

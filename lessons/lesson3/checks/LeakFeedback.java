@@ -18,6 +18,8 @@ final class LeakFeedback {
             + " WAITING or BLOCKED, and stays so";
     static final String WOKE = "Lesson 3, 'A count alone misleads': a thread that wakes and waits again is not stuck,"
             + " even on the same kind of blocker; its count of waits shows it woke";
+    static final String MOMENTS = "Lesson 3, 'A count alone misleads': a leak's threads get stuck at several"
+            + " different moments; a batch that blocks together once is not a leak";
     static final String TARGET = "Lesson 3, 'A census of threads': ThreadSnapshots takes snapshots of any Target,"
             + " such as the one you are handed";
     /** A watch shorter than this cannot see a thread stay stuck for long; the reference watches about 3 s. */
@@ -60,10 +62,9 @@ final class LeakFeedback {
             Feedback.fail("You named `" + named + "`, which is not one of the service's pools `" + plan.pools()
                     .stream().map(Plan::poolKey).toList() + "`." + shortWatch, COUNT);
         }
-        boolean chatting = plan.chatting() != null && named.equals(Plan.poolKey(plan.chatting()));
         Feedback.fail((plan.leaks() ? "" : "No pool leaks in this run. ") + "You named `" + named + "`, which had "
                 + count(before, named) + " threads when your method started and " + count(after, named) + " when it"
-                + " returned. " + role(named) + shortWatch, chatting ? WOKE : COUNT);
+                + " returned. " + role(named) + shortWatch, revisit(named));
     }
 
     private void noLeak(String shortWatch) {
@@ -80,28 +81,44 @@ final class LeakFeedback {
                 + " while your method ran: another pool shrank faster.", COUNT);
     }
 
+    private String revisit(String named) {
+        if (is(plan.chatting(), named)) {
+            return WOKE;
+        }
+        return is(plan.waving(), named) ? MOMENTS : COUNT;
+    }
+
+    /** Whether {@code named} is the key of {@code pool}, a pool the run may not have (null). */
+    private static boolean is(String pool, String named) {
+        return pool != null && named.equals(Plan.poolKey(pool));
+    }
+
     private String role(String named) {
         if (named.equals(Plan.poolKey(plan.steady()))) {
             return "Its threads are the same idle workers from start to end, waiting for work: big and waiting is"
                     + " not leaking.";
         }
-        if (named.equals(Plan.poolKey(plan.shrinking()))) {
+        if (is(plan.shrinking(), named)) {
             return "Its threads were released one by one: it only shrank.";
         }
-        if (plan.warming() != null && named.equals(Plan.poolKey(plan.warming()))) {
+        if (is(plan.warming(), named)) {
             return "It grew steadily, but its threads wait for work with a time limit (TIMED_WAITING), as the idle"
                     + " workers of a pool warming up do: growing is not leaking.";
         }
-        if (plan.rising() != null && named.equals(Plan.poolKey(plan.rising()))) {
+        if (is(plan.rising(), named)) {
             return "Its traffic rose all along, so ever more of its threads waited without a time limit at once; yet"
                     + " each waited at most " + Plan.LONGEST_REPLY_MILLIS + " ms for a reply that came: more waiting"
                     + " is not stuck.";
         }
-        if (plan.chatting() != null && named.equals(Plan.poolKey(plan.chatting()))) {
+        if (is(plan.chatting(), named)) {
             return "Its new threads waited without a time limit, on the same kind of blocker, in every snapshot; yet"
                     + " each waited at most " + Plan.LONGEST_CHAT_REPLY_MILLIS + " ms for each reply and then"
                     + " waited for the next, so its waited count climbed from snapshot to snapshot: waiting again is"
                     + " not stuck.";
+        }
+        if (is(plan.waving(), named)) {
+            return "Its new threads all blocked at one moment, together, on one latch that lets them go "
+                    + Plan.WAVE_HOLD_MILLIS / 1000 + " s later.";
         }
         return "Its threads came in bursts, waited a while, then ran on and ended.";
     }

@@ -16,16 +16,19 @@ import workbench.diagnostics.target.Target;
 
 /**
  * The target a check hands the learner's code: the same JVM, plus a count of the times the code asked it for its
- * threads or its MBean server, so that feedback can tell "looked at the wrong JVM" from "looked wrongly". Closing it
- * leaves the check's connection open.
+ * threads or its MBean server, so that feedback can tell "looked at the wrong JVM" from "looked wrongly", and
+ * something to do when it first asks, so that the service can change while the code watches it. Closing it leaves
+ * the check's connection open.
  */
 final class WatchedTarget implements Target {
 
     private final Target target;
     private final AtomicInteger asked = new AtomicInteger();
+    private final Runnable onFirstAsk;
 
-    WatchedTarget(Target target) {
+    WatchedTarget(Target target, Runnable onFirstAsk) {
         this.target = target;
+        this.onFirstAsk = onFirstAsk;
     }
 
     /** How many times the learner's code asked this target for its ThreadMXBean or its MBean server so far. */
@@ -50,7 +53,7 @@ final class WatchedTarget implements Target {
 
     @Override
     public MBeanServerConnection connection() {
-        asked.incrementAndGet();
+        ask();
         return target.connection();
     }
 
@@ -76,7 +79,7 @@ final class WatchedTarget implements Target {
 
     @Override
     public ThreadMXBean threads() {
-        asked.incrementAndGet();
+        ask();
         return target.threads();
     }
 
@@ -98,6 +101,12 @@ final class WatchedTarget implements Target {
     @Override
     public CompilationMXBean compilation() {
         return target.compilation();
+    }
+
+    private void ask() {
+        if (asked.getAndIncrement() == 0) {
+            onFirstAsk.run();
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package lesson3.demo;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ public final class LeakyThreads implements Demo {
 
     /** Printed by {@link #main} once every pool runs. */
     public static final String READY = "leaky-threads running";
+    /** A line on standard input that starts a wave of the waving pool at once. */
+    public static final String WAVE = "wave";
 
     private static final Duration KEEP_ALIVE = Duration.ofMillis(400);
 
@@ -46,6 +51,7 @@ public final class LeakyThreads implements Demo {
     private final List<ExecutorService> executors = new ArrayList<>();
     private final List<CountDownLatch> shrinkingLatches = new ArrayList<>();
     private ScheduledExecutorService scheduler;
+    private ExecutorService waving;
     private Instant started;
     private boolean closed;
 
@@ -60,7 +66,10 @@ public final class LeakyThreads implements Demo {
         this.plan = plan;
     }
 
-    /** Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys. */
+    /**
+     * Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys; each
+     * {@link #WAVE} read from standard input starts a wave.
+     */
     public static void main(String[] args) throws Exception {
         long seed = new Random().nextLong();
         Plan.Shape shape = Plan.Shape.FALLING_TOTAL;
@@ -74,6 +83,12 @@ public final class LeakyThreads implements Demo {
         LeakyThreads demo = new LeakyThreads(Plan.fromSeed(seed, shape));
         demo.start();
         System.out.println(READY);
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = input.readLine(); line != null; line = input.readLine()) {
+            if (line.equals(WAVE)) {
+                demo.wave();
+            }
+        }
         Thread.sleep(Long.MAX_VALUE);
     }
 
@@ -97,6 +112,27 @@ public final class LeakyThreads implements Demo {
         if (plan.chatting() != null) {
             startChatting();
         }
+        if (plan.waving() != null) {
+            waving = Executors.newThreadPerTaskExecutor(factory(plan.waving()));
+            executors.add(waving);
+            scheduler.scheduleAtFixedRate(this::wave, 0, Plan.WAVE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A batch of {@link Plan#WAVE_SIZE} threads of the waving pool that block together on one latch, released
+     * together {@link Plan#WAVE_HOLD_MILLIS} later: many threads stuck at one moment, yet healthy. Nothing in a
+     * run without a waving pool.
+     */
+    public synchronized void wave() {
+        if (waving == null || closed) {
+            return;
+        }
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < Plan.WAVE_SIZE; i++) {
+            waving.execute(() -> awaitQuietly(release));
+        }
+        scheduler.schedule(release::countDown, Plan.WAVE_HOLD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The pools of this run, in an order that says nothing about which one leaks. */

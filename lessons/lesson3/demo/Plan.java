@@ -32,10 +32,13 @@ import java.util.Random;
  *                    waiting without a time limit for reply after reply, on a fresh latch each time, as long as
  *                    the service runs: in every snapshot its new threads wait on the same kind of blocker, yet they
  *                    wake every few hundred milliseconds; null when absent
+ * @param waving      a pool whose threads come in waves of {@link #WAVE_SIZE}, every {@link #WAVE_EVERY_MILLIS}
+ *                    and whenever the service is told {@link lesson3.demo.LeakyThreads#WAVE}: each wave waits
+ *                    without a time limit on one latch, released {@link #WAVE_HOLD_MILLIS} later; null when absent
  */
 public record Plan(Shape shape, String leaking, Primitive primitive, long leakMillis, long leakDelay, String steady,
                    int steadySize, List<String> bursty, int maxBurst, String shrinking, int shrinkSize,
-                   String warming, String rising, String chatting) {
+                   String warming, String rising, String chatting, String waving) {
 
     /** What a leaked thread waits on forever. */
     public enum Primitive {
@@ -59,7 +62,7 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
          * A healthy pool grows faster and more steadily than the leak, another gains threads that wait without a
          * time limit faster than the leak (under rising traffic, each woken within 0.6 s), a third gains threads
          * that wait without a time limit on the same kind of blocker in every snapshot, waking between any two
-         * (conversations, reply after reply), the leaking pool also
+         * (conversations, reply after reply), a fourth blocks in waves, each at one moment, the leaking pool also
          * runs short healthy bursts (so its count goes down now and then), and bursts are big. The leak's threads
          * are BLOCKED on a monitor.
          */
@@ -85,6 +88,12 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
     public static final int CHAT_EVERY_MILLIS = 100;
     /** The longest a thread of the chatting pool waits for one reply: never from one snapshot to the next. */
     public static final int LONGEST_CHAT_REPLY_MILLIS = 250;
+    /** Threads in a wave: more than the leak strands in any watch of a few seconds. */
+    public static final int WAVE_SIZE = 18;
+    /** How long a wave waits before its latch is released: longer than a learner's watch may last. */
+    public static final long WAVE_HOLD_MILLIS = 8_000;
+    /** How often a wave comes by itself. */
+    public static final long WAVE_EVERY_MILLIS = 15_000;
 
     private static final List<String> NAMES = List.of("orders", "invoices", "reports", "thumbnails", "mailer",
             "audit", "search", "billing", "pricing", "geocoder", "exports", "webhooks");
@@ -104,7 +113,8 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         return new Plan(shape, names.get(0), primitive, leakMillis, leakDelay, names.get(1), 36 + random.nextInt(8),
                 List.of(names.get(2), names.get(3)), falling ? 3 : 13,
                 falling ? names.get(4) : null, falling ? (int) (FALLS_MILLIS / (leakMillis / 2)) + 20 : 0,
-                falling ? null : names.get(4), falling ? null : names.get(5), falling ? null : names.get(6));
+                falling ? null : names.get(4), falling ? null : names.get(5), falling ? null : names.get(6),
+                falling ? null : names.get(7));
     }
 
     /** The plan a seed gives; the same seed always gives the same plan. */
@@ -142,6 +152,9 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         }
         if (chatting != null) {
             pools.add(chatting);
+        }
+        if (waving != null) {
+            pools.add(waving);
         }
         Collections.sort(pools);
         return pools;

@@ -3,6 +3,7 @@ package workbench.lessons.harness;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,22 @@ public final class LabProcess implements AutoCloseable {
     /** The child JVM's process id, for {@code Target.attach}. */
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * Sends the child a line on its standard input: how a check tells a lab program that something happened, such
+     * as the learner's code starting to watch it.
+     *
+     * @throws IllegalStateException when the child no longer reads its input
+     */
+    public void tell(String line) {
+        try {
+            OutputStream input = process.getOutputStream();
+            input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            input.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not tell the lab JVM '" + line + "'", e);
+        }
     }
 
     /** Whether the child is still running. */
