@@ -26,6 +26,10 @@ final class WatchedTarget implements Target {
     private final AtomicInteger asked = new AtomicInteger();
     private final Runnable onFirstAsk;
 
+    WatchedTarget(Target target) {
+        this(target, () -> { });
+    }
+
     WatchedTarget(Target target, Runnable onFirstAsk) {
         this.target = target;
         this.onFirstAsk = onFirstAsk;
