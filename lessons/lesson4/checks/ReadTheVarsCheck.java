@@ -36,6 +36,10 @@ import workbench.lessons.harness.Feedback;
  *       over both lines and comes first in both orders;</li>
  *   <li>error share minus request share: the flaky endpoint's difference is larger;</li>
  *   <li>the busier half, or endpoints with 100 requests: the failing endpoint is among the quietest;</li>
+ *   <li>a mean of the error ratios of short intervals (one per pair of scrapes): a batched endpoint answers 75
+ *       requests at once every 1.5 s and fails the 10 single requests a second between them, so every interval
+ *       without a batch shows it failing everything, while over any 2 s fewer than a quarter of its requests
+ *       fail;</li>
  *   <li>a fixed name: the check runs twice, with different failing endpoints.</li>
  * </ul>
  * The traffic never stops, so two scrapes a couple of seconds apart, divided, name the failing endpoint.
@@ -45,6 +49,8 @@ class ReadTheVarsCheck {
     private static final String RATE = "Lesson 4, 'Reading a service's vars': the error rate now is the difference"
             + " of errors divided by the difference of requests, per endpoint, between two scrapes";
     private static final String SCRAPE = "Lesson 4, 'Two formats': scrape the variables over HTTP";
+    private static final String WHOLE_WINDOW = "Lesson 4, 'Reading a service's vars': divide the differences over"
+            + " the whole window once; a mean of the ratios of short intervals weighs a few requests like many";
     static final int REQUESTS_PER_SECOND = 300;
     /** The shortest window in which each endpoint's rate is sure to show, at the traffic a busy machine keeps up. */
     static final double SHORTEST_WINDOW = 2;
@@ -133,12 +139,22 @@ class ReadTheVarsCheck {
         }
         for (Plan.Endpoint other : plan.endpoints()) {
             for (long k : requestsOf(other, requests)) {
-                if (other != failing && Math.ceil(k * other.errorRate()) / k >= lowest) {
+                if (other != failing && other.role() != Plan.Role.BATCHED
+                        && Math.ceil(k * other.errorRate()) / k >= lowest) {
                     return false;
                 }
             }
         }
-        return true;
+        return batchedHighest() < lowest;
+    }
+
+    /**
+     * The batched endpoint's highest rate over the shortest window: it holds one batch at least, all answered,
+     * and at most a probe per probe period and one more, all failed.
+     */
+    private static double batchedHighest() {
+        double probes = Math.floor(SHORTEST_WINDOW * 1000 / Plan.PROBE_EVERY_MILLIS) + 1;
+        return probes / (probes + Plan.BATCH_SIZE);
     }
 
     private static long[] requestsOf(Plan.Endpoint endpoint, double requests) {
@@ -186,6 +202,13 @@ class ReadTheVarsCheck {
                         + " (%.0f%%); since the service started, %,.0f and %,.0f (%.0f%%), %.1f ms a request on"
                         + " average. ", named, ran, watched, now.requests(), now.errors(), now.rate() * 100,
                 total.requests(), total.errors(), total.rate() * 100, seen.window().meanSeconds().get(named) * 1000);
+        if (plan.endpoint(Plan.Role.BATCHED).name().equals(named)) {
+            Feedback.fail(observed + String.format(Locale.ROOT, "It is called in batches, %d requests at once every"
+                    + " %.1f s, all answered, and between them by single requests that all fail: between two batches"
+                    + " it fails every request, yet over any two seconds most of its requests succeed. A mean of"
+                    + " short intervals' ratios weighs a stretch of two requests as much as a batch of %d.",
+                    Plan.BATCH_SIZE, Plan.BATCH_EVERY_MILLIS / 1000.0, Plan.BATCH_SIZE), WHOLE_WINDOW);
+        }
         String why = RateProxies.naming(seen, named).orElse(
                 "Another endpoint failed a larger share of its requests over the same seconds.");
         Feedback.fail(observed + why, RATE);

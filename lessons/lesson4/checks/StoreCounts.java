@@ -44,7 +44,8 @@ record StoreCounts(Map<String, Tally> tallies, Map<String, Double> meanSeconds) 
         Map<String, Double> means = new LinkedHashMap<>();
         for (Plan.Endpoint endpoint : plan.endpoints().stream()
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
-            double now = requestsPerSecond * seconds * endpoint.share();
+            double now = seconds * (endpoint.role() == Plan.Role.BATCHED ? Plan.BATCHED_PER_SECOND
+                    : requestsPerSecond * endpoint.share());
             double past = withPast ? plan.pastRequests() * endpoint.pastShare() : 0;
             tallies.put(endpoint.name(), new Tally(past + now,
                     past * endpoint.pastErrorRate() + now * endpoint.errorRate()));

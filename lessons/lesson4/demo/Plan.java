@@ -10,7 +10,8 @@ import java.util.Random;
  * now and how often it failed before, and how long each takes. The service has been up a while when the run
  * starts: {@code pastRequests} were served before, when another endpoint was the one failing. Now one endpoint
  * fails far more often than the others; a busy one and a flaky one fail more often in absolute numbers, a quiet
- * one serves fewer requests, a slow one is the slowest. Drawn at random, so only a measurement finds which.
+ * one serves fewer requests, a slow one is the slowest, and a batched one fails every request between its batches.
+ * Drawn at random, so only a measurement finds which.
  *
  * @param endpoints    every endpoint, in an order that says nothing about roles
  * @param pastRequests how many requests the service had served when the run starts
@@ -18,14 +19,28 @@ import java.util.Random;
 public record Plan(List<Endpoint> endpoints, long pastRequests) {
 
     /** What an endpoint is there for in a run. */
-    public enum Role { FAILING, RECOVERED, BUSY, FLAKY, SLOW, QUIET }
+    public enum Role { FAILING, RECOVERED, BUSY, FLAKY, SLOW, QUIET, BATCHED }
+
+    /**
+     * The batched endpoint's traffic, outside the shares: a partner's sync pulls it in pages, {@link #BATCH_SIZE}
+     * requests at once every {@link #BATCH_EVERY_MILLIS}, all answered; a misconfigured probe calls it every
+     * {@link #PROBE_EVERY_MILLIS} and fails every time. Between batches every request fails; over any two seconds
+     * fewer than a quarter do.
+     */
+    public static final int BATCH_SIZE = 75;
+    public static final long BATCH_EVERY_MILLIS = 1_500;
+    public static final long PROBE_EVERY_MILLIS = 100;
+    /** The batched endpoint's requests a second, batches and probes. */
+    public static final double BATCHED_PER_SECOND = 1_000.0 * BATCH_SIZE / BATCH_EVERY_MILLIS
+            + 1_000.0 / PROBE_EVERY_MILLIS;
 
     /**
      * One endpoint of the service.
      *
      * @param name          its path, without the slash; also the key of its counts in the service's variables
      * @param role          what it is there for
-     * @param share         its share of the requests now, between 0 and 1
+     * @param share         its share of the requests now, between 0 and 1; 0 for the batched endpoint, whose traffic
+     *                      is its own ({@link #BATCHED_PER_SECOND})
      * @param pastShare     its share of the requests before the run, between 0 and 1
      * @param errorRate     the share of its requests answered with status 500 now
      * @param pastErrorRate the share of its past requests that were answered with status 500
@@ -48,7 +63,8 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
      * on enough traffic to have 1.5 to 2 times the flaky one's. The failing one had 2.5 to 3.5 times its share of the
      * traffic before, the others theirs. One or two quiet endpoints get 40 to 60% of the
      * failing one's traffic and fail none of it now; the slow one takes 15 to 25 ms a request, every other one under
-     * a millisecond.
+     * a millisecond. The batched one had as large a share of the past as the failing one has now, failing as it
+     * does now.
      */
     public static Plan random(Random random) {
         List<String> names = new ArrayList<>(NAMES);
@@ -80,7 +96,7 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
         }
         double failingBusierBefore = between(random, 2.5, 3.5);
         double total = drafts.stream().mapToDouble(Draft::weight).sum();
-        double pastTotal = total + (failingBusierBefore - 1) * failingWeight;
+        double pastTotal = total + (failingBusierBefore - 1) * failingWeight + failingWeight;
         List<Endpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
@@ -88,6 +104,9 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
             endpoints.add(new Endpoint(names.get(i), draft.role(), draft.weight() / total, pastWeight / pastTotal,
                     draft.errorRate(), draft.pastErrorRate(), draft.delayMicros()));
         }
+        double batchedRate = 1_000.0 / PROBE_EVERY_MILLIS / BATCHED_PER_SECOND;
+        endpoints.add(new Endpoint(names.get(drafts.size()), Role.BATCHED, 0, failingWeight / pastTotal,
+                batchedRate, batchedRate, fast(random)));
         Collections.shuffle(endpoints, random);
         return new Plan(endpoints, 60_000 + random.nextInt(60_000));
     }

@@ -54,6 +54,7 @@ public final class Storefront implements Demo {
     private ExecutorService workers;
     private VarsServer varsServer;
     private Traffic traffic;
+    private BatchedTraffic batched;
     private Thread shopper;
 
     /** A run with a random plan and steady traffic, the way the console starts it. */
@@ -87,6 +88,8 @@ public final class Storefront implements Demo {
         server.start();
         varsServer = VarsServer.start(vars, 0);
         traffic = new Traffic(uri(), plan);
+        batched = new BatchedTraffic(uri().resolve(plan.endpoint(Plan.Role.BATCHED).name()));
+        batched.start();
         shopper = Thread.ofPlatform().daemon().name("storefront-shopper").start(this::shopForever);
     }
 
@@ -131,6 +134,7 @@ public final class Storefront implements Demo {
         }
         shopper.interrupt();
         traffic.close();
+        batched.close();
         varsServer.close();
         server.stop(0);
         workers.shutdownNow();
@@ -161,8 +165,9 @@ public final class Storefront implements Demo {
     }
 
     /**
-     * Serves one endpoint: fails exactly its error rate of the requests, spread evenly, and times each. Its counts
-     * start with the requests it served before the run, written straight into the variables.
+     * Serves one endpoint: fails exactly its error rate of the requests, spread evenly, and times each; the batched
+     * endpoint fails every request but its pages. Its counts start with the requests it served before the run,
+     * written straight into the variables.
      */
     private final class EndpointHandler {
 
@@ -192,12 +197,19 @@ public final class Storefront implements Demo {
             }
         }
 
+        private boolean fails(String query) {
+            if (endpoint.role() == Plan.Role.BATCHED) {
+                return query == null || !query.startsWith(BatchedTraffic.PAGE);
+            }
+            long n = seen.getAndIncrement();
+            return (long) ((n + 1) * endpoint.errorRate()) > (long) (n * endpoint.errorRate());
+        }
+
         void handle(HttpExchange exchange) throws IOException {
             long start = System.nanoTime();
             inFlight.incrementAndGet();
             try (exchange) {
-                long n = seen.getAndIncrement();
-                boolean fails = (long) ((n + 1) * endpoint.errorRate()) > (long) (n * endpoint.errorRate());
+                boolean fails = fails(exchange.getRequestURI().getQuery());
                 LockSupport.parkNanos(endpoint.delayMicros() * 1_000);
                 exchange.sendResponseHeaders(fails ? 500 : 200, -1);
                 requests.increment(endpoint.name());

@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 /**
  * Sends requests to a {@link Storefront} from a few concurrent clients, interleaving the endpoints by their shares
  * (smooth weighted round robin): in any run of requests, each endpoint gets its share give or take one or two, so
- * that the error counts of any window of a second or two follow the plan closely.
+ * that the error counts of any window of a second or two follow the plan closely. An endpoint with no share (the
+ * batched one) gets none of these requests.
  */
 final class Traffic implements AutoCloseable {
 
@@ -55,10 +56,10 @@ final class Traffic implements AutoCloseable {
     private synchronized List<String> deal(int requests) {
         List<String> paths = new ArrayList<>();
         for (int n = 0; n < requests; n++) {
-            int next = 0;
+            int next = -1;
             for (int i = 0; i < owed.length; i++) {
                 owed[i] += endpoints.get(i).share();
-                if (owed[i] > owed[next]) {
+                if (endpoints.get(i).share() > 0 && (next < 0 || owed[i] > owed[next])) {
                     next = i;
                 }
             }

@@ -27,11 +27,11 @@ import workbench.lessons.harness.LabProcess;
  * before and just after; a fourth changes by turns, and the learner's readings of it must each be of one moment.
  *
  * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
- * parked; it pinned one or two more carriers than its parallelism, which it lowered afterwards. Another has <em>idle carriers</em>: it started more carriers than its parallelism while it was busier,
- * and only a few of them are in use now, with nothing queued; it started with that higher parallelism and lowered
- * it at run time. A <em>quiet</em> one has a parallelism of 5 to 7 and has only ever run one virtual thread, so
- * its scheduler has started far fewer carriers than its parallelism. Each also runs a ForkJoinPool of its own for
- * CPU work. A third JVM, the <em>pulsing</em> one,
+ * parked; it pinned one or two more carriers than its parallelism, which it lowered afterwards. Another has <em>idle
+ * carriers</em>: it started more carriers than its parallelism while it was busier, and only a few of them are in use
+ * now, with nothing queued; it started with that higher parallelism and lowered it at run time. A <em>quiet</em> one
+ * has a parallelism of 5 to 7 and has only ever run one virtual thread, so its scheduler has started far fewer carriers
+ * than its parallelism. Each also runs a ForkJoinPool of its own for CPU work. A third JVM, the <em>pulsing</em> one,
  * readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run for as long:
  * its queue is full or empty by turns, and between the two for a few milliseconds. Proxies a learner might use
  * instead of the scheduler's own figures, and the scenario that defeats each in every run:

@@ -151,9 +151,9 @@ public final class LeakFinder {
 
     /**
      * The first snapshot from which the thread has waited, without a time limit, on the same kind of blocker and
-     * without waking in between, in every snapshot up to the last; -1 when it does not wait in the last one. A thread that
-     * already existed in the first snapshot counts from 0: only threads born while watched show growth, and
-     * an idle worker of a steady pool, caught running once, must not look like a new leak.
+     * without waking in between, in every snapshot up to the last; -1 when it does not wait in the last one. A thread
+     * that already existed in the first snapshot counts from 0: only threads born while watched show growth, and an
+     * idle worker of a steady pool, caught running once, must not look like a new leak.
      */
     private static int stuckSince(ThreadRecord atEnd, List<Map<Long, ThreadRecord>> byId) {
         if (!atEnd.waitsIndefinitely()) {

@@ -43,8 +43,8 @@ final class ThreadDumpJson {
         boolean virtual = thread.path("virtual").asBoolean(false)
                 || (!stack.isEmpty() && stack.getLast().startsWith("java.lang.VirtualThread.run("));
         return new ThreadRecord(thread.path("tid").asLong(), thread.path("name").asText(""),
-                Thread.State.valueOf(thread.path("state").asText("RUNNABLE")), virtual, blockerOf(thread), -1, container,
-                stack);
+                Thread.State.valueOf(thread.path("state").asText("RUNNABLE")), virtual, blockerOf(thread), -1,
+                container, stack);
     }
 
     /** The class name of what the thread waits on: park blocker, monitor it waits to enter, or waits on. */

@@ -32,7 +32,8 @@ class PoolNamesTest {
     void anUnnamedThreadBelongsToTheExecutorThatStartedIt() {
         String executor = "java.util.concurrent.ThreadPerTaskExecutor@1b6d3586";
         ThreadRecord unnamed = new ThreadRecord(41, "", Thread.State.WAITING, true, null, -1, executor, List.of());
-        ThreadRecord named = new ThreadRecord(42, "ingest-7", Thread.State.WAITING, true, null, -1, executor, List.of());
+        ThreadRecord named =
+                new ThreadRecord(42, "ingest-7", Thread.State.WAITING, true, null, -1, executor, List.of());
         ThreadRecord alone = new ThreadRecord(43, "", Thread.State.WAITING, true, null, -1, null, List.of());
 
         assertEquals(executor, unnamed.pool());
