@@ -29,7 +29,7 @@ import workbench.lessons.harness.Demo;
  * or a monitor that nobody will ever release), and the thread stays blocked forever. The other pools are decoys: a
  * big pool of idle workers and pools that grow in bursts and shrink again; in some runs a pool that shrinks faster
  * than the leak grows, so that the total thread count falls, in others a pool that grows faster than the leak,
- * steadily, and is perfectly healthy.
+ * steadily, and is perfectly healthy, one whose threads wait for reply after reply, and one that blocks in waves.
  *
  * <p>In the console: {@code /demo start leaky-threads}, then {@code ThreadSnapshots.dump()} and the lesson's
  * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N} and {@code --shape=}one of
