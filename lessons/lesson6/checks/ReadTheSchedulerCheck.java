@@ -26,12 +26,13 @@ import workbench.lessons.harness.LabProcess;
  * random states, and the learner's reading of each must agree with the readings that JVM takes of itself just
  * before and just after; a fourth changes by turns, and the learner's readings of it must each be of one moment.
  *
- * <p>One JVM is <em>saturated</em>: every carrier pinned for good, more virtual threads queued behind them, others
- * parked; it pinned one or two more carriers than its parallelism, which it lowered afterwards. Another has <em>idle
- * carriers</em>: it started more carriers than its parallelism while it was busier, and only a few of them are in use
- * now, with nothing queued; it started with that higher parallelism and lowered it at run time. A <em>quiet</em> one
- * has a parallelism of 5 to 7 and has only ever run one virtual thread, so its scheduler has started far fewer carriers
- * than its parallelism. Each also runs a ForkJoinPool of its own for CPU work. A third JVM, the <em>pulsing</em> one,
+ * <p>One JVM is <em>saturated</em>: one or two more virtual threads pinned for good than its parallelism (lowered
+ * after they mounted), more queued behind them, others parked, and one or two carriers idle beside them, which a
+ * parallelism already reached never wakes for the queued threads. Another has <em>idle carriers</em>: it started more
+ * carriers than its parallelism while it was busier, and only a few of them are in use now, with nothing queued; it
+ * started with that higher parallelism and lowered it at run time. A <em>quiet</em> one has a parallelism of 5 to 7
+ * and has only ever run one virtual thread, so its scheduler has started far fewer carriers than its parallelism. Each
+ * also runs a ForkJoinPool of its own for CPU work. A third JVM, the <em>pulsing</em> one,
  * readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run for as long:
  * its queue is full or empty by turns, and between the two for a few milliseconds. Proxies a learner might use
  * instead of the scheduler's own figures, and the scenario that defeats each in every run:
@@ -56,6 +57,9 @@ import workbench.lessons.harness.LabProcess;
  *       threads are the runnable ones, and their number differs from its mounted count;</li>
  *   <li>zero, or every virtual thread not mounted, for the queued count: the saturated JVM queues several and parks
  *       at least four more;</li>
+ *   <li>the queued count less the idle carriers, as if each idle carrier were about to take a queued thread: the
+ *       saturated JVM keeps one or two idle carriers beside its queue, and its parallelism, reached, never wakes
+ *       them;</li>
  *   <li>the scheduler's submission queue alone for the queued count (Go's {@code runqueue} without the per-P queues
  *       in brackets), or the carriers' own queues alone: the saturated JVM's pinned carriers wake just over half of
  *       its queued threads, which wait in those carriers' own queues, and a platform thread starts the rest;</li>
@@ -119,12 +123,13 @@ class ReadTheSchedulerCheck {
         int saturated = parallelism(random, -1);
         int idle = parallelism(random, saturated);
         int lowered = 1 + random.nextInt(2);
+        int idleBeside = 1 + random.nextInt(2);
         int queued = 3 + random.nextInt(10);
         while (queued == saturated || queued == saturated + lowered) {
             queued++;
         }
         List<Shape> shapes = List.of(
-                new Shape(saturated, lowered, 4 + random.nextInt(7), saturated + lowered, queued,
+                new Shape(saturated, lowered + idleBeside, 4 + random.nextInt(7), saturated + lowered, queued,
                         2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
                 new Shape(idle, 2 + random.nextInt(3), 4 + random.nextInt(7), 1 + random.nextInt(idle - 1), 0,
                         2 + random.nextInt(5), 1 + random.nextInt(5), 2 + random.nextInt(3), 0),
@@ -336,6 +341,12 @@ class ReadTheSchedulerCheck {
         }
         if (figure.equals("queued") && woken > 0 && reported == woken) {
             matches.add("the threads the carriers woke into their own queues, without those submitted from outside");
+        }
+        long idleCarriers = own[1] - own[2];
+        if (figure.equals("queued") && idleCarriers > 0 && own[3] > 0
+                && reported == Math.max(0, own[3] - idleCarriers)) {
+            matches.add("its queued threads less its idle carriers; at its parallelism, the scheduler wakes no idle"
+                    + " carrier for them");
         }
         if (figure.equals("mounted") && reported == shape.queued() && shape.queued() > 0) {
             matches.add("the virtual threads that are runnable but wait for a carrier");

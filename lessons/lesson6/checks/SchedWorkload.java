@@ -25,8 +25,8 @@ import lesson6.demo.NativeSort;
  *
  * <p>Arguments, in order: parallelism; extra carriers, started while the parallelism was higher, which it lowers
  * once the pinned threads are mounted; virtual threads parked on a latch; virtual threads pinned to their
- * carriers for good (blocked in a native callback), more than the parallelism when the extra carriers are pinned
- * too; virtual threads readied after those, which wait for a carrier when the pinned ones hold them all,
+ * carriers for good (blocked in a native callback), more than the parallelism when some extra carriers are pinned
+ * too, the rest idle; virtual threads readied after those, which wait for a carrier when the pinned ones hold them all,
  * some woken by the pinned ones ({@link #wokenByCarriers}) and the rest started by a platform thread;
  * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
  * for CPU work, each running a task that sleeps; and, when above zero, virtual threads readied in pulses
@@ -59,6 +59,8 @@ public final class SchedWorkload {
                 ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
         NativeSort.sortWith(() -> { });   // links the native sort here, not in a class initializer on a virtual thread
         startIdleCarriers(scheduler, parallelism, n[1]);
+        // Raised only as far as the pinned threads need, so that carriers beyond them stay idle, with threads queued.
+        scheduler.setParallelism(Math.max(parallelism, n[3]));
         List<Thread> parked = new ArrayList<>();
         for (int i = 0; i < n[2]; i++) {
             parked.add(Thread.ofVirtual().name("parked-" + i).start(SchedWorkload::awaitForever));
