@@ -18,9 +18,9 @@ import workbench.lessons.harness.LabProcess;
  * {@link Plan.Shape}; the learner's code, handed that JVM as a Target, must name the leaking pool both times, and
  * return null for the run where nothing leaks.
  *
- * <p>Every leaking task first waits with a time limit for 1.0 to 1.2 s (a slow backend), then forever; a new one
- * comes every 200 to 260 ms. Proxies for "threads born while watched that got stuck without a time limit and
- * stayed stuck, joining at several moments", and the scenario that defeats each in every run:
+ * <p>Every leaking task first waits with a time limit for 1.0 to 1.2 s (a slow backend, called three times), then
+ * forever; a new one comes every 200 to 260 ms. Proxies for "threads born while watched that got stuck without a time
+ * limit and stayed stuck, joining at several moments", and the scenario that defeats each in every run:
  * <ul>
  *   <li>the JVM running the check ({@code Target.current()}): the service runs in another JVM; this one has no
  *       leak;</li>
@@ -47,6 +47,9 @@ import workbench.lessons.harness.LabProcess;
  *       {@code NO_LEAK}, 0.4 to 1.5 s after the learner's code first asks for threads, a pool starts 18 threads
  *       at one moment, more than the leak strands in a watch of 3 s, all blocked on one latch released 8 s later;
  *       a leak's threads get stuck at several moments;</li>
+ *   <li>a low count of waits taken for a thread that never woke: every leaking task first calls its slow backend
+ *       three times, each a wait with a time limit, so a leaked thread has waited four times, and stays at
+ *       four;</li>
  *   <li>waits on a queue's condition taken for idle workers: in {@code FALLING_TOTAL} the leak's threads wait on
  *       a reply queue, the very blocker of the 36 to 43 idle workers on their task queue;</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held

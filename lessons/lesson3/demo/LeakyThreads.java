@@ -306,7 +306,9 @@ public final class LeakyThreads implements Demo {
     /** The bug: the reply's only other holder was a callback that got lost, so this waits forever. */
     private void waitForALostReply() {
         try {
-            Thread.sleep(plan.leakDelay());  // the call to the slow backend, which does come back
+            for (int attempt = 0; attempt < Plan.BACKEND_TRIES; attempt++) {
+                Thread.sleep(plan.leakDelay() / Plan.BACKEND_TRIES);  // the slow backend, retried, comes back
+            }
             switch (plan.primitive()) {
                 case QUEUE -> {
                     BlockingQueue<String> reply = new LinkedBlockingQueue<>();

@@ -14,8 +14,8 @@ import java.util.Random;
  *                    it serves only short healthy bursts
  * @param primitive   what its stuck threads wait on
  * @param leakMillis  the period of the leak
- * @param leakDelay   how long, in milliseconds, each leaking task first waits with a time limit (a call to a slow
- *                    backend) before it waits forever
+ * @param leakDelay   how long, in milliseconds, each leaking task first waits with a time limit (calls to a slow
+ *                    backend, {@link #BACKEND_TRIES} of them) before it waits forever
  * @param steady      a fixed pool of idle workers: waiting, but never growing
  * @param steadySize  how many workers the steady pool has
  * @param bursty      pools whose threads wait a while in bursts, then end
@@ -71,6 +71,11 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         NO_LEAK
     }
 
+    /**
+     * How many times a leaking task calls the slow backend, each a wait with a time limit, before it waits forever:
+     * a leaked thread has waited that many times and once more, a count that says nothing of being stuck.
+     */
+    public static final int BACKEND_TRIES = 3;
     /** How long the warming pool keeps growing: as long as a hidden check may watch a run. */
     public static final long GROWS_MILLIS = 30_000;
     /** How long the shrinking pool keeps shrinking. */

@@ -18,7 +18,11 @@ final class ThreadDumpJson {
     private ThreadDumpJson() {
     }
 
-    static ThreadSnapshot parse(String json) throws IOException {
+    /**
+     * @param waitsById each platform thread's count of waits, read beside the dump (the dump has none); a thread
+     *                  missing from it gets -1
+     */
+    static ThreadSnapshot parse(String json, Map<Long, Long> waitsById) throws IOException {
         JsonNode dump = MAPPER.readTree(json).path("threadDump");
         if (dump.isMissingNode()) {
             throw new IOException("not a JSON thread dump: no \"threadDump\" object at the top");
@@ -28,23 +32,25 @@ final class ThreadDumpJson {
         for (JsonNode container : dump.path("threadContainers")) {
             String containerName = container.path("container").asText(null);
             for (JsonNode thread : container.path("threads")) {
-                ThreadRecord record = recordOf(thread, "<root>".equals(containerName) ? null : containerName);
+                ThreadRecord record = recordOf(thread, "<root>".equals(containerName) ? null : containerName,
+                        waitsById);
                 threads.putIfAbsent(record.id(), record);
             }
         }
         return new ThreadSnapshot(timeOf(dump), new ArrayList<>(threads.values()));
     }
 
-    private static ThreadRecord recordOf(JsonNode thread, String container) {
+    private static ThreadRecord recordOf(JsonNode thread, String container, Map<Long, Long> waitsById) {
         List<String> stack = new ArrayList<>();
         for (JsonNode frame : thread.path("stack")) {
             stack.add(Frames.withoutModule(frame.asText()));
         }
         boolean virtual = thread.path("virtual").asBoolean(false)
                 || (!stack.isEmpty() && stack.getLast().startsWith("java.lang.VirtualThread.run("));
-        return new ThreadRecord(thread.path("tid").asLong(), thread.path("name").asText(""),
-                Thread.State.valueOf(thread.path("state").asText("RUNNABLE")), virtual, blockerOf(thread), -1,
-                container, stack);
+        long id = thread.path("tid").asLong();
+        return new ThreadRecord(id, thread.path("name").asText(""),
+                Thread.State.valueOf(thread.path("state").asText("RUNNABLE")), virtual, blockerOf(thread),
+                virtual ? -1 : waitsById.getOrDefault(id, -1L), container, stack);
     }
 
     /** The class name of what the thread waits on: park blocker, monitor it waits to enter, or waits on. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  *                  (running, sleeping, or parked without a blocker)
  * @param waits     how many times it has waited or blocked since it started ({@code ThreadInfo}'s waited and
  *                  blocked counts together): a count that changed between two snapshots means it woke in between,
- *                  however briefly; -1 when the snapshot does not count them (a JSON thread dump)
+ *                  however briefly; -1 when the snapshot does not count them (a virtual thread, or a JSON thread
+ *                  dump read from a file)
  * @param container the thread container that started it (an executor, for example) when the snapshot knows it;
  *                  null otherwise
  * @param stack     its frames, innermost first, as {@code class.method(file:line)}; empty when the snapshot

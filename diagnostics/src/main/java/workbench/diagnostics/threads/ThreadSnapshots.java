@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import workbench.diagnostics.target.Target;
 
@@ -26,7 +28,8 @@ import workbench.diagnostics.target.Target;
  *       this is a diagnostic call, not something for a hot path; {@link #of(Target, int)} limits their depth.</li>
  *   <li>{@link #dump(Target)} and {@link #dump()} ask the JVM for its JSON thread dump
  *       ({@link HotSpotDiagnosticMXBean#dumpThreads}), which lists virtual threads too, with park blockers and
- *       the thread container (executor) that started each thread.</li>
+ *       the thread container (executor) that started each thread; platform threads' counts of waits come from the
+ *       {@link ThreadMXBean}, read just before.</li>
  * </ul>
  *
  * {@snippet class="workbench.diagnostics.snippets.ThreadsSnippets" region="sources"}
@@ -73,8 +76,9 @@ public final class ThreadSnapshots {
         try {
             Path dir = Files.createTempDirectory("thread-dump");
             file = dir.resolve("threads.json");
+            Map<Long, Long> waits = waitsById(target.threads());
             diagnosticBean(target).dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
-            return ThreadDumpJson.parse(Files.readString(file));
+            return ThreadDumpJson.parse(Files.readString(file), waits);
         } catch (IOException e) {
             throw new UncheckedIOException("could not take a JSON thread dump of process " + target.pid(), e);
         } finally {
@@ -82,9 +86,27 @@ public final class ThreadSnapshots {
         }
     }
 
-    /** Reads a JSON thread dump written by {@code jcmd <pid> Thread.dump_to_file -format=json}. */
+    /**
+     * Reads a JSON thread dump written by {@code jcmd <pid> Thread.dump_to_file -format=json}; its threads' counts of
+     * waits are unknown (-1).
+     */
     public static ThreadSnapshot fromJson(Path file) throws IOException {
-        return ThreadDumpJson.parse(Files.readString(file));
+        return ThreadDumpJson.parse(Files.readString(file), Map.of());
+    }
+
+    /** Each live platform thread's waited and blocked counts together, without stacks. */
+    private static Map<Long, Long> waitsById(ThreadMXBean bean) {
+        Map<Long, Long> waits = new HashMap<>();
+        for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds(), 0)) {
+            if (info != null) {
+                waits.put(info.getThreadId(), waitsOf(info));
+            }
+        }
+        return waits;
+    }
+
+    private static long waitsOf(ThreadInfo info) {
+        return info.getWaitedCount() + info.getBlockedCount();
     }
 
     static HotSpotDiagnosticMXBean diagnosticBean(Target target) throws IOException {
@@ -110,7 +132,7 @@ public final class ThreadSnapshots {
         List<String> stack = Arrays.stream(info.getStackTrace()).map(Frames::of).toList();
         return new ThreadRecord(info.getThreadId(), Objects.requireNonNullElse(info.getThreadName(), ""),
                 info.getThreadState(), false, lock == null ? null : lock.getClassName(),
-                info.getWaitedCount() + info.getBlockedCount(), null, stack);
+                waitsOf(info), null, stack);
     }
 
     private static void deleteQuietly(Path file) {

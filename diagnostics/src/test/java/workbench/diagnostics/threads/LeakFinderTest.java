@@ -54,13 +54,17 @@ class LeakFinderTest {
     @Test
     void tellsThreadsThatWakeAndWaitAgainFromStuckOnes() throws InterruptedException {
         List<ThreadSnapshot> snapshots;
+        List<ThreadSnapshot> dumps;
         try (Workload workload = new Workload().leak("orders", 100).chat("sessions", 50, 40)) {
             snapshots = LeakFinder.watch(ThreadSnapshots::current, 12, INTERVAL);
+            dumps = LeakFinder.watch(Target.current(), 12, INTERVAL);
         }
 
-        List<LeakSuspect> suspects = new LeakFinder().find(snapshots);
-
-        assertEquals(List.of("orders-*"), suspects.stream().map(LeakSuspect::group).toList(), suspects.toString());
+        for (List<ThreadSnapshot> series : List.of(snapshots, dumps)) {
+            List<LeakSuspect> suspects = new LeakFinder().find(series);
+            assertEquals(List.of("orders-*"), suspects.stream().map(LeakSuspect::group).toList(),
+                    suspects.toString());
+        }
     }
 
     @Test
