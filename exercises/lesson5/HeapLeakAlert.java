@@ -15,7 +15,8 @@ public final class HeapLeakAlert {
     /**
      * Decides whether the watched service leaks heap.
      *
-     * @param watched a stopped sampler that read the service every 100 ms for several seconds
+     * @param watched a stopped sampler that read the service several times a second for several
+     *                seconds; each point carries the time it was read
      * @return true to fire the alert, false to stay silent
      */
     public static boolean firing(Sampler watched) {

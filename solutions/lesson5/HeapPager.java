@@ -31,7 +31,8 @@ public final class HeapPager {
      * the heap's maximum at that pace, in this form (round the numbers as you like):
      * {@code heap live set growing 4.2 MB/s; reaches the 256 MB maximum in about 41 s}
      *
-     * @param watched      a stopped sampler that read the service every 100 ms for several seconds
+     * @param watched      a stopped sampler that read the service several times a second for several
+     *                     seconds; each point carries the time it was read
      * @param maxHeapBytes the service's maximum heap ({@code -Xmx})
      */
     public static String page(Sampler watched, long maxHeapBytes) {

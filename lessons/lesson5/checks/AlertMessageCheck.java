@@ -49,6 +49,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *       the whole maximum.
  *   <li><b>a megabyte of a million bytes</b>: the pace is then 5% high, within the tolerance, but the maximum
  *       named is 5% above the -Xmx the service runs with.
+ *   <li><b>the sampler's period for the clock</b> (reads times 100 ms, the period of the lesson's samplers): the
+ *       runs are read every {@value #SLOWEST_READS_MILLIS} ms or a little faster, so a pace timed by counting
+ *       reads is a quarter or more too fast; time comes from the points.
  *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, at the same
  *       pace on a 640 MB heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left
  *       are checked on it too, against the reference.
@@ -83,13 +86,21 @@ class AlertMessageCheck {
             + " is a page; page whenever the live set keeps growing at a leak's pace, and let 'by when' say how far"
             + " off the maximum is";
 
+    /**
+     * The samplers read every 125 ms to this: a period no pager can assume, far enough from the lesson's 100 ms that
+     * a clock counted in reads misses by more than the tolerance.
+     */
+    static final int SLOWEST_READS_MILLIS = 140;
+
     private static List<Watched> runs;
 
     /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
-        runs = WatchedRuns.watch(Scenes.forPager(new Random()));
+        Random random = new Random();
+        runs = WatchedRuns.watch(Scenes.forPager(random),
+                Duration.ofMillis(SLOWEST_READS_MILLIS - 15 + random.nextInt(16)));
     }
 
     @Test

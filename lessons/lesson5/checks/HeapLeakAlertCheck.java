@@ -74,7 +74,7 @@ class HeapLeakAlertCheck {
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
-        runs = WatchedRuns.watch(Scenes.forHeapAlert(new Random()));
+        runs = WatchedRuns.watch(Scenes.forHeapAlert(new Random()), WatchedRuns.PERIOD);
     }
 
     @Test

@@ -43,6 +43,9 @@ final class PaceProxies {
         paces.put("the slope of heap used, which garbage and the burst held at the end tilt", used.slope(ALL));
         paces.put("a line through every point of the live set, which the burst held at the end tilts",
                 live.slope(ALL));
+        paces.put("the rise of the floors over a time counted as 100 ms a read, though this sampler read every "
+                + Math.round(seconds(live) * 1000 / (live.points().size() - 1)) + " ms: take time from the points",
+                (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
     }
 
     static PaceProxies of(Watched run) {

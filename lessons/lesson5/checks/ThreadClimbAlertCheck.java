@@ -66,7 +66,7 @@ class ThreadClimbAlertCheck {
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
-        runs = WatchedRuns.watch(Scenes.forThreadAlert(new Random()));
+        runs = WatchedRuns.watch(Scenes.forThreadAlert(new Random()), WatchedRuns.PERIOD);
     }
 
     @Test

@@ -16,8 +16,8 @@ import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.LabProcess;
 
 /**
- * Runs of {@code watched-service}, each in a JVM of its own, all at once, each watched by a {@link Sampler} every
- * 100 ms for 7.5 s, from at least 3 s after it is ready.
+ * Runs of {@code watched-service}, each in a JVM of its own, all at once, each watched by a {@link Sampler} for
+ * 7.5 s, from at least 3 s after it is ready.
  *
  * <p>The runs compress hours into seconds: a live set measured every half second stands for old collections over
  * an hour, a leak of MB a second for MB an hour, a collection just before a quiet window for the last one before
@@ -25,6 +25,7 @@ import workbench.lessons.harness.LabProcess;
  */
 final class WatchedRuns {
 
+    /** How often a sampler reads its run, unless a check says otherwise. */
     static final Duration PERIOD = Duration.ofMillis(100);
     static final Duration WINDOW = Duration.ofMillis(7500);
     /**
@@ -49,9 +50,10 @@ final class WatchedRuns {
     /**
      * Watches every scene. All windows open at once, after every run has settled and been attached to, so that no
      * JVM starting or attaching competes with the samplers; each run learns in advance when, so that the events
-     * of its plan fall where its scene means them to. The samplers are stopped and hold the whole window.
+     * of its plan fall where its scene means them to. The samplers read every {@code period}; they are stopped and
+     * hold the whole window.
      */
-    static List<Watched> watch(List<Scene> scenes) throws Exception {
+    static List<Watched> watch(List<Scene> scenes, Duration period) throws Exception {
         List<LabProcess> labs = new ArrayList<>();
         List<Future<Attached>> attaching = new ArrayList<>();
         ExecutorService attachers = Executors.newFixedThreadPool(scenes.size());
@@ -75,7 +77,7 @@ final class WatchedRuns {
             List<Future<Sampler>> starting = new ArrayList<>();
             for (Future<Attached> attached : attaching) {
                 Target target = attached.get().target();
-                starting.add(attachers.submit(() -> Sampler.start(target, PERIOD, 200)));
+                starting.add(attachers.submit(() -> Sampler.start(target, period, 200)));
             }
             List<Sampler> samplers = new ArrayList<>();
             for (Future<Sampler> sampler : starting) {
