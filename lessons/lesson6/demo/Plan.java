@@ -60,7 +60,14 @@ public record Plan(Cause starvedBy, List<SiteLoad> sites, int lightPerSecond) {
      * where the long pins are not, and under any shorter threshold a learner might pick to skip short pins.
      */
     public static Plan pinning(Random random, String pinner) {
-        int pinMillis = 3 + random.nextInt(2);
+        return pinning(random, pinner, 3 + random.nextInt(2));
+    }
+
+    /**
+     * The same, with the named site's pins lasting {@code pinMillis} each (under 70), as many as fill about a
+     * second every second: pins of 20 ms or more are no decoy's alone.
+     */
+    public static Plan pinning(Random random, String pinner, int pinMillis) {
         int pinsPerSecond = 1000 / pinMillis;
         List<Function<String, SiteLoad>> decoys = new ArrayList<>(List.of(
                 name -> unpinnedDecoy(random, name, Role.COMPUTES, pinMillis),
