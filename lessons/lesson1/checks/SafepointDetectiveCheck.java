@@ -67,6 +67,8 @@ import workbench.lessons.harness.LabProcess;
  *       itself every 25 ms, so a count taken here follows the time spent calling, and points at the busy work.</li>
  *   <li><b>a name remembered from another run</b>: names and roles are drawn afresh for every service.</li>
  * </ul>
+ * The service's Target is handed to the learner's code and must still answer when that code returns: the caller
+ * attached it, so the caller closes it.
  */
 class SafepointDetectiveCheck {
 
@@ -176,6 +178,7 @@ class SafepointDetectiveCheck {
 
     private static void check(Service service) throws Exception {
         String named = namedWhileThisJvmStopsNowAndThen(service);
+        Feedback.check(HandedTarget.answers(target), HandedTarget.closedBy(target), HandedTarget.OWNER);
         if (!service.culprit().equals(named)) {
             explainWrongName(named, service);
         }

@@ -73,8 +73,6 @@ class VitalSignsCheck {
             "Lesson 1, page 'The metric catalogue': reading another JVM through its Target";
     private static final String MXBEANS = "Lesson 1, page 'The MXBeans': used, committed and max";
     private static final String STOPS = "Lesson 1, page 'What stops the world': thread states without stacks";
-    private static final String OWNER = "Lesson 1, page 'The metric catalogue': whoever attaches to a JVM closes"
-            + " the Target; code handed one reads through it and leaves it open";
     private static final String MOMENT = "Lesson 1, page 'The metric catalogue': a Snapshot is one moment";
     /** Room for a value or two asked for beside one snapshot; a second snapshot asks twice as often. */
     private static final double ROUND_TRIPS_OF_ONE_READ = 1.5;
@@ -225,9 +223,7 @@ class VitalSignsCheck {
     @Test
     @DisplayName("leaves the target open for its caller")
     void leavesTheTargetOpenForItsCaller() throws Exception {
-        Feedback.check(observe().targetLeftOpen(), "After your code returned, the Target it was handed (pid "
-                + target.pid() + ") no longer answered: your code closed it, and the caller could read that JVM no"
-                + " more.", OWNER);
+        Feedback.check(observe().targetLeftOpen(), HandedTarget.closedBy(target), HandedTarget.OWNER);
     }
 
     @Test
@@ -235,7 +231,7 @@ class VitalSignsCheck {
     void readsEverySignAtOneMoment() throws Exception {
         Observation seen = observe();
         Feedback.check(seen.targetLeftOpen(), "Your code closed the Target it was handed, so how it read could not be"
-                + " judged.", OWNER);
+                + " judged.", HandedTarget.OWNER);
         double times = seen.roundTrips() / (double) seen.roundTripsOfOneSnapshot();
         Feedback.check(times <= ROUND_TRIPS_OF_ONE_READ, String.format(Locale.ROOT, "Your read asked the target"
                 + " (pid %d) for values %d times, each a round trip, %.1f times as often as one snapshot of the whole"
@@ -244,15 +240,6 @@ class VitalSignsCheck {
     }
 
     /** Whether an attached Target still reaches its JVM. */
-    private static boolean answers(Target target) {
-        try {
-            target.connection().getMBeanCount();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     private static Proxy thisJvm(long value) {
         return new Proxy("the JVM that runs the check, not the one you were given", value, TARGETS);
     }
@@ -310,7 +297,7 @@ class VitalSignsCheck {
                 VitalSigns.Reading reading = VitalSigns.read(counted);
                 long stops = Math.max(0,
                         safepoints.count() - safepointsBefore - (collections(perf) - collectionsBefore));
-                boolean leftOpen = answers(target);
+                boolean leftOpen = HandedTarget.answers(target);
                 CountingTarget snapshotOnly = new CountingTarget(target);
                 if (leftOpen) {
                     Metrics.read(snapshotOnly);
