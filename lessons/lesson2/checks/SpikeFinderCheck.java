@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
-import jdk.jfr.FlightRecorder;
-import jdk.jfr.RecordingState;
-import jdk.jfr.consumer.RecordingStream;
 import lesson2.SpikeFinder;
 import lesson2.SpikeFinder.Spike;
 import lesson2.demo.AllocationSpikes;
@@ -17,16 +13,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.LabProcess;
 
 /**
- * Hidden checks of exercise {@code find-the-spike}: the demo runs in this JVM for one shared watch, started a
- * second into it, its steady load at a random rate of 110 to 140 MB/s (seven to eight tenths of it in 1 to 2 MiB
+ * Hidden checks of exercise {@code find-the-spike}: the demo runs in a JVM of its own ({@link SpikingService}) for
+ * one shared watch, started a second into it, its steady load at a random rate of 110 to 140 MB/s (seven to eight tenths of it in 1 to 2 MiB
  * buffers, too large for a TLAB), its spikes from a different site each time and, by turns, large (260 to 320 MB,
  * warming up) and small (62 to 68 MB/s beyond the steady load at an even pace), each over half a second or more.
  * Every spike must be dated close to its start, once, and named by its own call site.
  *
  * <p>The proxies a finder might follow instead, and what defeats each in every run:
  * <ul>
+ *   <li><b>the JVM the finder runs in</b> (its own flight recorder or counters): the service runs in another;</li>
  *   <li><b>a fixed bytes-per-tick threshold</b> (read off the console's demo, 24 MB/s): the steady load alone
  *       allocates 11 MiB or more every 100 ms, above any threshold that console's demo suggests;</li>
  *   <li><b>any large allocation is a spike</b>, dating without the exact counter: the steady load makes large
@@ -64,6 +62,9 @@ class SpikeFinderCheck {
     private static final String USUAL = "Lesson 2, 'Finding a spike': a spike is a short stretch in which the JVM"
             + " allocates far more than it usually does; compare each tick of the exact counter with this run's"
             + " usual tick, not with a fixed amount, nor with the large allocations alone";
+    private static final String NOTHING = "Lesson 2, 'Finding a spike': watch the JVM you are handed (in the"
+            + " snippets, Target.current() is the console's lab JVM, where the demo runs), and compare each tick of"
+            + " the exact counter with this run's usual tick";
     private static final String START = "Lesson 2, 'Finding a spike': a burst begins before its peak; date it by the"
             + " last reading of the counter before its first busy tick";
     private static final String ONCE = "Lesson 2, 'Finding a spike': a burst often spans several ticks of the"
@@ -74,6 +75,7 @@ class SpikeFinderCheck {
 
     private static final Random RANDOM = new Random();
     private static AllocationSpikes.Settings settings;
+    private static long pid;
     private static Instant start;
     private static Instant visible;
     private static List<Spike> reported;
@@ -81,30 +83,31 @@ class SpikeFinderCheck {
 
     @BeforeAll
     static void watch() throws Exception {
-        warmUpFlightRecorder();
-        settings = new AllocationSpikes.Settings(RANDOM.nextLong(), 16, 110 + RANDOM.nextInt(31), 260, 320,
-                Duration.ofMillis(800), Duration.ofMillis(1200), null, Duration.ofMillis(500 + RANDOM.nextInt(201)),
-                0.7 + RANDOM.nextInt(11) / 100.0, 62 + RANDOM.nextInt(7));
-        AtomicReference<Instant> recording = new AtomicReference<>();
-        Thread watcher = Thread.ofVirtual().start(() -> awaitRecording(recording));
-        try (AllocationSpikes demo = new AllocationSpikes(settings)) {
-            Thread starter = Thread.ofVirtual().start(() -> startLater(demo));
-            start = Instant.now();
-            reported = SpikeFinder.findSpikes(Target.current(), WATCH);
-            starter.join();
-            happened = demo.spikes();
-        } finally {
-            watcher.interrupt();
+        settings = SpikingService.settings(RANDOM.nextLong(), 110 + RANDOM.nextInt(31),
+                Duration.ofMillis(500 + RANDOM.nextInt(201)), 0.7 + RANDOM.nextInt(11) / 100.0,
+                62 + RANDOM.nextInt(7));
+        SpikingService.Report report;
+        try (LabProcess service = SpikingService.start(settings)) {
+            service.awaitLine(SpikingService.READY::equals, LabProcess.START_UP);
+            pid = service.pid();
+            try (Target target = Target.attach(service.pid())) {
+                Thread starter = Thread.ofVirtual().start(() -> startLater(service));
+                start = Instant.now();
+                reported = SpikeFinder.findSpikes(target, WATCH);
+                starter.join();
+            }
+            report = SpikingService.report(service);
         }
+        happened = report.spikes();
         // Spikes before the learner's recording began could not be seen; the first samples need a moment.
-        visible = (recording.get() == null ? start : recording.get()).plus(SETTLING);
+        visible = (report.recording() == null ? start : report.recording()).plus(SETTLING);
     }
 
     @Test
     void datesEverySpikeOnce() {
         Feedback.check(reported != null && !reported.isEmpty(),
-                "Your method reported no spikes, though the demo spiked " + happened.size() + " times during the"
-                        + " watch.", USUAL);
+                "Your method reported no spikes, though the service in the JVM it was handed (pid " + pid + ")"
+                        + " spiked " + happened.size() + " times during the watch.", NOTHING);
         List<AllocationSpikes.Spike> matched = new ArrayList<>();
         for (Spike spike : reported) {
             Feedback.check(spike != null && spike.at() != null, "Your method reported a spike without a time.", START);
@@ -133,7 +136,7 @@ class SpikeFinderCheck {
     @Test
     void namesTheSiteOfEachSpike() {
         Feedback.check(reported != null && !reported.isEmpty(),
-                "Your method reported no spikes, so it named no site.", USUAL);
+                "Your method reported no spikes, so it named no site.", NOTHING);
         List<AllocationSpikes.Spike> named = new ArrayList<>();
         for (Spike spike : reported) {
             if (spike == null || spike.at() == null) {
@@ -160,35 +163,12 @@ class SpikeFinderCheck {
      * Starts the demo {@link #QUIET_START} into the watch, so that its first spike (a second or more after that)
      * comes when the learner's streams have settled: while they start up, ticks of the counter are ragged.
      */
-    private static void startLater(AllocationSpikes demo) {
+    private static void startLater(LabProcess service) {
         try {
             Thread.sleep(QUIET_START);
-            demo.start();
+            service.tell(SpikingService.START);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** JFR starts slowly the first time in a JVM; the learner's stream should not pay for that in the watch. */
-    private static void warmUpFlightRecorder() {
-        try (RecordingStream stream = new RecordingStream()) {
-            stream.startAsync();
-        }
-    }
-
-    /** Notes when a JFR recording (the learner's stream) first runs in this JVM. */
-    private static void awaitRecording(AtomicReference<Instant> started) {
-        try {
-            while (true) {
-                if (FlightRecorder.isInitialized() && FlightRecorder.getFlightRecorder().getRecordings().stream()
-                        .anyMatch(r -> r.getState() == RecordingState.RUNNING)) {
-                    started.set(Instant.now());
-                    return;
-                }
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            // The watch is over.
         }
     }
 
