@@ -64,6 +64,8 @@ import workbench.lessons.harness.LabProcess;
  *       round trips for values, against one snapshot of the whole catalogue through the same kind of Target.</li>
  *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
  *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
+ *   <li><b>a collection first</b>, to settle heap used: the check counts the target's collections during the read
+ *       too; its young generation is large enough that none comes on its own.</li>
  * </ul>
  */
 class VitalSignsCheck {
@@ -85,12 +87,12 @@ class VitalSignsCheck {
     private static Observation observation;
 
     /**
-     * The learner's reading, between two readings the workload took of itself, and the safepoints the target went
-     * through meanwhile beyond those of its collections.
+     * The learner's reading, between two readings the workload took of itself, and the collections and other
+     * safepoints the target went through meanwhile.
      */
     private record Observation(OwnReading before, VitalSigns.Reading reading, OwnReading after,
-                               long safepointsBeyondCollections, boolean targetLeftOpen, int roundTrips,
-                               int roundTripsOfOneSnapshot) {}
+                               long safepointsBeyondCollections, long collections, boolean targetLeftOpen,
+                               int roundTrips, int roundTripsOfOneSnapshot) {}
 
     /** A figure a wrong answer may report instead of the sign, what it is, and which idea to revisit then. */
     private record Proxy(String what, long value, String revisit) {}
@@ -212,7 +214,15 @@ class VitalSignsCheck {
     @Test
     @DisplayName("reads the target without stopping it")
     void readsTheTargetWithoutStoppingIt() throws Exception {
-        long stops = observe().safepointsBeyondCollections();
+        Observation seen = observe();
+        Feedback.check(seen.collections() == 0, String.format(Locale.ROOT,
+                "While your code read the target (pid %d), the target went through %d garbage collection%s, and its"
+                        + " young generation is large enough that it collects on its own only long after: your read"
+                        + " asked for it. A collection stops every thread, and heap used after it is no longer what"
+                        + " the service held. Something in your read asks the target to collect (a gc() call, a heap"
+                        + " histogram or a heap dump).", target.pid(), seen.collections(),
+                seen.collections() == 1 ? "" : "s"), STOPS);
+        long stops = seen.safepointsBeyondCollections();
         Feedback.check(stops == 0, String.format(Locale.ROOT,
                 "While your code read the target (pid %d), the target went through %d safepoint%s beyond its garbage"
                         + " collections: every one stopped all of its threads. The values may be right; the way of"
@@ -295,15 +305,15 @@ class VitalSignsCheck {
                 long collectionsBefore = collections(perf);
                 CountingTarget counted = new CountingTarget(target);
                 VitalSigns.Reading reading = VitalSigns.read(counted);
-                long stops = Math.max(0,
-                        safepoints.count() - safepointsBefore - (collections(perf) - collectionsBefore));
+                long collected = collections(perf) - collectionsBefore;
+                long stops = Math.max(0, safepoints.count() - safepointsBefore - collected);
                 boolean leftOpen = HandedTarget.answers(target);
                 CountingTarget snapshotOnly = new CountingTarget(target);
                 if (leftOpen) {
                     Metrics.read(snapshotOnly);
                 }
                 Thread.sleep(150);
-                observation = new Observation(before, reading, latestOwnReading(), stops, leftOpen,
+                observation = new Observation(before, reading, latestOwnReading(), stops, collected, leftOpen,
                         counted.roundTrips(), snapshotOnly.roundTrips());
             }
         }
