@@ -2,6 +2,7 @@ package lesson5.checks;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lesson5.checks.WatchedRuns.Watched;
 import workbench.diagnostics.metrics.Attributes;
@@ -36,6 +37,9 @@ final class PaceProxies {
         this.liveNow = live.latestValue();
         this.firstFloor = floors.first();
         this.summedLimits = sampler.series("jvm.memory.limit", HEAP).latestValue();
+        paces.put("the rise of the floors over a time counted as 100 ms a read, though this sampler read every "
+                + Math.round(seconds(live) * 1000 / (live.points().size() - 1)) + " ms: take time from the points",
+                (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
         paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
                 + " parts only two thirds of it apart", (floors.last() - floors.first()) / seconds(live));
         paces.put("the allocation rate: garbage made, not memory kept",
@@ -43,19 +47,20 @@ final class PaceProxies {
         paces.put("the slope of heap used, which garbage and the burst held at the end tilt", used.slope(ALL));
         paces.put("a line through every point of the live set, which the burst held at the end tilts",
                 live.slope(ALL));
-        paces.put("the rise of the floors over a time counted as 100 ms a read, though this sampler read every "
-                + Math.round(seconds(live) * 1000 / (live.points().size() - 1)) + " ms: take time from the points",
-                (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
     }
 
     static PaceProxies of(Watched run) {
         return new PaceProxies(run.sampler(), run.scene().maxHeapBytes());
     }
 
-    /** " (it matches ...)" when {@code mbPerSecond} is near a known wrong pace, else nothing. */
+    /**
+     * " (it matches ...)" when {@code mbPerSecond} is near a known wrong pace, else nothing; two of them when two are
+     * near, since the learner's could be either.
+     */
     String matched(double mbPerSecond) {
-        return paces.entrySet().stream().filter(pace -> near(mbPerSecond * MB, pace.getValue())).findFirst()
-                .map(pace -> " (it matches " + pace.getKey() + ")").orElse("");
+        List<String> near = paces.entrySet().stream().filter(pace -> near(mbPerSecond * MB, pace.getValue()))
+                .map(Map.Entry::getKey).limit(2).toList();
+        return near.isEmpty() ? "" : " (it matches " + String.join(", or ", near) + ")";
     }
 
     /** " (it matches ...)" when {@code seconds}, at the page's own pace, is near a known wrong time left. */
