@@ -54,6 +54,8 @@ import workbench.lessons.harness.LabProcess;
  *       a reply queue, the very blocker of the 36 to 43 idle workers on their task queue;</li>
  *   <li>WAITING only, BLOCKED ignored: in {@code GROWING_DECOYS} the leak's threads are BLOCKED on a monitor held
  *       forever by its first stuck thread;</li>
+ *   <li>a suspect without a blocker object set aside, as the heap profile has to: in a second {@code FALLING_TOTAL}
+ *       run the leak's threads park with {@code LockSupport.park()} and no blocker;</li>
  *   <li>a pool named whatever happens (the one with the most waiting threads when no suspect is found): in
  *       {@code NO_LEAK}, with the decoys of {@code GROWING_DECOYS}, nothing leaks;</li>
  *   <li>a short watch with lowered thresholds (one stuck thread is a leak): a watch of under a second never sees a
@@ -73,6 +75,11 @@ class LeakDetectiveCheck {
     @Test
     void namesALeakBlockedOnAMonitorAmongPoolsThatGrow() throws Exception {
         check(Plan.Shape.GROWING_DECOYS);
+    }
+
+    @Test
+    void namesALeakParkedWithoutABlocker() throws Exception {
+        check(Plan.Shape.FALLING_TOTAL, Plan.Primitive.PARK);
     }
 
     @Test
@@ -100,10 +107,16 @@ class LeakDetectiveCheck {
     }
 
     private static void check(Plan.Shape shape) throws Exception {
+        check(shape, null);
+    }
+
+    /** @param primitive what the leak waits on, or null for what its shape's leak waits on */
+    private static void check(Plan.Shape shape, Plan.Primitive primitive) throws Exception {
         long seed = new Random().nextLong();
-        Plan plan = Plan.fromSeed(seed, shape);
+        Plan drawn = Plan.fromSeed(seed, shape);
+        Plan plan = primitive == null ? drawn : drawn.withPrimitive(primitive);
         try (LabProcess demo = LabProcess.start(LeakyThreads.class, List.of("-Xmx64m"), "--seed=" + seed,
-                "--shape=" + shape)) {
+                "--shape=" + shape, "--primitive=" + plan.primitive())) {
             demo.awaitLine(LeakyThreads.READY::equals, LabProcess.START_UP);
             try (Target attached = Target.attach(demo.pid())) {
                 WatchedTarget target = new WatchedTarget(attached, () -> waveWhileWatched(demo, plan));

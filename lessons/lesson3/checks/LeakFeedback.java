@@ -77,6 +77,11 @@ final class LeakFeedback {
             Feedback.fail(leak + " Its stuck threads are BLOCKED, each waiting to enter a monitor that is never"
                     + " released.", STUCK);
         }
+        if (plan.primitive() == Plan.Primitive.PARK) {
+            Feedback.fail(leak + " Its stuck threads are WAITING, parked without a blocker object: a snapshot names"
+                    + " nothing they wait on, yet their count of waits never moves. Only the heap profile needs a"
+                    + " blocker; following threads does not.", STUCK);
+        }
         Feedback.fail(leak + " The total thread count went from " + before.count() + " to " + after.count()
                 + " while your method ran: another pool shrank faster.", COUNT);
     }

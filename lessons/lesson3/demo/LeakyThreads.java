@@ -32,8 +32,9 @@ import workbench.lessons.harness.Demo;
  * steadily, and is perfectly healthy, one whose threads wait for reply after reply, and one that blocks in waves.
  *
  * <p>In the console: {@code /demo start leaky-threads}, then {@code ThreadSnapshots.dump()} and the lesson's
- * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N} and {@code --shape=}one of
- * {@link Plan.Shape}.
+ * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N}, {@code --shape=}one of
+ * {@link Plan.Shape} and, to leak on another primitive than the shape's, {@code --primitive=}one of
+ * {@link Plan.Primitive}.
  */
 public final class LeakyThreads implements Demo {
 
@@ -67,20 +68,24 @@ public final class LeakyThreads implements Demo {
     }
 
     /**
-     * Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys; each
-     * {@link #WAVE} read from standard input starts a wave.
+     * Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys,
+     * {@code --primitive=PARK} what its leak waits on; each {@link #WAVE} read from standard input starts a wave.
      */
     public static void main(String[] args) throws Exception {
         long seed = new Random().nextLong();
         Plan.Shape shape = Plan.Shape.FALLING_TOTAL;
+        Plan.Primitive primitive = null;
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
                 seed = Long.parseLong(arg.substring("--seed=".length()));
             } else if (arg.startsWith("--shape=")) {
                 shape = Plan.Shape.valueOf(arg.substring("--shape=".length()));
+            } else if (arg.startsWith("--primitive=")) {
+                primitive = Plan.Primitive.valueOf(arg.substring("--primitive=".length()));
             }
         }
-        LeakyThreads demo = new LeakyThreads(Plan.fromSeed(seed, shape));
+        Plan plan = Plan.fromSeed(seed, shape);
+        LeakyThreads demo = new LeakyThreads(primitive == null ? plan : plan.withPrimitive(primitive));
         demo.start();
         System.out.println(READY);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -317,6 +322,11 @@ public final class LeakyThreads implements Demo {
                 case MONITOR -> {
                     synchronized (rates) {  // the first to get here never leaves: every later one stays BLOCKED
                         new CountDownLatch(1).await();
+                    }
+                }
+                case PARK -> {
+                    while (!Thread.currentThread().isInterrupted()) {  // the unpark was the lost callback's to do
+                        LockSupport.park();
                     }
                 }
             }

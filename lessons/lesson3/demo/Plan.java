@@ -48,7 +48,12 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
          */
         QUEUE,
         /** A monitor held forever by a thread that itself waits forever: BLOCKED. */
-        MONITOR
+        MONITOR,
+        /**
+         * A hand-rolled wait for the reply, {@code LockSupport.park()} with no blocker object: WAITING on nothing a
+         * thread dump can name, and never woken.
+         */
+        PARK
     }
 
     /** The decoys of a run. */
@@ -120,6 +125,12 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
                 falling ? names.get(4) : null, falling ? (int) (FALLS_MILLIS / (leakMillis / 2)) + 20 : 0,
                 falling ? null : names.get(4), falling ? null : names.get(5), falling ? null : names.get(6),
                 falling ? null : names.get(7));
+    }
+
+    /** The same plan, its leaking threads stuck on {@code other} instead. */
+    public Plan withPrimitive(Primitive other) {
+        return new Plan(shape, leaking, other, leakMillis, leakDelay, steady, steadySize, bursty, maxBurst, shrinking,
+                shrinkSize, warming, rising, chatting, waving);
     }
 
     /** The plan a seed gives; the same seed always gives the same plan. */
