@@ -17,10 +17,10 @@ import workbench.lessons.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code find-the-spike}: the demo runs in a JVM of its own ({@link SpikingService}) for
- * one shared watch, started a second into it, its steady load at a random rate of 110 to 140 MB/s (seven to eight tenths of it in 1 to 2 MiB
- * buffers, too large for a TLAB), its spikes from a different site each time and, by turns, large (260 to 320 MB,
- * warming up) and small (62 to 68 MB/s beyond the steady load at an even pace), each over half a second or more.
- * Every spike must be dated close to its start, once, and named by its own call site.
+ * one shared watch, started a second into it, its steady load at a random rate of 110 to 140 MB/s (seven to eight
+ * tenths of it in 1 to 2 MiB buffers, too large for a TLAB), its spikes from a different site each time and, by
+ * turns, large (260 to 320 MB, warming up) and small (62 to 68 MB/s beyond the steady load at an even pace), each
+ * over half a second or more. Every spike must be dated close to its start, once, and named by its own call site.
  *
  * <p>The proxies a finder might follow instead, and what defeats each in every run:
  * <ul>
@@ -90,7 +90,7 @@ class SpikeFinderCheck {
         try (LabProcess service = SpikingService.start(settings)) {
             service.awaitLine(SpikingService.READY::equals, LabProcess.START_UP);
             pid = service.pid();
-            try (Target target = Target.attach(service.pid())) {
+            try (Target target = Target.attach(pid)) {
                 Thread starter = Thread.ofVirtual().start(() -> startLater(service));
                 start = Instant.now();
                 reported = SpikeFinder.findSpikes(target, WATCH);
