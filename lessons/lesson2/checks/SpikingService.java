@@ -46,7 +46,7 @@ public final class SpikingService {
     /** The settings of find-the-spike's runs, with what varies from run to run. */
     static AllocationSpikes.Settings settings(long seed, int steadyMbPerSecond, Duration spikeLength,
                                               double steadyLargeShare, int smallSpikeMbPerSecond) {
-        return new AllocationSpikes.Settings(seed, 16, steadyMbPerSecond, 260, 320, Duration.ofMillis(800),
+        return new AllocationSpikes.Settings(seed, 16, steadyMbPerSecond, 340, 400, Duration.ofMillis(800),
                 Duration.ofMillis(1200), null, spikeLength, steadyLargeShare, smallSpikeMbPerSecond);
     }
 

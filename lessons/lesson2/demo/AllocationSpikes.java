@@ -14,7 +14,8 @@ import workbench.lessons.harness.Demo;
  * Demo {@code allocation-spikes}: a service that allocates steadily and, on a random schedule, bursts of
  * random size from one of several call sites, large arrays included (humongous under G1). After each burst every
  * spike site does a little everyday work (one 1.5 MiB buffer each), and during the second burst the logs are
- * rotated ({@link LogRotation}): one large buffer from a site that allocates nothing else.
+ * rotated ({@link LogRotation}): one large buffer from a site that allocates nothing else. Before the first burst the
+ * steady load exports once, 8 to 10 MiB at once: more than a usual moment, but no spike.
  *
  * <pre>{@code
  * var demo = (AllocationSpikes) Demos.get("allocation-spikes");
@@ -50,6 +51,19 @@ public final class AllocationSpikes implements Demo {
     private static final Duration EVERYDAY_REST = Duration.ofMillis(60);
     /** However long the everyday work took, the next spike waits this long after it. */
     private static final Duration QUIET_BEFORE_SPIKE = Duration.ofMillis(500);
+    /**
+     * The steady load exports once, this long after the start, 8 to 10 MiB at once: a tick of the counter well above
+     * the usual, yet far less beyond it than any spike. Far enough from the start, where the steady load fills its
+     * cache, and from the first spike, {@link #QUIET_AFTER_EXPORT} later, that none of them make one burst.
+     */
+    private static final Duration QUIET_BEFORE_EXPORT = Duration.ofMillis(700);
+    private static final Duration QUIET_AFTER_EXPORT = Duration.ofMillis(900);
+    private static final int EXPORT_MIB = 8;
+    /**
+     * The export's buffers: under half a region of G1 in a small heap, so none is humongous. One humongous export
+     * could bring on a collection that stalls the steady load in the same tick and hides the export.
+     */
+    private static final int EXPORT_PIECE = 448 << 10;
 
     /**
      * How the demo misbehaves.
@@ -96,7 +110,10 @@ public final class AllocationSpikes implements Demo {
         }
     }
 
-    /** One spike: when it started, where it came from and how much it allocated. */
+    /**
+     * One spike: when it started (when its first chunk was made: a collection or a busy machine that holds the spike
+     * thread back holds the spike back too), where it came from and how much it allocated.
+     */
     public record Spike(Instant at, String site, long bytes) {
     }
 
@@ -105,6 +122,8 @@ public final class AllocationSpikes implements Demo {
     private final AtomicLong requests = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    /** The export the steady load is asked to make next, in bytes; 0 for none. */
+    private volatile int exportBytes;
     private volatile Throwable failure;
 
     /** A random run, as the console starts it. */
@@ -188,6 +207,13 @@ public final class AllocationSpikes implements Demo {
         double largeOwed = 0;
         while (running) {
             long started = System.nanoTime();
+            int export = exportBytes;
+            if (export > 0) {
+                exportBytes = 0;
+                for (int exported = 0; exported < export; exported += EXPORT_PIECE) {
+                    handler.handle(32 << 10, EXPORT_PIECE);
+                }
+            }
             largeOwed += bytesPerTick * settings.steadyLargeShare();
             int small = (int) (bytesPerTick * (1 - settings.steadyLargeShare()));
             for (int made = 0; made < small; made += 32 << 10) {
@@ -214,21 +240,28 @@ public final class AllocationSpikes implements Demo {
         boolean behindHelper = random.nextBoolean();
         boolean small = false;
         long sinceLastSpike = 0;
+        Runnable begun = spikes::begun;
         for (int made = 1; running; made++) {
             long gap = settings.minGap().toMillis()
                     + random.nextLong(settings.maxGap().toMillis() - settings.minGap().toMillis() + 1);
-            Thread.sleep(Math.max(QUIET_BEFORE_SPIKE.toMillis(), gap - sinceLastSpike));
+            long quiet = Math.max(QUIET_BEFORE_SPIKE.toMillis(), gap - sinceLastSpike);
+            if (made == 1) {
+                Thread.sleep(QUIET_BEFORE_EXPORT);
+                exportBytes = (EXPORT_MIB << 20) + random.nextInt(2 << 20);
+                quiet = QUIET_AFTER_EXPORT.toMillis();
+            }
+            Thread.sleep(quiet);
             int site = culprit >= 0 ? culprit : SPIKE_SITES.indexOf(nextSite(random, behindHelper));
             behindHelper = !behindHelper;
             long bytes = small ? (settings.smallSpikeMbPerSecond() * settings.spikeLength().toMillis() << 20) / 1000
                     : largeSpikeBytes(random);
-            spikes.add(System.currentTimeMillis(), site, bytes);
+            spikes.add(site, bytes);
             if (made == ROTATES_LOGS_DURING) {
                 LogRotation.rotate(random);
             }
-            SpikeSite.Pace pace = settings.spikeLength().isZero() ? SpikeSite.Pace.FAST
-                    : small ? SpikeSite.Pace.even(bytes, settings.spikeLength(), System.nanoTime())
-                    : SpikeSite.Pace.warmingUp(bytes, settings.spikeLength(), System.nanoTime());
+            SpikeSite.Pace pace = settings.spikeLength().isZero() ? SpikeSite.Pace.fast(begun)
+                    : small ? SpikeSite.Pace.even(bytes, settings.spikeLength(), System.nanoTime(), begun)
+                    : SpikeSite.Pace.warmingUp(bytes, settings.spikeLength(), System.nanoTime(), begun);
             sites.get(site).allocate(bytes, random, pace);
             long spikeEnded = System.nanoTime();
             everydayWork(sites, random);

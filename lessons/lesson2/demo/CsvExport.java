@@ -20,7 +20,7 @@ final class CsvExport implements SpikeSite {
             buffer = buffer.length >= RESTART_AT ? new char[64 << 10] : Arrays.copyOf(buffer, buffer.length * 2);
             buffer[buffer.length - 1] = (char) ('a' + random.nextInt(26));
             done += (long) buffer.length * Character.BYTES;
-            long rest = pace.restMillis(done);
+            long rest = pace.afterChunk(done);
             if (rest > 0 && done < bytes) {
                 Thread.sleep(rest);
             }

@@ -25,7 +25,7 @@ final class ReportRenderer implements SpikeSite {
             while (kept > KEPT) {
                 kept -= pages.removeFirst().length;
             }
-            long rest = pace.restMillis(done);
+            long rest = pace.afterChunk(done);
             if (rest > 0 && done < bytes) {
                 Thread.sleep(rest);
             }

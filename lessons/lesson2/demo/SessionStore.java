@@ -24,7 +24,7 @@ final class SessionStore implements SpikeSite {
                 copies.removeFirst();
             }
             done += (long) copy.length * Long.BYTES;
-            long rest = pace.restMillis(done);
+            long rest = pace.afterChunk(done);
             if (rest > 0 && done < bytes) {
                 Thread.sleep(rest);
             }

@@ -26,7 +26,7 @@ final class ThumbnailCache implements SpikeSite {
                 decoded.removeFirst();
             }
             done += pixels.capacity();
-            long rest = pace.restMillis(done);
+            long rest = pace.afterChunk(done);
             if (rest > 0 && done < bytes) {
                 Thread.sleep(rest);
             }
