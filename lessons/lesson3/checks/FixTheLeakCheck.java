@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lesson3.QuoteService;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li>one executor for the service that grows with the load (a cached pool, a thread per task): after the
  *       paced and back-to-back quotes, 32 to 48 callers send 5 quotes each at once, as a service's requests come,
  *       to a backend that now takes 15 ms to answer, and the peak is compared with the reference's again;</li>
+ *   <li>an HttpClient per thread that sends (a ThreadLocal, every client closed with the service): the HTTP clients
+ *       still open after the last of those quotes, one selector thread each, are counted against the reference's;</li>
  *   <li>a capped pool of consumers: the leak profile after 100 quotes finds its threads waiting on queues nobody
  *       else holds, and its later audits are never written;</li>
  *   <li>a close() that does nothing, or forgets the daemon consumer: after close() and a grace of 2 s, no thread the
@@ -57,6 +60,8 @@ class FixTheLeakCheck {
             + " concurrent task; one executor for the service holds its threads flat only if it is bounded";
     private static final String FIRST_USE = "Lesson 3, 'Fixing a leak': what a service starts on its first use"
             + " must start once, however many first calls come together; start it with the service, or under a lock";
+    private static final String ONE_CLIENT = "Lesson 3, 'Fixing a leak': an HttpClient is thread-safe; one client"
+            + " for the service, shared by every request and every thread, closed with it";
     private static final String PROFILE = "Lesson 3, 'Blocked on what nobody can reach': a capped pool can still"
             + " hold threads that wait forever";
     /** Threads alive at once that a fix may start beyond the reference's (a bigger pool, a client's workers). */
@@ -70,6 +75,7 @@ class FixTheLeakCheck {
      * in 10 runs (about one service in ten), so in 60 it loses at least once all but about once in 500.
      */
     private static final int FRESH_SERVICES = 60;
+    private static final Pattern SELECTOR = Pattern.compile("HttpClient-\\d+-SelectorManager");
 
     /** Threads started since the check began: a pool kept in a static field outlives the instance that built it. */
     private static StartedThreads sinceTheCheckBegan;
@@ -107,6 +113,9 @@ class FixTheLeakCheck {
                 + " threads your service started peaked at " + yours.concurrent() + " alive at once; the reference"
                 + " fix's, in the same run, at " + reference.concurrent() + "."
                 + yours.left(), CONCURRENT);
+        Feedback.check(yours.clients() <= reference.clients(), "After the last of those quotes your service held "
+                + yours.clients() + " HTTP clients open (one selector thread each, `HttpClient-*-SelectorManager`);"
+                + " the reference fix, in the same run, " + reference.clients() + "." + yours.left(), ONE_CLIENT);
     }
 
     @Test
@@ -181,6 +190,12 @@ class FixTheLeakCheck {
      * the callers at once too.
      */
     private record Peaks(int paced, int burst, int concurrent, List<ThreadRecord> alive) {
+
+        /** HTTP clients open after the last quote: each runs one selector thread until it is closed. */
+        long clients() {
+            return alive.stream().filter(thread -> SELECTOR.matcher(thread.name()).matches()).count();
+        }
+
         String left() {
             return ThreadsFeedback.describe("Alive after the last quote, by family:", alive);
         }
