@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.SchedulerProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -32,14 +32,16 @@ import workbench.lessons.harness.LabProcess;
  * carriers than its parallelism while it was busier, and only a few of them are in use now, with nothing queued; it
  * started with that higher parallelism and lowered it at run time. A <em>quiet</em> one has a parallelism of 5 to 7
  * and has only ever run one virtual thread, so its scheduler has started far fewer carriers than its parallelism. Each
- * also runs a ForkJoinPool of its own for CPU work. A third JVM, the <em>pulsing</em> one,
- * readies 16 to 24 virtual threads behind its carriers for 200 to 300 ms at a time, then lets them run for as long:
- * its queue is full or empty by turns, and between the two for a few milliseconds. Proxies a learner might use
- * instead of the scheduler's own figures, and the scenario that defeats each in every run:
+ * also runs a ForkJoinPool of its own for CPU work. A fourth JVM, the <em>pulsing</em> one, readies 16 to 24
+ * virtual threads behind its carriers when the check says so: three times its queue holds still, full or empty by
+ * turns, from before the learner's read is asked for until 450 to 600 ms after, then turns the other way in an
+ * instant. Proxies a learner might use instead of the scheduler's own figures, and the scenario that defeats each in
+ * every run:
  * <ul>
- *   <li>gauges averaged over a while, as if each covered a line's interval: the pulsing JVM's queue is never
- *       between empty and full for more than an instant, and an average over a second is near half full, in two
- *       readings of three at least;</li>
+ *   <li>gauges averaged over a while, as if each covered a line's interval: an average over a second of the pulsing
+ *       JVM is between empty and full, where its queue never was;</li>
+ *   <li>a reading of a later moment (a line's interval waited out before reading, as schedtrace prints once a
+ *       second): a second after it was asked for, the pulsing JVM's queue has turned the other way;</li>
  *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which no
  *       target's parallelism ever equals; it mounts and queues nothing and has no blocked platform thread, while
  *       each target mounts at least one, the saturated one queues at least three, and all have blocked ones;</li>
@@ -88,6 +90,10 @@ class ReadTheSchedulerCheck {
     private static Scenario pulsing;
     /** How far from an empty or a full queue a reading of one moment may be: a pulse begins or ends in an instant. */
     private static final int MOMENT_TOLERANCE = 3;
+    /** The pulsing JVM's queue holds still this long, or up to a third longer, once a reading is asked for. */
+    private static final int STILL_MILLIS = 450;
+    /** How long a queue that fills after a reading was asked for stays full: past a reading a second late. */
+    private static final int FULL_AFTER_MILLIS = 1_500;
     private static final String MOMENT = READING + ": a line's gauges (parallelism, carriers, mounted, queued,"
             + " threads) are the scheduler at the moment of the read; only safepoints, stopped and cpu cover the"
             + " interval";
@@ -191,32 +197,34 @@ class ReadTheSchedulerCheck {
     }
 
     /**
-     * Three readings of the pulsing JVM, a moment apart: a reading of one moment may catch the queue filling or
-     * draining, now and then, but not in two readings of three.
+     * Three readings of the pulsing JVM, each asked for while its queue holds still: full until a moment after the
+     * call begins and empty after, or empty until then and full after, by turns from a random start. A reading of
+     * the moment it is asked for sees the first; one of a later moment, or an average over a while, does not.
      */
     @Test
-    void readsTheSchedulerAtOneMoment() throws InterruptedException {
-        List<Long> queued = new ArrayList<>(List.of(reading(pulsing).queued()));
-        for (int i = 0; i < 2; i++) {
-            Thread.sleep(100 + new Random().nextInt(200));
+    void readsTheSchedulerAtOneMoment() {
+        Random random = new Random();
+        boolean fullFirst = random.nextBoolean();
+        for (int i = 0; i < 3; i++, fullFirst = !fullFirst) {
+            int still = STILL_MILLIS + random.nextInt(STILL_MILLIS / 3);
+            LabProcess lab = pulsing.lab();
+            lab.tell(SchedWorkload.PULSE + " " + (fullFirst ? "0 " + still : still + " " + FULL_AFTER_MILLIS));
+            if (fullFirst) {
+                lab.awaitLine(SchedWorkload.FULL::equals, LabProcess.START_UP);
+            }
+            long began = System.nanoTime();
             SchedulerProbe.Reading reading = SchedulerProbe.read(pulsing.target());
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            lab.awaitLine(SchedWorkload.EMPTY::equals, LabProcess.START_UP);
             Feedback.check(reading != null, "SchedulerProbe.read returned null for a running JVM.", READING);
-            queued.add(reading.queued());
+            int pulsed = pulsing.shape().pulsed();
+            long queued = reading.queued();
+            Feedback.check(Math.abs(queued - (fullFirst ? pulsed : 0)) <= MOMENT_TOLERANCE, String.format(
+                    Locale.ROOT, "The %s JVM (pid %d) had %s from before your read was asked for until %d ms after,"
+                            + " then %s; your read returned after %d ms and said %d queued.", pulsing.name(),
+                    pulsing.target().pid(), fullFirst ? pulsed + " virtual threads queued" : "an empty queue", still,
+                    fullFirst ? "an empty queue" : pulsed + " virtual threads queued", took, queued), MOMENT);
         }
-        int pulsed = pulsing.shape().pulsed();
-        long between = queued.stream().filter(q -> q > MOMENT_TOLERANCE && Math.abs(q - pulsed) > MOMENT_TOLERANCE)
-                .count();
-        Feedback.check(between < 2, String.format(Locale.ROOT, "The %s JVM (pid %d) readies %d virtual threads"
-                        + " behind its carriers for a few hundred milliseconds at a time, then lets them run: its own"
-                        + " readings, ten a second, showed queues of %s. Three readings of yours said %s queued,"
-                        + " figures it hardly ever had.", pulsing.name(), pulsing.target().pid(), pulsed,
-                queuesSeen(pulsing.lab()), queued), MOMENT);
-    }
-
-    /** The queue lengths a workload reported of itself, as it printed them. */
-    private static String queuesSeen(LabProcess lab) {
-        return lab.output().lines().filter(l -> l.startsWith(SchedWorkload.OWN)).map(l -> parse(l)[3]).distinct()
-                .sorted().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     @Test

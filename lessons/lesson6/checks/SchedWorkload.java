@@ -1,8 +1,12 @@
 package lesson6.checks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.consumer.RecordedThread;
@@ -30,7 +33,7 @@ import lesson6.demo.NativeSort;
  * some woken by the pinned ones ({@link #wokenByCarriers}) and the rest started by a platform thread;
  * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
  * for CPU work, each running a task that sleeps; and, when above zero, virtual threads readied in pulses
- * ({@link #startPulses}). Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
+ * ({@link #pulseWhenTold}). Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
  * starting parallelism above the first argument when there are extra carriers: the scheduler was busier then.
  *
  * <p>It also prints every safepoint a thread asked for ({@link #ASKED}: when, which operation, which thread), from
@@ -42,6 +45,9 @@ public final class SchedWorkload {
     static final String OWN = "own ";
     static final String ASKED = "asked ";
     static final String FLUSHED = "flushed ";
+    static final String PULSE = "pulse";
+    static final String FULL = "full";
+    static final String EMPTY = "empty";
 
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final Object MONITOR = new Object();
@@ -97,7 +103,7 @@ public final class SchedWorkload {
             Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
         }
         if (n[8] > 0) {
-            startPulses(parallelism, n[8]);
+            pulseWhenTold(parallelism, n[8]);
         }
         Thread.sleep(300);
         System.out.println(READY);
@@ -163,16 +169,19 @@ public final class SchedWorkload {
     }
 
     /**
-     * Every 400 to 600 ms, holds every carrier for half of that and readies {@code pulsed} virtual threads behind
-     * them, then lets them all run and park again: the queue holds all of them or none, and passes between the two
-     * in an instant. A reading of one moment sees one or the other; an average over a while sees neither.
+     * Pulses when told {@value #PULSE} followed by two numbers of milliseconds, a wait and a hold: after the wait it
+     * holds every carrier and readies {@code pulsed} virtual threads behind them, says {@value #FULL}, and after the
+     * hold lets them all run and park again and says {@value #EMPTY}. The queue holds all of them or none, and passes
+     * between the two in an instant; the check knows when, and so which the moment it asks for a reading sees.
      */
-    private static void startPulses(int parallelism, int pulsed) throws InterruptedException {
+    private static void pulseWhenTold(int parallelism, int pulsed) throws InterruptedException {
         List<Thread> ready = parkedUntilUnparked("pulsed-", pulsed);
-        Random random = new Random();
         Thread.ofPlatform().daemon().name("pulse").start(() -> {
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
-                while (true) {
+                for (String line = input.readLine(); line != null; line = input.readLine()) {
+                    String[] millis = line.substring(PULSE.length()).trim().split(" ");
+                    Thread.sleep(Long.parseLong(millis[0]));
                     CountDownLatch held = new CountDownLatch(parallelism);
                     CountDownLatch release = new CountDownLatch(1);
                     for (int i = 0; i < parallelism; i++) {
@@ -183,12 +192,16 @@ public final class SchedWorkload {
                     }
                     held.await();
                     ready.forEach(LockSupport::unpark);
-                    Thread.sleep(200 + random.nextInt(100));
+                    System.out.println(FULL);
+                    Thread.sleep(Long.parseLong(millis[1]));
                     release.countDown();
-                    Thread.sleep(200 + random.nextInt(100));
+                    while (ready.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
+                        Thread.sleep(1);
+                    }
+                    System.out.println(EMPTY);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (IOException | InterruptedException e) {
+                // The check is done with this JVM.
             }
         });
     }

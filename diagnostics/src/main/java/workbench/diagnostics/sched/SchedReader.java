@@ -17,9 +17,11 @@ import workbench.diagnostics.safepoint.Safepoints;
 import workbench.diagnostics.target.Target;
 
 /**
- * Reads a JVM's scheduler, one {@link SchedLine} per call, each covering the time since the call before (the
- * first, the time since the reader was opened). Poll it at the pace you want lines; {@link SchedTrace} does that
- * on a thread of its own.
+ * Reads a JVM's scheduler, one {@link SchedLine} per call. Its gauges (parallelism, carriers, mounted and queued
+ * virtual threads, platform threads by state) are the JVM at the moment of the call; its interval figures
+ * (safepoints, time stopped, CPU) cover the time since the call before (the first, the time since the reader was
+ * opened), so a read right after opening is a whole reading of the moment. Poll it at the pace you want lines;
+ * {@link SchedTrace} does that on a thread of its own.
  *
  * {@snippet class="workbench.diagnostics.snippets.SchedSnippets" region="reader"}
  *
@@ -62,7 +64,7 @@ public final class SchedReader implements AutoCloseable {
     }
 
     /**
-     * Opens a reader of the target; its first {@link #read()} covers the time from now.
+     * Opens a reader of the target; the interval figures of its first {@link #read()} cover the time from now.
      *
      * @throws IOException when an attached target cannot be reached
      */
