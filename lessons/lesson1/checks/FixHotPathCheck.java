@@ -45,6 +45,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>a cache with a time to live, refreshed by the request that finds it old</b>, or <b>every Nth request</b>:
  *       the expensive read still runs on a request thread, and JFR names that thread as the one that asked for the
  *       safepoint, under a steady load where no cache hides it behind thousands of cheap requests.</li>
+ *   <li><b>a timer as fast as it goes</b> (every millisecond, as if reads off the request path were free): the CPU
+ *       the page's own threads use during the steady load, at most four times the reference's or 10 ms a second
+ *       more;</li>
  *   <li><b>the full thread dump moved to a timer</b>: the timer's thread asks for a safepoint every period; under a
  *       steady load of 500 requests a second that is many times the one per 1,000 requests allowed, whatever a burst
  *       would average it to.</li>
@@ -72,6 +75,9 @@ class FixHotPathCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': a safepoint stops every thread,"
             + " whichever thread asked for it; then " + HOT_PATH;
     private static final String FRESH = HOT_PATH + ": a background reader with a period well inside the bound";
+    private static final String PERIOD = HOT_PATH + ": off the request path a read costs what it did on it; the"
+            + " timer's period sets how often that is paid, whatever the traffic, so refresh well inside the bound,"
+            + " not as often as you can";
     private static final String CPU_LOAD = "Lesson 1, page 'The metric catalogue': processCpuLoad is this process's"
             + " recent share of the processors (jvm.cpu.recent_utilization), not the machine's load average";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +97,8 @@ class FixHotPathCheck {
      */
     private static final double COST_RATIO = 4;
     private static final double COST_MARGIN_MICROS = 10;
+    /** CPU a second that the page's own threads may use beyond the reference's, whatever their ratio. */
+    private static final double OWN_CPU_MARGIN_MILLIS = 10;
     private static final int PACED_PER_SECOND = 500;
     private static final int PACED_SENDERS = 2;
     private static final long PACED_NANOS = 1_200_000_000L;
@@ -122,8 +130,14 @@ class FixHotPathCheck {
      * @param burstAsks safepoints asked for during it by threads that are not the check's
      * @param lingering names of threads the page started that still ran a second after {@code close()}
      */
-    private record Served(PageLoad.Cost paced, List<SafepointAsks.Ask> pacedAsks, PageLoad.Cost burst,
-                          List<SafepointAsks.Ask> burstAsks, List<String> lingering) {}
+    private record Served(PageLoad.Cost paced, List<SafepointAsks.Ask> pacedAsks, long pacedOwnCpuNanos,
+                          PageLoad.Cost burst, List<SafepointAsks.Ask> burstAsks, List<String> lingering) {
+
+        /** CPU the page's own threads used per second of the steady load, in milliseconds. */
+        double ownCpuMillisPerSecond() {
+            return pacedOwnCpuNanos / 1e6 / Math.max(1e-9, paced.wallNanos() / 1e9);
+        }
+    }
 
     @BeforeAll
     static void recordSafepointAsks() {
@@ -235,6 +249,13 @@ class FixHotPathCheck {
         judgeCost("At a steady " + PACED_PER_SECOND + " requests a second", measured.yours().paced(),
                 measured.reference().paced());
         judgeCost("In a burst", measured.yours().burst(), measured.reference().burst());
+        double yours = measured.yours().ownCpuMillisPerSecond();
+        double reference = measured.reference().ownCpuMillisPerSecond();
+        double allowed = Math.max(COST_RATIO * reference, reference + OWN_CPU_MARGIN_MILLIS);
+        Feedback.check(yours <= allowed, String.format(Locale.ROOT, "At a steady %d requests a second, the threads"
+                + " your page runs on its own (a timer's, say) used %.1f ms of CPU a second; the reference fix's,"
+                + " run beside it, %.1f ms: more than the %.1f ms allowed.", PACED_PER_SECOND, yours, reference,
+                allowed), PERIOD);
     }
 
     private static void judgeCost(String load, PageLoad.Cost yours, PageLoad.Cost reference) {
@@ -334,11 +355,11 @@ class FixHotPathCheck {
 
     /** When one page's loads ran, before JFR has delivered the safepoints asked for meanwhile. */
     private record Windows(Instant start, Instant pacedEnd, Instant burstEnd, PageLoad.Cost paced,
-                           PageLoad.Cost burst, List<String> lingering) {
+                           long pacedOwnCpuNanos, PageLoad.Cost burst, List<String> lingering) {
 
         /** The loads with the safepoints that threads other than the check's asked for during each. */
         Served attributed() {
-            return new Served(paced, asks.askedBetween(start, pacedEnd, checkThreads), burst,
+            return new Served(paced, asks.askedBetween(start, pacedEnd, checkThreads), pacedOwnCpuNanos, burst,
                     asks.askedBetween(pacedEnd, burstEnd, checkThreads), lingering);
         }
     }
@@ -348,15 +369,34 @@ class FixHotPathCheck {
         Instant start;
         Instant pacedEnd;
         PageLoad.Cost paced;
+        long pacedOwnCpu;
         PageLoad.Cost burst;
         try (Page page = create.get()) {
             PageLoad.burst(page, 1_000, WARM_UP_NANOS);
+            Map<Long, Long> ownCpu = pageThreadsCpu();
             start = Instant.now();
             paced = PageLoad.paced(page, PACED_SENDERS, PACED_PER_SECOND, PACED_NANOS);
             pacedEnd = Instant.now();
+            pacedOwnCpu = pageThreadsCpu().entrySet().stream()
+                    .mapToLong(thread -> thread.getValue() - ownCpu.getOrDefault(thread.getKey(), 0L)).sum();
             burst = PageLoad.burst(page, BURST_REQUESTS, BURST_NANOS);
         }
-        return new Windows(start, pacedEnd, Instant.now(), paced, burst, lingeringSince(before));
+        return new Windows(start, pacedEnd, Instant.now(), paced, pacedOwnCpu, burst, lingeringSince(before));
+    }
+
+    /**
+     * CPU time so far of each thread that is neither the check's nor the JVM's from before any page existed: the
+     * page's timer and whatever else it runs on its own.
+     */
+    private static Map<Long, Long> pageThreadsCpu() {
+        Map<Long, Long> cpu = new LinkedHashMap<>();
+        liveThreads().forEach((id, name) -> {
+            long nanos = THREADS.getThreadCpuTime(id);
+            if (!checkThreads.contains(id) && !name.startsWith("check-") && nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        });
+        return cpu;
     }
 
     /** Threads started since {@code before} that are still alive after a second, by name; the check's excluded. */
