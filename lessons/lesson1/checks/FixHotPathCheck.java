@@ -391,9 +391,11 @@ class FixHotPathCheck {
     private static Map<Long, Long> pageThreadsCpu() {
         Map<Long, Long> cpu = new LinkedHashMap<>();
         liveThreads().forEach((id, name) -> {
-            long nanos = THREADS.getThreadCpuTime(id);
-            if (!checkThreads.contains(id) && !name.startsWith("check-") && nanos >= 0) {
-                cpu.put(id, nanos);
+            if (!checkThreads.contains(id) && !name.startsWith("check-")) {
+                long nanos = THREADS.getThreadCpuTime(id);
+                if (nanos >= 0) {
+                    cpu.put(id, nanos);
+                }
             }
         });
         return cpu;

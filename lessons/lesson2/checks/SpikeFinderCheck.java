@@ -20,7 +20,8 @@ import workbench.lessons.harness.LabProcess;
  * one shared watch, started a second into it, its steady load at a random rate of 120 to 150 MB/s (three quarters to
  * eight tenths of it in 1 to 2 MiB buffers, too large for a TLAB), its spikes from a different site each time and,
  * by turns, large (340 to 400 MB, warming up) and small (72 to 78 MB/s beyond the steady load at an even pace), each
- * over half a second or more. A spike begins when its first chunk is made. Every spike must be dated close to its start, once, and named by its own call site.
+ * over half a second or more. A spike begins when its first chunk is made. Every spike must be dated close to its
+ * start, once, and named by its own call site.
  *
  * <p>The proxies a finder might follow instead, and what defeats each in every run:
  * <ul>
