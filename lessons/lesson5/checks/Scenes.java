@@ -273,13 +273,14 @@ final class Scenes {
     }
 
     /**
-     * A steady service whose connection pool opens a reader thread every second or so (its floor rises in every
-     * part of the window, far slower than a leak), and a batch of 100 to 140 tasks through the end of the window.
+     * A steady service whose connection pool opens 1.5 to 1.6 reader threads a second (its floor rises in every
+     * part of the window, at a pace over the rule's gate yet under a leak's), and a batch of 100 to 140 tasks
+     * through the end of the window.
      */
     private static ThreadPart surgingThreads(Random random) {
         Plan.Threads steady = steadyThreads(random).threads();
         return new ThreadPart(ThreadShape.SURGING, new Plan.Threads(steady.idle(), steady.poolSwing(), 0,
-                Thread.State.WAITING, decimal(random, 0.7, 1.0)),
+                Thread.State.WAITING, decimal(random, 1.5, 1.6)),
                 List.of(new Event(Kind.SURGE, END_SPIKE, between(random, 100, 140), END_SPIKE_LASTS)));
     }
 

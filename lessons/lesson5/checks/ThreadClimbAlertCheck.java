@@ -32,8 +32,9 @@ import workbench.lessons.harness.Feedback;
  *       mean and the latest value; a pool resized once raises the mean part after part.
  *   <li><b>the first and last floors</b> only, nothing held for the whole window: a pool resized once, by 20 to 40
  *       threads, in the middle of the window.
- *   <li><b>floors that rise, at any pace</b>: a connection pool that opens a reader thread every second or so lifts
- *       every floor of the healthy run that floods, at a pace far below any leak.
+ *   <li><b>floors that rise, at any pace</b>, or <b>threads started</b> for the pace: a connection pool that opens
+ *       1.5 to 1.6 reader threads a second lifts every floor of the healthy run that floods, over half the rule's
+ *       pace of 2 a second yet under all of it, while its elastic pool starts dozens of short-lived threads a second.
  *   <li><b>a share</b> of the service's count for a pace: one leak, 3 to 6 threads a second, runs in a busy
  *       service with 150 to 190 idle threads, so that it climbs under 5% of its count a second.
  *   <li><b>one thread state</b> (WAITING), or <b>untimed states</b> only, for all stuck threads: one leak's threads
@@ -123,8 +124,9 @@ class ThreadClimbAlertCheck {
     void staysSilentOnAPoolThatFillsSlowlyAndSurges() {
         for (Watched run : runs(scene -> scene.threads() == ThreadShape.SURGING)) {
             silent(run, "Your rule fired on a healthy service whose connection pool fills slowly,"
-                    + " a reader thread every second or so, and whose elastic pool took a flood of tasks through the"
-                    + " last second of the window." + counted(run), FLOOD);
+                    + " a reader thread or two a second, whose elastic pool starts dozens of short-lived threads a"
+                    + " second, and which took a flood of tasks through the last second of the window." + counted(run),
+                    FLOOD);
         }
     }
 

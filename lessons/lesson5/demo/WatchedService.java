@@ -56,8 +56,8 @@ public final class WatchedService implements Demo {
     private static final int WATCHERS_CAP = 1000;
     /** The maximum a warming cache fills up to. */
     private static final long WARMING_CAP = 40L << 20;
-    /** The connection pool's maximum, which it fills up to. */
-    private static final int CONNECTIONS_CAP = 40;
+    /** The connection pool's maximum, which it fills up to: at 1.6 a second, not within the first half minute. */
+    private static final int CONNECTIONS_CAP = 60;
 
     private final Plan plan;
     private final Random random = new Random();
