@@ -41,6 +41,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *       last collection, half of what eden held when it last filled and at least 4 MB, is still in the heap when
  *       the gauge is read, and the gauge must be within 1 MB of what the heap held right after that collection
  *       (an attempt that a collection interrupts is made again);</li>
+ *   <li>the old generation's pool alone: after a full collection, 3 to 5 MB are kept through a young one, in survivor
+ *       space, which the old generation's collection usage does not see;</li>
  *   <li>the last collection of one collector, such as the first {@code GarbageCollectorMXBean}'s last
  *       {@code GcInfo}: data kept through a young collection is let go and a full collection runs, and the gauge
  *       must say what the heap held after the full one (more than 16 MB less than after the young one);</li>
@@ -63,6 +65,8 @@ class CheapGaugesCheck {
     private static final String LAST = "Lesson 4, 'A scrape runs your gauges': live heap is what the heap held right"
             + " after the last collection, whichever collector ran it; each heap pool's getCollectionUsage() is"
             + " updated by every collection of that pool";
+    private static final String YOUNG = "Lesson 4, 'A scrape runs your gauges': each heap pool's getCollectionUsage()"
+            + " is what it held right after the last collection; what survived a young one is live too";
     private static final String FRESH = "Lesson 4, 'A scrape runs your gauges': a timer bounds how old a value is";
     private static final String KEEP = "Lesson 4, 'A scrape runs your gauges': make a gauge cheap, never drop it";
     private static final String STATES = "Lesson 3, 'A census of threads': BLOCKED waits to enter a monitor,"
@@ -196,12 +200,22 @@ class CheapGaugesCheck {
         try (Served yours = serve()) {
             long kept = (16 + random.nextInt(17)) * MEGABYTE;
             List<byte[]> retained = LiveHeap.retain(kept);
-            long withThem = awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB more kept", kept / MEGABYTE), -1);
+            long withThem = awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB more kept", kept / MEGABYTE), -1,
+                    0);
             Reference.reachabilityFence(retained);
             retained = null;
             long live = awaitLiveHeap(yours, String.format(Locale.ROOT, "those %d MB let go", kept / MEGABYTE),
-                    withThem);
+                    withThem, 0);
             awaitLiveHeapAfterFullCollection(yours, (16 + random.nextInt(17)) * MEGABYTE, live);
+        }
+    }
+
+    @Test
+    void countsWhatAYoungCollectionKeeps() throws Exception {
+        try (Served yours = serve()) {
+            long young = (3 + random.nextInt(3)) * MEGABYTE;
+            awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB kept through a young collection, after a full one",
+                    young / MEGABYTE), -1, young);
         }
     }
 
@@ -282,16 +296,22 @@ class CheapGaugesCheck {
     }
 
     /**
-     * Collects, allocates garbage, and reads {@code heap_live_bytes} until it says what the heap held right after
-     * the last collection, while the heap holds the garbage too. A collection the check did not ask for ends an
-     * attempt, since after it the garbage is gone; a few attempts are made. Returns the live heap it found.
+     * Collects, fully and then young with {@code young} bytes kept through the young collection (in survivor space),
+     * allocates garbage, and reads {@code heap_live_bytes} until it says what the heap held right after the last
+     * collection, while the heap holds the garbage too. A collection the check did not ask for ends an attempt,
+     * since after it the garbage is gone; a few attempts are made. Returns the live heap it found.
      */
-    private static long awaitLiveHeap(Served yours, String kept, long earlier) throws InterruptedException {
+    private static long awaitLiveHeap(Served yours, String kept, long earlier, long young)
+            throws InterruptedException {
         for (int attempt = 1; attempt <= HEAP_ATTEMPTS; attempt++) {
             System.gc();
+            long afterFull = LiveHeap.afterLastCollection();
+            List<byte[]> survivors = LiveHeap.retain(young);
             long room = LiveHeap.youngCollection();
             long collections = LiveHeap.collections();
             long live = LiveHeap.afterLastCollection();
+            Reference.reachabilityFence(survivors);
+            survivors = null;
             long garbage = Math.max(LEAST_GARBAGE, room);
             LiveHeap.litter(garbage);
             String change = String.format(Locale.ROOT, "%s, collections since, and %.1f MB of garbage allocated after"
@@ -302,7 +322,7 @@ class CheapGaugesCheck {
             while (LiveHeap.collections() == collections && Math.abs(value - live) > HEAP_TOLERANCE) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 if (millis >= FRESH_MILLIS + MARGIN_MILLIS) {
-                    explainLiveHeap(change, value, millis, live, used, earlier);
+                    explainLiveHeap(change, value, millis, new Heap(live, used, earlier, afterFull));
                 }
                 Thread.sleep(READ_EVERY_MILLIS);
                 value = yours.read("heap_live_bytes");
@@ -369,20 +389,26 @@ class CheapGaugesCheck {
                 + " System.gc() in a gauge or on a timer.", kept / MEGABYTE, HEAP_ATTEMPTS), LIVE);
     }
 
-    private static void explainLiveHeap(String change, double value, long millis, long live, long used,
-                                        long earlier) {
+    private static void explainLiveHeap(String change, double value, long millis, Heap heap) {
         String observed = String.format(Locale.ROOT, "With %s, your gauge `heap_live_bytes` still said %,.1f MB"
                 + " after %,d ms. ", change, value / MEGABYTE, millis);
-        if (Math.abs(value - used) < Math.abs(value - live)) {
+        if (Math.abs(value - heap.used()) < Math.abs(value - heap.live())) {
             Feedback.fail(observed + String.format(Locale.ROOT, "That is about what the heap holds now, %,.1f MB,"
-                    + " garbage included; right after the last collection it held %,.1f MB.", used / (double) MEGABYTE,
-                    live / (double) MEGABYTE), LIVE);
+                    + " garbage included; right after the last collection it held %,.1f MB.",
+                    heap.used() / (double) MEGABYTE, heap.live() / (double) MEGABYTE), LIVE);
         }
-        if (earlier >= 0 && Math.abs(value - earlier) <= HEAP_TOLERANCE) {
+        if (heap.live() - heap.afterFull() > 2 * HEAP_TOLERANCE
+                && Math.abs(value - heap.afterFull()) <= HEAP_TOLERANCE) {
+            Feedback.fail(observed + String.format(Locale.ROOT, "That is what the heap held after the full"
+                    + " collection; the young collection since kept %,.1f MB more, in survivor space, and the old"
+                    + " generation's figure did not change.", (heap.live() - heap.afterFull()) / (double) MEGABYTE),
+                    YOUNG);
+        }
+        if (heap.earlier() >= 0 && Math.abs(value - heap.earlier()) <= HEAP_TOLERANCE) {
             Feedback.fail(observed + "That is what the heap held after an earlier collection.", FRESH);
         }
         Feedback.fail(observed + String.format(Locale.ROOT, "The heap now holds %,.1f MB, garbage included.",
-                used / (double) MEGABYTE), LIVE);
+                heap.used() / (double) MEGABYTE), LIVE);
     }
 
     private static Served serve() {
@@ -416,6 +442,12 @@ class CheapGaugesCheck {
     private record Measured(SafepointBill bill, long scrapes) {}
 
     private record Costs(Measured reference, Measured yours) {}
+
+    /**
+     * The heap when a gauge is read: what it held right after the last collection and now, after an earlier
+     * collection (-1 if none), and after the full collection before the last one.
+     */
+    private record Heap(long live, long used, long earlier, long afterFull) {}
 
     private record Window(Instant start, Instant end, long scrapes) {
 
