@@ -46,8 +46,22 @@ final class ListeningSockets {
                 || hex.equals("00000000000000000000000001000000");
     }
 
+    /** Whether a described address is the wildcard: every interface. */
+    static boolean any(String described) {
+        return described.equals("0.0.0.0") || described.equals("[::]");
+    }
+
+    /** IPv4 addresses, also inside ::ffff:a.b.c.d, in dotted form; the wildcards by name; other IPv6 in hex. */
     private static String describe(String hex) {
-        return hex.chars().allMatch(c -> c == '0') ? (hex.length() == 8 ? "0.0.0.0" : "[::]") : hex;
+        if (hex.chars().allMatch(c -> c == '0')) {
+            return hex.length() == 8 ? "0.0.0.0" : "[::]";
+        }
+        if (hex.length() == 8 || hex.startsWith("0000000000000000FFFF0000")) {
+            long word = Long.parseLong(hex.substring(hex.length() - 8), 16);
+            return String.format(Locale.ROOT, "%d.%d.%d.%d", word & 0xFF, word >> 8 & 0xFF, word >> 16 & 0xFF,
+                    word >> 24 & 0xFF);
+        }
+        return hex;
     }
 
     private static List<String> read(Path table) {
