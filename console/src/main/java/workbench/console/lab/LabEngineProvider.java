@@ -17,9 +17,9 @@ import jdk.jshell.spi.ExecutionEnv;
 public final class LabEngineProvider implements ExecutionControlProvider {
 
     private final LabCommandLine commandLine;
-    private final Consumer<LabProcess> launched;
+    private final Consumer<LabJvm> launched;
 
-    LabEngineProvider(LabCommandLine commandLine, Consumer<LabProcess> launched) {
+    LabEngineProvider(LabCommandLine commandLine, Consumer<LabJvm> launched) {
         this.commandLine = commandLine;
         this.launched = launched;
     }
@@ -31,7 +31,7 @@ public final class LabEngineProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
-        LabProcess lab = LabProcess.launch(commandLine, env.userErr());
+        LabJvm lab = LabJvm.launch(commandLine, env.userErr());
         launched.accept(lab);
         Map<String, OutputStream> outputs = Map.of("out", env.userOut(), "err", env.userErr());
         Map<String, InputStream> inputs = Map.of("in", env.userIn());

@@ -11,9 +11,9 @@ import jdk.jshell.execution.StreamingExecutionControl;
  */
 final class LabExecutionControl extends StreamingExecutionControl {
 
-    private final LabProcess lab;
+    private final LabJvm lab;
 
-    LabExecutionControl(ObjectOutput out, ObjectInput in, LabProcess lab) {
+    LabExecutionControl(ObjectOutput out, ObjectInput in, LabJvm lab) {
         super(out, in);
         this.lab = lab;
     }

@@ -159,7 +159,7 @@ public final class LabSession implements AutoCloseable {
     }
 
     private Lab build() {
-        LabProcess[] process = new LabProcess[1];
+        LabJvm[] process = new LabJvm[1];
         JShell shell = JShell.builder()
                 .executionEngine(new LabEngineProvider(commandLine, p -> process[0] = p), Map.of())
                 .out(out)
@@ -190,11 +190,11 @@ public final class LabSession implements AutoCloseable {
     /** One generation of the lab: a JShell and the JVM it runs snippets in. */
     private static final class Lab {
         final JShell shell;
-        final LabProcess process;
+        final LabJvm process;
         final AtomicBoolean retired = new AtomicBoolean();
         volatile String exitNotice;
 
-        Lab(JShell shell, LabProcess process) {
+        Lab(JShell shell, LabJvm process) {
             this.shell = shell;
             this.process = process;
         }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A running lab JVM and its two loopback connections: the command stream and the stop channel.
  */
-final class LabProcess implements AutoCloseable {
+final class LabJvm implements AutoCloseable {
 
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
 
@@ -35,7 +35,7 @@ final class LabProcess implements AutoCloseable {
     private final Socket stops;
     private final AtomicBoolean ranOutOfMemory;
 
-    private LabProcess(Process process, Socket commands, Socket stops, AtomicBoolean ranOutOfMemory) {
+    private LabJvm(Process process, Socket commands, Socket stops, AtomicBoolean ranOutOfMemory) {
         this.process = process;
         this.commands = commands;
         this.stops = stops;
@@ -47,7 +47,7 @@ final class LabProcess implements AutoCloseable {
      *
      * @param rawOutput receives what the lab JVM itself prints outside System.out (JVM warnings, -Xlog)
      */
-    static LabProcess launch(LabCommandLine commandLine, OutputStream rawOutput) throws IOException {
+    static LabJvm launch(LabCommandLine commandLine, OutputStream rawOutput) throws IOException {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(200);
@@ -59,7 +59,7 @@ final class LabProcess implements AutoCloseable {
                     .start(() -> copy(process.getInputStream(), rawOutput, ranOutOfMemory));
             try {
                 Map<LabChannel, Socket> channels = accept(server, process, token);
-                return new LabProcess(process, channels.get(LabChannel.COMMANDS), channels.get(LabChannel.STOP),
+                return new LabJvm(process, channels.get(LabChannel.COMMANDS), channels.get(LabChannel.STOP),
                         ranOutOfMemory);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
