@@ -214,7 +214,7 @@ class CheapGaugesCheck {
     void countsWhatAYoungCollectionKeeps() throws Exception {
         try (Served yours = serve()) {
             long young = (3 + random.nextInt(3)) * MEGABYTE;
-            awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB kept through a young collection, after a full one",
+            awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB allocated after a full collection and kept",
                     young / MEGABYTE), -1, young);
         }
     }
