@@ -2,7 +2,9 @@ package lesson4.checks;
 
 import java.lang.ref.Reference;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -35,6 +37,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *       find it old together from each refreshing it: 8 to 12 scrapers arrive together, rounds more than a second
  *       apart, and the threads that read the gauges may ask for about one safepoint a round, not one a scraper;</li>
  *   <li>a timer that runs too often: paced scrapes leave a timer's cost in plain view, per second;</li>
+ *   <li>a timer as slow as the promise, or slower: the JVM's deadlock scans are recorded for 4 s, and their usual
+ *       gap must leave room for the scan and a wait for a CPU inside the second (under 950 ms; the reference fix
+ *       scans every 800 ms);</li>
  *   <li>{@code System.gc()} moved to a timer: the safepoints of the answer's own threads count, and so does the
  *       time they stop the world, milliseconds for each collection;</li>
  *   <li>heap used for the live set, or a collection right before reading: garbage the check allocates after the
@@ -100,6 +105,11 @@ class CheapGaugesCheck {
     /** Room for a busy two-core machine on top of the promised second. */
     private static final long MARGIN_MILLIS = 1_500;
     private static final long READ_EVERY_MILLIS = 20;
+    /** How long the deadlock scans' period is watched, with a read as a scraper would make now and then. */
+    private static final Duration SCAN_WINDOW = Duration.ofSeconds(4);
+    private static final long SCAN_WINDOW_READ_MILLIS = 100;
+    /** The longest usual gap between deadlock scans that keeps a value within the promised second, scan included. */
+    private static final double SCAN_GAP_MILLIS = 950;
     private static final long MEGABYTE = 1024 * 1024;
     /** How far the live heap may be from what the heap held right after the last collection. */
     private static final long HEAP_TOLERANCE = MEGABYTE;
@@ -193,6 +203,33 @@ class CheapGaugesCheck {
                         + " end)", onLocks), before, v -> FRESH);
             }
         }
+    }
+
+    @Test
+    void looksForDeadlocksOftenEnoughToKeepWithinASecond() throws Exception {
+        List<Instant> scans;
+        try (Served yours = serve(); VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
+            long end = System.nanoTime() + SCAN_WINDOW.toNanos();
+            while (System.nanoTime() < end) {
+                yours.read("threads_deadlocked");
+                Thread.sleep(SCAN_WINDOW_READ_MILLIS);
+            }
+            scans = recorder.stop().stream().filter(operation -> operation.name().equals("FindDeadlocks"))
+                    .map(VmOperation::start).sorted().toList();
+        }
+        String observed = String.format(Locale.ROOT, "For %.1f s, with a read of `threads_deadlocked` every %d ms,"
+                + " the JVM looked for deadlocks %d times", SCAN_WINDOW.toMillis() / 1e3, SCAN_WINDOW_READ_MILLIS,
+                scans.size());
+        Feedback.check(scans.size() >= 2, observed + ".", FRESH);
+        double[] gaps = new double[scans.size() - 1];
+        for (int i = 1; i < scans.size(); i++) {
+            gaps[i - 1] = Duration.between(scans.get(i - 1), scans.get(i)).toNanos() / 1e6;
+        }
+        Arrays.sort(gaps);
+        double median = gaps[gaps.length / 2];
+        Feedback.check(median < SCAN_GAP_MILLIS, String.format(Locale.ROOT, "%s, every %,.0f ms (median). A value is"
+                + " as old as the period plus one scan plus any wait for a CPU: at that period a deadlock can be more"
+                + " than a second old when it is read.", observed, median), FRESH);
     }
 
     @Test

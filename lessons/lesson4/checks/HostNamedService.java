@@ -16,9 +16,9 @@ import lesson4.OrderService;
 /**
  * The learner's {@code OrderService} in a JVM of its own whose host name resolves to one of the machine's network
  * addresses, as it does on most servers (this machine's {@code /etc/hosts} may say 127.0.0.1): there, a service that
- * binds to {@code InetAddress.getLocalHost()} listens beyond loopback.
+ * binds to {@code InetAddress.getLocalHost()} listens beyond loopback. Public, for {@code LabProcess} to start it.
  */
-final class HostNamedService {
+public final class HostNamedService {
 
     /** What the JVM prints, followed by the variables' base address, once the service is up. */
     static final String SERVING = "vars at ";

@@ -221,11 +221,12 @@ class InstrumentItCheck {
             URI base = uri.equals("null") ? null : URI.create(uri);
             if (base != null && base.getPort() > 0) {
                 List<String> wide = ListeningSockets.nonLoopback(base.getPort()).orElse(List.of());
+                String where = wide.stream().anyMatch(ListeningSockets::any) ? "every network interface of the machine"
+                        : "a network address of the machine, the one its name resolves to";
                 Feedback.check(wide.isEmpty(), "In a JVM whose host name resolves to a network address of the"
                         + " machine, as on most servers, the port of your variables, " + base.getPort()
-                        + ", listens on " + String.join(" and ", wide) + (wide.stream().anyMatch(ListeningSockets::any)
-                        ? ": every network interface of the machine" : ": a network address of the machine")
-                        + ", not loopback only.", LOOPBACK);
+                        + ", listens on " + String.join(" and ", wide) + ": " + where + ", not loopback only.",
+                        LOOPBACK);
             }
             new Scrape(base, LOOPBACK).close();
         }

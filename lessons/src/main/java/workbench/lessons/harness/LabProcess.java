@@ -33,6 +33,8 @@ public final class LabProcess implements AutoCloseable {
      */
     public static final Duration START_UP = Duration.ofSeconds(30);
 
+    private static final long EXIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final LinkedBlockingQueue<String> unread = new LinkedBlockingQueue<>();
@@ -106,7 +108,8 @@ public final class LabProcess implements AutoCloseable {
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                String line = unread.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+                // In slices, so that a child that exits without the line is noticed at once, not at the deadline.
+                String line = unread.poll(Math.max(0, Math.min(left, EXIT_POLL_NANOS)), TimeUnit.NANOSECONDS);
                 if (line != null && wanted.test(line)) {
                     return line;
                 }
