@@ -38,7 +38,7 @@ import workbench.lessons.harness.LabProcess;
  *       factory);</li>
  *   <li>the trend of a pool's count of threads waiting without a time limit (a slope over the watch, following
  *       no thread): in {@code GROWING_DECOYS} and {@code NO_LEAK} a pool under rising traffic gains such threads
- *       about twice as fast as the leak does, though each waits at most 0.6 s and wakes;</li>
+ *       about twice as fast as the leak does, though each waits at most 0.75 s and wakes;</li>
  *   <li>a thread seen waiting without a time limit on the same kind of blocker in every snapshot, taken for one
  *       that never woke: in {@code GROWING_DECOYS} and {@code NO_LEAK} a pool gains a thread every 100 ms, more
  *       than twice as fast as the leak, each waiting for reply after reply on a fresh latch, woken within 0.25 s
@@ -47,6 +47,10 @@ import workbench.lessons.harness.LabProcess;
  *       {@code NO_LEAK}, 0.4 to 1.5 s after the learner's code first asks for threads, a pool starts 18 threads
  *       at one moment, more than the leak strands in a watch of 3 s, all blocked on one latch released 8 s later;
  *       a leak's threads get stuck at several moments;</li>
+ *   <li>threads that began waiting a moment ago taken for stuck (no minimum time blocked): in the same runs the
+ *       pool under rising traffic has dozens of threads waiting at the end of any watch, each since one of its last
+ *       three snapshots 300 ms apart, at least; a leak's threads stay blocked for the last third of a watch, and
+ *       more;</li>
  *   <li>a low count of waits taken for a thread that never woke: every leaking task first calls its slow backend
  *       three times, each a wait with a time limit, so a leaked thread has waited four times, and stays at
  *       four;</li>

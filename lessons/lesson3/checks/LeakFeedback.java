@@ -111,9 +111,9 @@ final class LeakFeedback {
                     + " workers of a pool warming up do: growing is not leaking.";
         }
         if (is(plan.rising(), named)) {
-            return "Its traffic rose all along, so ever more of its threads waited without a time limit at once; yet"
-                    + " each waited at most " + Plan.LONGEST_REPLY_MILLIS + " ms for a reply that came: more waiting"
-                    + " is not stuck.";
+            return "Its traffic rose all along, so ever more of its threads waited without a time limit at once,"
+                    + " each since one of the last few snapshots; yet each waited at most " + Plan.LONGEST_REPLY_MILLIS
+                    + " ms for a reply that came: more waiting, or a wait that began a moment ago, is not stuck.";
         }
         if (is(plan.chatting(), named)) {
             return "Its new threads waited without a time limit, on the same kind of blocker, in every snapshot; yet"

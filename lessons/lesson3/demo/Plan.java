@@ -65,7 +65,7 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
         FALLING_TOTAL,
         /**
          * A healthy pool grows faster and more steadily than the leak, another gains threads that wait without a
-         * time limit faster than the leak (under rising traffic, each woken within 0.6 s), a third gains threads
+         * time limit faster than the leak (under rising traffic, each woken within 0.75 s), a third gains threads
          * that wait without a time limit on the same kind of blocker in every snapshot, waking between any two
          * (conversations, reply after reply), a fourth blocks in waves, each at one moment, the leaking pool also
          * runs short healthy bursts (so its count goes down now and then), and bursts are big. The leak's threads
@@ -92,8 +92,11 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
      * ten more threads waiting every second, twice as many as the leak adds.
      */
     public static final int RISE_PER_SECOND = 25;
-    /** The longest a request of the rising pool waits: never through four snapshots 300 ms apart. */
-    public static final int LONGEST_REPLY_MILLIS = 600;
+    /**
+     * The longest a request of the rising pool waits: never through four snapshots 300 ms apart, often through
+     * three, so that at any moment its threads seem to have got stuck at several snapshots.
+     */
+    public static final int LONGEST_REPLY_MILLIS = 750;
     /** How often the chatting pool gains a thread: twice as often as the leak, at least. */
     public static final int CHAT_EVERY_MILLIS = 100;
     /** The longest a thread of the chatting pool waits for one reply: never from one snapshot to the next. */
