@@ -57,14 +57,20 @@ public final class OrderService implements AutoCloseable {
         return varsServer.uri();
     }
 
-    /** Counts and times every request, whatever it answered, even when routing throws. */
+    /**
+     * Counts and times every request, whatever it answered, even when routing throws; files it by the status it was
+     * answered with, unless it was answered nothing (its code is then -1).
+     */
     private void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         try {
             route(exchange);
         } finally {
             requests.increment();
-            responses.increment(String.valueOf(exchange.getResponseCode()));
+            int status = exchange.getResponseCode();
+            if (status > 0) {
+                responses.increment(String.valueOf(status));
+            }
             duration.record(Duration.ofNanos(System.nanoTime() - start));
         }
     }

@@ -41,6 +41,9 @@ import workbench.lessons.harness.LabProcess;
  *   <li>one registry for the process (static {@code Vars}, as Go's expvar has): before the run, an earlier instance
  *       of the service in the same JVM takes 6 to 13 requests, keeps 4 to 10 orders and is closed, so that counts
  *       carried over and a gauge still reading the earlier instance's orders show;</li>
+ *   <li>a status for a request answered nothing (a 500 for a handler that threw, or its code of -1): the handler
+ *       throws for clients that leave before sending their body, and the map may hold only statuses the service
+ *       answered with;</li>
  *   <li>every interface bound while a loopback address is reported, or the address the host's name resolves to
  *       taken for loopback: the service runs in a JVM of its own whose host name resolves to a network address of
  *       the machine, and the kernel's table of listening sockets says where it listens.</li>
@@ -57,6 +60,10 @@ class InstrumentItCheck {
             + " clock's grain";
     private static final String EVERY = KINDS + ": count and time every request in a finally block, whatever it"
             + " answered, even when it throws";
+    /** How a sample of the responses map begins in Prometheus text; the status, a quote and a brace follow. */
+    private static final String RESPONSES = "responses_total{key=\"";
+    private static final String ANSWERED = KINDS + ": a status map counts what each request was answered; one"
+            + " answered nothing has no status (its code is -1), though it is counted and timed";
     private static final String EACH_OWN = KINDS + ": a request's status is its own; requests run concurrently";
     private static final String GAUGE = KINDS + ": a gauge says what is there now, computed when read";
     private static final String OWN = KINDS + ": a counter starts from 0 when its service starts, and a gauge reads"
@@ -113,6 +120,15 @@ class InstrumentItCheck {
                                 .noneMatch(sample -> sample.startsWith("responses_total{")) ? NAMES : EVERY);
             }
         }
+        run.metrics().forEach((sample, value) -> {
+            if (sample.startsWith(RESPONSES) && value > 0 && !run.statuses().containsKey(
+                    sample.substring(RESPONSES.length(), sample.length() - 2))) {
+                Feedback.fail(String.format(Locale.ROOT, "The service answered no request with that status;"
+                        + " `/metrics` said `%s %.0f`. It answered %s, and %d requests were answered nothing: their"
+                        + " client left before sending its body, and the handler threw.", sample, value,
+                        new TreeMap<>(run.statuses()), run.abandoned()), ANSWERED);
+            }
+        });
     }
 
     @Test
@@ -204,8 +220,8 @@ class InstrumentItCheck {
         json.path("responses").properties().forEach(e -> inJson.put(e.getKey(), e.getValue().asDouble()));
         Map<String, Double> inText = new TreeMap<>();
         metrics.forEach((sample, value) -> {
-            if (sample.startsWith("responses_total{key=\"")) {
-                inText.put(sample.substring("responses_total{key=\"".length(), sample.length() - 2), value);
+            if (sample.startsWith(RESPONSES)) {
+                inText.put(sample.substring(RESPONSES.length(), sample.length() - 2), value);
             }
         });
         Feedback.check(!inText.isEmpty(), "`/metrics` has no counter `responses_total` with a `key` label.", NAMES);
@@ -242,7 +258,7 @@ class InstrumentItCheck {
     }
 
     private static String responses(String status) {
-        return "responses_total{key=\"" + status + "\"}";
+        return RESPONSES + status + "\"}";
     }
 
     /** The JSON value must be the one in the Prometheus text scraped right before it. */
