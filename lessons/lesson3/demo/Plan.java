@@ -93,8 +93,8 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
      */
     public static final int RISE_PER_SECOND = 25;
     /**
-     * The longest a request of the rising pool waits: never through four snapshots 300 ms apart, often through
-     * three, so that at any moment its threads seem to have got stuck at several snapshots.
+     * The longest a request of the rising pool waits: never through four snapshots 300 ms apart, now and then
+     * through three, so that threads that began waiting a moment ago may seem stuck since several snapshots.
      */
     public static final int LONGEST_REPLY_MILLIS = 750;
     /** How often the chatting pool gains a thread: twice as often as the leak, at least. */
