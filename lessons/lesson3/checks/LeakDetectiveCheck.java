@@ -50,8 +50,9 @@ import workbench.lessons.harness.LabProcess;
  *   <li>threads that began waiting a moment ago taken for stuck (no minimum time blocked): in the same runs the
  *       pool under rising traffic has dozens of threads waiting at the end of any watch, since one of its last two
  *       snapshots 300 ms apart and now and then its last three; a leak's threads stay blocked for the last third of
- *       a watch, and more. Not yet in every run of each test: an answer that asks for three such moments slipped
- *       past the growing decoys in 3 of 10 checks measured, though every one of those checks failed it;</li>
+ *       a watch, and more. Not yet in every run: an answer that asks for three such moments slipped past the
+ *       growing decoys in 3 of 10 busy checks, each of which it failed on the run without a leak, and passed an
+ *       11th check whole;</li>
  *   <li>a low count of waits taken for a thread that never woke: every leaking task first calls its slow backend
  *       three times, each a wait with a time limit, so a leaked thread has waited four times, and stays at
  *       four;</li>
