@@ -121,8 +121,7 @@ class InstrumentItCheck {
             }
         }
         run.metrics().forEach((sample, value) -> {
-            if (sample.startsWith(RESPONSES) && value > 0 && !run.statuses().containsKey(
-                    sample.substring(RESPONSES.length(), sample.length() - 2))) {
+            if (sample.startsWith(RESPONSES) && value > 0 && !run.statuses().containsKey(status(sample))) {
                 Feedback.fail(String.format(Locale.ROOT, "The service answered no request with that status;"
                         + " `/metrics` said `%s %.0f`. It answered %s, and %d requests were answered nothing: their"
                         + " client left before sending its body, and the handler threw.", sample, value,
@@ -221,7 +220,7 @@ class InstrumentItCheck {
         Map<String, Double> inText = new TreeMap<>();
         metrics.forEach((sample, value) -> {
             if (sample.startsWith(RESPONSES)) {
-                inText.put(sample.substring(RESPONSES.length(), sample.length() - 2), value);
+                inText.put(status(sample), value);
             }
         });
         Feedback.check(!inText.isEmpty(), "`/metrics` has no counter `responses_total` with a `key` label.", NAMES);
@@ -255,6 +254,11 @@ class InstrumentItCheck {
                     ? "; it has `requests`, with no suffix: that is how a gauge is written." : "."), NAMES);
         }
         return requests;
+    }
+
+    /** The status of a sample of the responses map: {@code 404} of {@code responses_total{key="404"}}. */
+    private static String status(String sample) {
+        return sample.substring(RESPONSES.length(), sample.length() - 2);
     }
 
     private static String responses(String status) {
