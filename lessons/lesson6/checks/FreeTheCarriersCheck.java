@@ -19,12 +19,12 @@ import workbench.lessons.harness.LabProcess;
  * the same load in a fresh JVM whose scheduler has 2 carriers ({@link StarvationRun}), one after the other in a
  * random order, and the learner's figures are judged as ratios of the fix's.
  *
- * <p>The load: quotes at a steady pace, one virtual thread each, whose rate lookups block for 7 to 10 ms, so many
- * that pinned lookups would need more carriers than there are; reports of 2 or 3 pages, half a processor's worth
- * every 100 ms; then a burst of reports, one for every 600 ms / (ms per page), about 270 on this machine (a page
- * takes about 2.3 ms of an idle core); then one long report of about 0.5 s of one processor, with five one-page
- * reports submitted beside it 40 ms apart. Rates change every 150 to 250 ms. The burst is timed until its last
- * report is done. Proxies, and what defeats each in every run:
+ * <p>The load, every request on a virtual thread of its own: quotes at a steady pace, whose rate lookups block for
+ * 7 to 10 ms, so many that pinned lookups would need more carriers than there are; reports of 2 or 3 pages, half a
+ * processor's worth every 100 ms; then a burst of reports, one for every 600 ms / (ms per page), about 270 on this
+ * machine (a page takes about 2.3 ms of an idle core); then one long report of about 0.5 s of one processor, with
+ * five one-page reports submitted beside it 40 ms apart. Rates change every 150 to 250 ms. The burst is timed
+ * until its last report is done. Proxies, and what defeats each in every run:
  * <ul>
  *   <li>fixing one cause only: CPU-bound reports left on virtual threads hold both carriers through the burst, and
  *       pinned lookups alone ask for more carriers than there are, so either leaves quotes waiting;</li>
@@ -44,6 +44,10 @@ import workbench.lessons.harness.LabProcess;
  *       fix). The one-page reports beside the long one can: on a pool of as many threads as processors they run
  *       beside it (a median 3.4 to 7.5 ms), on one thread they wait for it (373 to 478 ms in 18 runs, one core
  *       kept busy), and the median may be at most {@code 3 * fix + 50 ms};</li>
+ *   <li>a bounded queue whose full-queue policy has the caller render the report ({@code CallerRunsPolicy}): the
+ *       caller is the request's virtual thread, so through the burst the reports the queue refuses hold the
+ *       carriers; the quotes then wait hundreds of milliseconds (p99 716 to 1212 ms against the fix's 15 to
+ *       39 ms in three runs, one core kept busy);</li>
  *   <li>any platform threads, one per report (an unbounded or cached pool): the OS time-slices them so well that
  *       the quotes' latency barely shows it, but the burst has at least {@code 4 * processors + 16} reports at
  *       once, and the platform threads started during it may exceed the fix's by at most

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -22,9 +23,9 @@ import workbench.lessons.harness.ReferenceSolution;
 
 /**
  * One measured run of a tariff service for exercise {@code free-the-carriers}, in a JVM of its own whose
- * scheduler has 2 carriers: the learner's service or the course's fix. Quotes arrive at a steady pace, one
- * virtual thread each, as a server on virtual threads would run them, while reports arrive every 100 ms (half a
- * processor's worth); then a burst of reports arrives at once; then one long report, with short ones submitted
+ * scheduler has 2 carriers: the learner's service or the course's fix. Quotes arrive at a steady pace, and
+ * reports every 100 ms (half a processor's worth), each request on a virtual thread of its own, as a server on
+ * virtual threads would run them; then a burst of reports arrives at once; then one long report, with short ones submitted
  * beside it. Prints one line, {@link #RESULT} then {@code key=value} pairs, and exits.
  *
  * <p>Arguments: {@code yours} or {@code reference}; quotes a second; how long a rate lookup blocks, in ms; how
@@ -122,7 +123,7 @@ public final class StarvationRun {
             threads.resetPeakThreadCount();
             long burstStart = System.nanoTime();
             for (int i = 0; i < burst; i++) {
-                burstReports.add(service.report(pages));
+                burstReports.add(request(pages));
             }
             long[] lastDone = {-1};
             burstQuotes = quotesUntilDone(quotesPerSecond, burstReports, lastDone);
@@ -160,7 +161,7 @@ public final class StarvationRun {
             pace(due);
             if (due >= nextReport) {
                 for (int i = 0; i < reportsPerTick; i++) {
-                    reports.add(service.report(pages));
+                    reports.add(request(pages));
                 }
                 nextReport += 100_000_000;
             }
@@ -209,7 +210,7 @@ public final class StarvationRun {
      */
     private List<Reports> shortBehindLong(int longPages) throws InterruptedException {
         long start = System.nanoTime();
-        Future<Long> longReport = service.report(longPages);
+        Future<Long> longReport = request(longPages);
         List<Future<Long>> shortReports = new ArrayList<>();
         long[] submitted = new long[PROBES];
         long[] latency = new long[PROBES];
@@ -221,7 +222,7 @@ public final class StarvationRun {
             int next = shortReports.size();
             if (next < PROBES && now - start >= (next + 1) * 40_000_000L) {
                 submitted[next] = System.nanoTime();
-                shortReports.add(service.report(1));
+                shortReports.add(request(1));
             }
             for (int i = 0; i < shortReports.size(); i++) {
                 if (latency[i] < 0 && shortReports.get(i).isDone()) {
@@ -235,6 +236,24 @@ public final class StarvationRun {
         put("probeShortMedian", sorted[PROBES / 2] / 1e6);
         put("probeLongPages", longPages);
         return List.of(new Reports(longPages, List.of(longReport)), new Reports(1, shortReports));
+    }
+
+    /**
+     * Asks for a report on a virtual thread of its own that waits for it, as a server on virtual threads would:
+     * whatever the service does on the caller's thread, it does on a carrier.
+     */
+    private Future<Long> request(int pages) {
+        CompletableFuture<Long> checksum = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                checksum.complete(service.report(pages).get());
+            } catch (ExecutionException e) {
+                checksum.completeExceptionally(e.getCause());
+            } catch (Throwable e) {
+                checksum.completeExceptionally(e);
+            }
+        });
+        return checksum;
     }
 
     private Quote send(long due) {
