@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import workbench.console.check.ResultsJson;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 
 @Command(name = "check", description = "Run the hidden checks on an exercise, a lesson, or the current exercise.")
 final class CheckCommand extends WorkbenchCommand {

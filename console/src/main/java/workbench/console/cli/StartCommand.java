@@ -2,7 +2,7 @@ package workbench.console.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.Lesson;
 import workbench.console.repl.Console;
 

@@ -1,7 +1,7 @@
 package workbench.console.cli;
 
 import picocli.CommandLine.Command;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.Exercise;
 
 import java.nio.file.FileSystems;

@@ -2,7 +2,7 @@ package workbench.console.cli;
 
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.Course;
 import workbench.console.course.ProgressStore;
 

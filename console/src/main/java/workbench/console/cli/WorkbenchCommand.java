@@ -1,6 +1,6 @@
 package workbench.console.cli;
 
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 
 import java.util.concurrent.Callable;
 

@@ -1,8 +1,19 @@
-package workbench.console.course;
+package workbench.console.coach;
 
 import workbench.console.check.CheckReport;
 import workbench.console.check.Checker;
 import workbench.console.check.ReportMarkdown;
+import workbench.console.course.Band;
+import workbench.console.course.Course;
+import workbench.console.course.Exercise;
+import workbench.console.course.ExerciseProgress;
+import workbench.console.course.Figures;
+import workbench.console.course.Lesson;
+import workbench.console.course.Pages;
+import workbench.console.course.Prediction;
+import workbench.console.course.PredictionResult;
+import workbench.console.course.Progress;
+import workbench.console.course.ProgressStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

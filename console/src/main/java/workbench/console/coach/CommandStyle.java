@@ -1,4 +1,4 @@
-package workbench.console.course;
+package workbench.console.coach;
 
 /** How the learner types a workbench command where the coach's advice is read: in the shell or the console. */
 public enum CommandStyle {

@@ -1,4 +1,7 @@
-package workbench.console.course;
+package workbench.console.coach;
+
+import workbench.console.course.Course;
+import workbench.console.course.Exercise;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -11,15 +11,15 @@ public record ExerciseProgress(boolean passed, int hintsShown, int solutionReque
 
     static final ExerciseProgress NONE = new ExerciseProgress(false, 0, 0);
 
-    ExerciseProgress withPassed() {
+    public ExerciseProgress withPassed() {
         return new ExerciseProgress(true, hintsShown, solutionRequests);
     }
 
-    ExerciseProgress withHintsShown(int shown) {
+    public ExerciseProgress withHintsShown(int shown) {
         return new ExerciseProgress(passed, shown, solutionRequests);
     }
 
-    ExerciseProgress withSolutionRequest() {
+    public ExerciseProgress withSolutionRequest() {
         return new ExerciseProgress(passed, hintsShown, solutionRequests + 1);
     }
 }

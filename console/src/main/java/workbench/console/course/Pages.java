@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a lesson's Markdown into pages, one per second-level heading. */
-final class Pages {
+public final class Pages {
 
     private Pages() {
     }
@@ -27,7 +27,7 @@ final class Pages {
     }
 
     /** The page with each fenced block of that language replaced, in order, by the given Markdown. */
-    static String replaceFencedBlocks(String page, String language, List<String> replacements) {
+    public static String replaceFencedBlocks(String page, String language, List<String> replacements) {
         StringBuilder out = new StringBuilder();
         int next = 0;
         boolean inBlock = false;

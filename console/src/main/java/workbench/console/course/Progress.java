@@ -35,13 +35,13 @@ public record Progress(String lesson, Map<String, Integer> pages, Map<String, Ex
         return exercises.getOrDefault(exercise, ExerciseProgress.NONE);
     }
 
-    Progress atPage(String lessonId, int page) {
+    public Progress atPage(String lessonId, int page) {
         Map<String, Integer> changed = new HashMap<>(pages);
         changed.put(lessonId, page);
         return new Progress(lessonId, changed, exercises, predictions);
     }
 
-    Progress withExercise(String exercise, UnaryOperator<ExerciseProgress> change) {
+    public Progress withExercise(String exercise, UnaryOperator<ExerciseProgress> change) {
         Map<String, ExerciseProgress> changed = new HashMap<>(exercises);
         changed.put(exercise, change.apply(of(exercise)));
         return new Progress(lesson, pages, changed, predictions);
@@ -52,7 +52,7 @@ public record Progress(String lesson, Map<String, Integer> pages, Map<String, Ex
         return Optional.ofNullable(predictions.get(lessonId + "/" + id));
     }
 
-    Progress withPrediction(String lessonId, String id, PredictionResult result) {
+    public Progress withPrediction(String lessonId, String id, PredictionResult result) {
         Map<String, PredictionResult> changed = new HashMap<>(predictions);
         changed.put(lessonId + "/" + id, result);
         return new Progress(lesson, pages, exercises, changed);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.Course;
 import workbench.console.course.Lesson;
 import workbench.console.lab.LabCommandLine;

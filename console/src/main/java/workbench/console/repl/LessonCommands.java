@@ -3,7 +3,7 @@ package workbench.console.repl;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.DemoSpec;
 import workbench.console.course.Exercise;
 import workbench.console.course.Figures;

@@ -1,10 +1,12 @@
-package workbench.console.course;
+package workbench.console.coach;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
+import workbench.console.course.Course;
+import workbench.console.course.ProgressStore;
 
 import java.io.IOException;
 import java.nio.file.Files;

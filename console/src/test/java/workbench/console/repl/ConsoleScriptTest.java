@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.Course;
 import workbench.console.course.ProgressStore;
 import workbench.console.lab.LabCommandLine;

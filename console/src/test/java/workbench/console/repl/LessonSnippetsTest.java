@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
-import workbench.console.course.Coach;
+import workbench.console.coach.Coach;
 import workbench.console.course.Course;
 import workbench.console.course.Lesson;
 import workbench.console.course.ProgressStore;
