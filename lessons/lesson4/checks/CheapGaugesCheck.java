@@ -47,9 +47,10 @@ import workbench.lessons.harness.ReferenceSolution;
  *       the gauge is read, and the gauge must be within 1 MB of what the heap held right after that collection
  *       (an attempt that a collection interrupts is made again);</li>
  *   <li>the old generation's pool alone: after a full collection, 3 to 5 MB are kept through a young one, in survivor
- *       space, which the old generation's collection usage does not see. Only once the young generation has grown:
- *       in a fresh JVM, G1's survivor space takes about 1 MB and promotes the rest, which the old pool's figure does
- *       not show until the next full collection, so this test run alone cannot tell the two apart;</li>
+ *       space, which the old generation's collection usage does not see. 32 MB kept through both collections keep
+ *       the heap large: without them a full collection shrinks it to about 12 MB, G1's survivor space then takes
+ *       about 1 MB and promotes the rest, and the old pool's figure does not show that until the next full
+ *       collection, so the two could not be told apart;</li>
  *   <li>the last collection of one collector, such as the first {@code GarbageCollectorMXBean}'s last
  *       {@code GcInfo}: data kept through a young collection is let go and a full collection runs, and the gauge
  *       must say what the heap held after the full one (more than 16 MB less than after the young one);</li>
@@ -118,6 +119,8 @@ class CheapGaugesCheck {
     /** Garbage the heap holds beyond the live heap when the gauge is read, at the least. */
     private static final long LEAST_GARBAGE = 4 * MEGABYTE;
     private static final int HEAP_ATTEMPTS = 5;
+    /** Live data that keeps G1's heap from shrinking to a few MB in a full collection. */
+    private static final long BALLAST = 32 * MEGABYTE;
 
     private final Random random = new Random();
 
@@ -256,9 +259,14 @@ class CheapGaugesCheck {
     @Test
     void countsWhatAYoungCollectionKeeps() throws Exception {
         try (Served yours = serve()) {
+            // Right after a full collection G1 shrinks the heap, and survivor space with it, to a MB or two unless
+            // the heap holds more: kept through the full collection, this keeps the heap large enough for survivor
+            // space to take what the young collection keeps.
+            List<byte[]> ballast = LiveHeap.retain(BALLAST);
             long young = (3 + random.nextInt(3)) * MEGABYTE;
             awaitLiveHeap(yours, String.format(Locale.ROOT, "%d MB allocated after a full collection and kept",
                     young / MEGABYTE), -1, young);
+            Reference.reachabilityFence(ballast);
         }
     }
 

@@ -1,0 +1,63 @@
+// Misconception: The live set is what outlives collections, and that ends up in the old generation, so the old
+// generation's usage after the last collection is the live heap; but a young collection keeps what is still
+// referenced in survivor space, and that is live too until a later collection promotes it.
+package lesson4;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import workbench.diagnostics.vars.Vars;
+
+/**
+ * Exercise {@code cheap-gauges} (lesson 4): three health gauges that no longer stop the world on a scrape. Blocked
+ * threads come from thread states without stacks, live heap from what each heap pool kept after its last
+ * collection; deadlocks, which no read finds without a safepoint, are looked for on a timer instead, so the
+ * safepoints follow the timer's period and not the scrape rate.
+ */
+public final class HealthGauges implements AutoCloseable {
+
+    /** Deadlock counts are at most this old (plus one scan), inside the second the gauges promise. */
+    private static final long DEADLOCK_PERIOD_MILLIS = 800;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .toList();
+    private final ScheduledExecutorService deadlockScan = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("deadlock-scan").factory());
+    private volatile int deadlocked;
+
+    /** Registers the three gauges on {@code vars}. */
+    public HealthGauges(Vars vars) {
+        vars.gauge("threads_blocked", "Threads blocked on a monitor.", () -> Arrays.stream(
+                threads.getThreadInfo(threads.getAllThreadIds()))
+                .filter(Objects::nonNull)
+                .map(ThreadInfo::getThreadState).filter(Thread.State.BLOCKED::equals).count());
+        deadlockScan.scheduleAtFixedRate(this::scanForDeadlocks, 0, DEADLOCK_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        vars.gauge("threads_deadlocked", "Threads in a deadlock.", () -> deadlocked);
+        // What outlives a collection ends up in the old generation; eden and survivors only hold the young.
+        vars.gauge("heap_live_bytes", "Old generation in use after the last garbage collection.", () -> heapPools
+                .stream().filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured"))
+                .map(MemoryPoolMXBean::getCollectionUsage).filter(Objects::nonNull)
+                .mapToLong(MemoryUsage::getUsed).sum());
+    }
+
+    private void scanForDeadlocks() {
+        long[] ids = threads.findDeadlockedThreads();
+        deadlocked = ids == null ? 0 : ids.length;
+    }
+
+    @Override
+    public void close() {
+        deadlockScan.shutdownNow();
+    }
+}
