@@ -2,6 +2,7 @@ package workbench.diagnostics.threads;
 
 import java.util.List;
 import java.util.function.Predicate;
+import workbench.diagnostics.heap.HeapGraph;
 
 /**
  * The objects a blocked thread may be waiting on, found in a heap dump: what {@link LeakProfile} traces.

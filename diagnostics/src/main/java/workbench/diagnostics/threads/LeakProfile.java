@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import workbench.diagnostics.heap.HeapGraph;
+import workbench.diagnostics.heap.HprofGraphReader;
 import workbench.diagnostics.target.Target;
 
 /**

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import workbench.diagnostics.heap.HeapGraph;
 
 /**
  * The marking behind {@link LeakProfile}, after Go's goroutine leak profile: which blocked threads wait on an

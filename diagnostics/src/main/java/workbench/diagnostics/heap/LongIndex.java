@@ -1,4 +1,4 @@
-package workbench.diagnostics.threads;
+package workbench.diagnostics.heap;
 
 /** Maps object ids of a heap dump to dense indexes 0..n-1, without boxing (open addressing). */
 final class LongIndex {

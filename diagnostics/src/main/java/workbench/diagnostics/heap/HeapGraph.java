@@ -1,4 +1,4 @@
-package workbench.diagnostics.threads;
+package workbench.diagnostics.heap;
 
 import java.util.List;
 import java.util.Map;
@@ -12,17 +12,17 @@ import java.util.stream.Collectors;
  * {@link java.lang.ref.Reference}, a thread's {@code parkBlocker} (a thread does not keep what it waits on
  * alive for others), and the JDK's bookkeeping set of all virtual threads.
  */
-final class HeapGraph {
+public final class HeapGraph {
 
     /**
      * A GC root: the node it holds, the thread it belongs to (0 for roots of no thread), and for a local or operand
      * of a Java frame that frame's depth in the thread's stack (0: the innermost frame; -1 for any other root).
      */
-    record Root(int node, int threadSerial, int frame) {
+    public record Root(int node, int threadSerial, int frame) {
     }
 
     /** A thread object found in the dump: its node, serial number in the dump, and park blocker node (-1). */
-    record ThreadObject(long tid, int node, int serial, int parkBlocker) {
+    public record ThreadObject(long tid, int node, int serial, int parkBlocker) {
     }
 
     private final int[] edgeStart;
@@ -44,19 +44,19 @@ final class HeapGraph {
         this.threadsByTid = threadsByTid;
     }
 
-    int nodeCount() {
+    public int nodeCount() {
         return classOf.length;
     }
 
-    int edgesFrom(int node) {
+    public int edgesFrom(int node) {
         return edgeStart[node];
     }
 
-    int edgesTo(int node) {
+    public int edgesTo(int node) {
         return edgeStart[node + 1];
     }
 
-    int target(int edge) {
+    public int target(int edge) {
         return targets[edge];
     }
 
@@ -64,20 +64,20 @@ final class HeapGraph {
      * The class of the object at the node, as a thread dump names it: {@code java.lang.Class} for a class node
      * (a class is an object too, and can be a monitor), never the name of the class it stands for.
      */
-    String className(int node) {
+    public String className(int node) {
         return classOf[node] == node ? "java.lang.Class" : classNames.getOrDefault(classOf[node], "?");
     }
 
-    List<Root> roots() {
+    public List<Root> roots() {
         return roots;
     }
 
     /** The roots of one thread (its thread object, its frames' locals and operands, its JNI locals), in dump order. */
-    List<Root> rootsOf(int threadSerial) {
+    public List<Root> rootsOf(int threadSerial) {
         return rootsByThread.getOrDefault(threadSerial, List.of());
     }
 
-    Map<Long, ThreadObject> threadsByTid() {
+    public Map<Long, ThreadObject> threadsByTid() {
         return threadsByTid;
     }
 }

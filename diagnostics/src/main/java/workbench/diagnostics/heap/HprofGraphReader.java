@@ -1,4 +1,4 @@
-package workbench.diagnostics.threads;
+package workbench.diagnostics.heap;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +13,7 @@ import java.util.Map;
  * Reads an HPROF heap dump into a {@link HeapGraph}, in two passes: names, classes and roots first (instance
  * fields can only be decoded once every class layout is known), then instances and object arrays.
  */
-final class HprofGraphReader {
+public final class HprofGraphReader {
 
     private static final String THREAD = "java.lang.Thread";
     private static final String REFERENCE = "java.lang.ref.Reference";
@@ -68,7 +68,7 @@ final class HprofGraphReader {
     }
 
     /** Reads the dump; an {@link IOException} when it cannot be read or is not an HPROF heap dump. */
-    static HeapGraph read(Path file) throws IOException {
+    public static HeapGraph read(Path file) throws IOException {
         HprofGraphReader reader = new HprofGraphReader(HprofStream.idSizeOf(file));
         HprofStream.read(file, reader.new NamesClassesAndRoots());
         reader.classDumps.values().forEach(reader::addClass);

@@ -1,4 +1,4 @@
-package workbench.diagnostics.threads;
+package workbench.diagnostics.heap;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
