@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import workbench.diagnostics.jfr.HistogramSnapshot;
-import workbench.diagnostics.jfr.IntervalHistogram;
+import workbench.diagnostics.histogram.HistogramSnapshot;
+import workbench.diagnostics.histogram.IntervalHistogram;
 import workbench.lessons.harness.Demo;
 
 /**

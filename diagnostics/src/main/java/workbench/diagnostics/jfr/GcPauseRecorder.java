@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import workbench.diagnostics.histogram.IntervalHistogram;
 import workbench.diagnostics.target.Target;
 
 /**

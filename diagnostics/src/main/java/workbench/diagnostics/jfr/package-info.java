@@ -1,5 +1,5 @@
 /**
- * JFR plumbing: {@link workbench.diagnostics.jfr.JfrStream} for any target, GC pause histograms,
- * and {@link workbench.diagnostics.jfr.IntervalHistogram} for interval statistics of pauses and latencies.
+ * JFR plumbing: {@link workbench.diagnostics.jfr.JfrStream} streams any target's events, and
+ * {@link workbench.diagnostics.jfr.GcPauseRecorder} keeps a histogram of its GC pauses.
  */
 package workbench.diagnostics.jfr;

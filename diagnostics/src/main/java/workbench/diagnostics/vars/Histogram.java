@@ -3,8 +3,8 @@ package workbench.diagnostics.vars;
 import java.time.Duration;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
-import workbench.diagnostics.jfr.HistogramSnapshot;
-import workbench.diagnostics.jfr.IntervalHistogram;
+import workbench.diagnostics.histogram.HistogramSnapshot;
+import workbench.diagnostics.histogram.IntervalHistogram;
 
 /**
  * A distribution of durations in seconds: served to Prometheus as a classic histogram with fixed

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import workbench.diagnostics.jfr.HistogramSnapshot;
+import workbench.diagnostics.histogram.HistogramSnapshot;
 import workbench.diagnostics.metrics.Sample;
 import workbench.diagnostics.metrics.Snapshot;
 

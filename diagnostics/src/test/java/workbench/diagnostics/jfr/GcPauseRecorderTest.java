@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import workbench.diagnostics.histogram.HistogramSnapshot;
 import workbench.diagnostics.target.ChildJvm;
 import workbench.diagnostics.target.Target;
 

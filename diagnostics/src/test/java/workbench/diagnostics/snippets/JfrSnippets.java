@@ -2,10 +2,10 @@ package workbench.diagnostics.snippets;
 
 import java.io.IOException;
 import java.time.Duration;
+import workbench.diagnostics.histogram.HistogramSnapshot;
+import workbench.diagnostics.histogram.IntervalHistogram;
 import workbench.diagnostics.jfr.GcCollection;
 import workbench.diagnostics.jfr.GcPauseRecorder;
-import workbench.diagnostics.jfr.HistogramSnapshot;
-import workbench.diagnostics.jfr.IntervalHistogram;
 import workbench.diagnostics.jfr.JfrStream;
 import workbench.diagnostics.target.Target;
 

@@ -1,4 +1,4 @@
-package workbench.diagnostics.jfr;
+package workbench.diagnostics.histogram;
 
 import java.time.Duration;
 import java.util.ArrayList;

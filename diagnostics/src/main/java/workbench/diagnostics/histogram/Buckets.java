@@ -1,4 +1,4 @@
-package workbench.diagnostics.jfr;
+package workbench.diagnostics.histogram;
 
 /**
  * Log-linear bucket layout of {@link IntervalHistogram}, as HdrHistogram lays out values: exact below 128,

@@ -1,4 +1,4 @@
-package workbench.diagnostics.jfr;
+package workbench.diagnostics.histogram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
