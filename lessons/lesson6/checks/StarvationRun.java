@@ -25,8 +25,8 @@ import workbench.lessons.harness.ReferenceSolution;
  * One measured run of a tariff service for exercise {@code free-the-carriers}, in a JVM of its own whose
  * scheduler has 2 carriers: the learner's service or the course's fix. Quotes arrive at a steady pace, and
  * reports every 100 ms (half a processor's worth), each request on a virtual thread of its own, as a server on
- * virtual threads would run them; then a burst of reports arrives at once; then one long report, with short ones submitted
- * beside it. Prints one line, {@link #RESULT} then {@code key=value} pairs, and exits.
+ * virtual threads would run them; then a burst of reports arrives at once; then one long report, with short ones
+ * submitted beside it. Prints one line, {@link #RESULT} then {@code key=value} pairs, and exits.
  *
  * <p>Arguments: {@code yours} or {@code reference}; quotes a second; how long a rate lookup blocks, in ms; how
  * long the steady phase lasts, in ms; a seed; pages per report; reports every 100 ms of the steady phase; reports

@@ -21,10 +21,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Exercise {@code free-the-carriers} (lesson 6): a tariff service whose every request runs on a virtual thread of
- * its own. Two things held its carriers: reports, CPU-bound, ran on virtual threads and kept every carrier busy
- * until they were done; and each quote blocked on the rates service inside a callback from native code, pinned to
- * its carrier all the while. Reports now run on a pool of platform threads as large as the machine has
- * processors, and each quote asks for its rate before it calls the native library.
+ * its own. Reports run on a pool of platform threads as large as the machine has processors, behind a bounded
+ * queue, and each quote asks for its rate before it calls the native library.
  */
 public final class TariffService implements AutoCloseable {
 
