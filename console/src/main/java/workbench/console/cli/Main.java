@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     static int run(String... args) {
         Workbench workbench = Workbench.fromEnvironment();
         CommandLine cli = new CommandLine(new Main(), new Factory(workbench));
+        cli.getSubcommands().values().forEach(Main::addHelpOption);
         cli.setParameterExceptionHandler(Main::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             boolean learnerError = e instanceof NoSuchElementException || e instanceof IllegalStateException;
@@ -36,6 +37,12 @@ public final class Main implements Runnable {
         int exit = cli.execute(args);
         workbench.takeWarning().ifPresent(warning -> System.err.println("warning: " + warning));
         return exit;
+    }
+
+    /** {@code -h, --help} on every command, as the answer to a mistyped argument promises. */
+    private static void addHelpOption(CommandLine command) {
+        command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
     }
 
     /** A mistyped command or option: the nearest ones, and where the usage is; never a raw parser message. */

@@ -11,6 +11,21 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
+    void everyCommandShowsItsUsage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.run("check", "--help");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: workbench check").contains("--json");
+    }
+
+    @Test
     void aMistypedCommandGetsTheNearestOneNotAParserMessage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.err;
