@@ -129,12 +129,14 @@ public final class StarvationRun {
             burstQuotes = quotesUntilDone(quotesPerSecond, burstReports, lastDone);
             // Until the last report of the burst was done, or the quotes stopped waiting for it.
             burstNanos = (lastDone[0] < 0 ? System.nanoTime() : lastDone[0]) - burstStart;
+            List<int[]> burstSamples = List.copyOf(samples);
             // Platform threads started for the burst: a pool sized to the processors has them all from before.
             put("burstExtraThreads", threads.getPeakThreadCount() - threadsBefore);
             reports.addAll(burstReports);
             probe = shortBehindLong(longPages);
             awaitAnswers(steady, burstQuotes);
             describeSamples("steady", steadySamples);
+            describeSamples("burst", burstSamples);
             describePinning(PinnedSite.of(pinning.stop()));
         }
         describeQuotes("steady", steady);
