@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import jdk.management.VirtualThreadSchedulerMXBean;
@@ -34,12 +33,13 @@ import workbench.lessons.harness.LabProcess;
  * and has only ever run one virtual thread, so its scheduler has started far fewer carriers than its parallelism. Each
  * also runs a ForkJoinPool of its own for CPU work. A fourth JVM, the <em>pulsing</em> one, readies 16 to 24
  * virtual threads behind its carriers when the check says so: three times its queue holds still, full or empty by
- * turns, from before the learner's read is asked for until 450 to 600 ms after, then turns the other way in an
- * instant. Proxies a learner might use instead of the scheduler's own figures, and the scenario that defeats each in
+ * turns, from before the learner's read is asked for until its queued count has been read twice through its MBean,
+ * or 450 to 600 ms after, then turns the other way in an instant. Proxies a learner might use instead of the scheduler's own figures, and the scenario that defeats each in
  * every run:
  * <ul>
- *   <li>gauges averaged over a while, as if each covered a line's interval: an average over a second of the pulsing
- *       JVM is between empty and full, where its queue never was;</li>
+ *   <li>gauges averaged over a while, as if each covered a line's interval, or the peak or median of several reads
+ *       taken as steadier than one: from the third read on, the pulsing JVM's queue has turned, so an average is
+ *       between empty and full, where its queue never was, and a peak is full where it was empty;</li>
  *   <li>a reading of a later moment (a line's interval waited out before reading, as schedtrace prints once a
  *       second): a second after it was asked for, the pulsing JVM's queue has turned the other way;</li>
  *   <li>the JVM running the check instead of the target: its parallelism is the processor count, which no
@@ -198,8 +198,9 @@ class ReadTheSchedulerCheck {
 
     /**
      * Three readings of the pulsing JVM, each asked for while its queue holds still: full until a moment after the
-     * call begins and empty after, or empty until then and full after, by turns from a random start. A reading of
-     * the moment it is asked for sees the first; one of a later moment, or an average over a while, does not.
+     * call begins and empty after, or empty until then and full after, by turns from a random start. The moment is
+     * the second read of its queue, or 450 to 600 ms after the call began if that comes first. A reading of the
+     * moment it is asked for sees the first; one of a later moment, or an average or peak of several reads, does not.
      */
     @Test
     void readsTheSchedulerAtOneMoment() {
@@ -209,22 +210,34 @@ class ReadTheSchedulerCheck {
             int still = STILL_MILLIS + random.nextInt(STILL_MILLIS / 3);
             LabProcess lab = pulsing.lab();
             lab.tell(SchedWorkload.PULSE + " " + (fullFirst ? "0 " + still : still + " " + FULL_AFTER_MILLIS));
-            if (fullFirst) {
-                lab.awaitLine(SchedWorkload.FULL::equals, LabProcess.START_UP);
-            }
-            long began = System.nanoTime();
+            lab.awaitLine((fullFirst ? SchedWorkload.FULL : SchedWorkload.ARMED)::equals, LabProcess.START_UP);
+            long began = System.currentTimeMillis();
             SchedulerProbe.Reading reading = SchedulerProbe.read(pulsing.target());
-            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            long ended = System.currentTimeMillis();
             lab.awaitLine(SchedWorkload.EMPTY::equals, LabProcess.START_UP);
             Feedback.check(reading != null, "SchedulerProbe.read returned null for a running JVM.", READING);
             int pulsed = pulsing.shape().pulsed();
             long queued = reading.queued();
             Feedback.check(Math.abs(queued - (fullFirst ? pulsed : 0)) <= MOMENT_TOLERANCE, String.format(
-                    Locale.ROOT, "The %s JVM (pid %d) had %s from before your read was asked for until %d ms after,"
-                            + " then %s; your read returned after %d ms and said %d queued.", pulsing.name(),
-                    pulsing.target().pid(), fullFirst ? pulsed + " virtual threads queued" : "an empty queue", still,
-                    fullFirst ? "an empty queue" : pulsed + " virtual threads queued", took, queued), MOMENT);
+                    Locale.ROOT, "The %s JVM (pid %d) had %s from before your read was asked for until its queue had"
+                            + " been read %s, or %d ms had passed, then %s. Your read asked for its queue %s in"
+                            + " %d ms and said %d queued.", pulsing.name(), pulsing.target().pid(),
+                    fullFirst ? pulsed + " virtual threads queued" : "an empty queue",
+                    times(SchedWorkload.READS_BEFORE_TURN), still,
+                    fullFirst ? "an empty queue" : pulsed + " virtual threads queued",
+                    times(queueReads(lab, began, ended)), ended - began, queued), MOMENT);
         }
+    }
+
+    /** How often the pulsing JVM's queued count was read through its MBean between two times. */
+    private static long queueReads(LabProcess lab, long from, long to) {
+        return lab.output().lines().filter(line -> line.startsWith(SchedWorkload.QUEUE_READ))
+                .mapToLong(line -> Long.parseLong(line.substring(SchedWorkload.QUEUE_READ.length())))
+                .filter(at -> at >= from && at <= to).count();
+    }
+
+    private static String times(long count) {
+        return count == 1 ? "once" : count == 2 ? "twice" : count + " times";
     }
 
     @Test

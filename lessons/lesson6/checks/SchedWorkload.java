@@ -15,9 +15,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.demo.NativeSort;
 
@@ -48,6 +54,12 @@ public final class SchedWorkload {
     static final String PULSE = "pulse";
     static final String FULL = "full";
     static final String EMPTY = "empty";
+    static final String ARMED = "armed";
+    static final String QUEUE_READ = "queue read ";
+    /** Reads of the queued count a pulse lets through before it turns: a reader may look once to warm up. */
+    static final int READS_BEFORE_TURN = 2;
+    /** Reads of the queued count through the scheduler's MBean, as a reader in another JVM makes them. */
+    private static final Semaphore QUEUE_READS = new Semaphore(0);
 
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final Object MONITOR = new Object();
@@ -103,6 +115,7 @@ public final class SchedWorkload {
             Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
         }
         if (n[8] > 0) {
+            countQueueReads(scheduler);
             pulseWhenTold(parallelism, n[8]);
         }
         Thread.sleep(300);
@@ -173,6 +186,10 @@ public final class SchedWorkload {
      * holds every carrier and readies {@code pulsed} virtual threads behind them, says {@value #FULL}, and after the
      * hold lets them all run and park again and says {@value #EMPTY}. The queue holds all of them or none, and passes
      * between the two in an instant; the check knows when, and so which the moment it asks for a reading sees.
+     *
+     * <p>The first phase that lasts, the wait or else the hold, also ends at the second read of the queue
+     * ({@link #READS_BEFORE_TURN}) once it has begun, which it says ({@value #ARMED}, or {@value #FULL} when there is
+     * no wait): a reading of one moment is one read, and several reads averaged or compared straddle the turn.
      */
     private static void pulseWhenTold(int parallelism, int pulsed) throws InterruptedException {
         List<Thread> ready = parkedUntilUnparked("pulsed-", pulsed);
@@ -181,7 +198,13 @@ public final class SchedWorkload {
             try {
                 for (String line = input.readLine(); line != null; line = input.readLine()) {
                     String[] millis = line.substring(PULSE.length()).trim().split(" ");
-                    Thread.sleep(Long.parseLong(millis[0]));
+                    long wait = Long.parseLong(millis[0]);
+                    long hold = Long.parseLong(millis[1]);
+                    if (wait > 0) {
+                        QUEUE_READS.drainPermits();
+                        System.out.println(ARMED);
+                        QUEUE_READS.tryAcquire(READS_BEFORE_TURN, wait, TimeUnit.MILLISECONDS);
+                    }
                     CountDownLatch held = new CountDownLatch(parallelism);
                     CountDownLatch release = new CountDownLatch(1);
                     for (int i = 0; i < parallelism; i++) {
@@ -192,8 +215,13 @@ public final class SchedWorkload {
                     }
                     held.await();
                     ready.forEach(LockSupport::unpark);
+                    QUEUE_READS.drainPermits();
                     System.out.println(FULL);
-                    Thread.sleep(Long.parseLong(millis[1]));
+                    if (wait > 0) {
+                        Thread.sleep(hold);
+                    } else {
+                        QUEUE_READS.tryAcquire(READS_BEFORE_TURN, hold, TimeUnit.MILLISECONDS);
+                    }
                     release.countDown();
                     while (ready.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
                         Thread.sleep(1);
@@ -204,6 +232,51 @@ public final class SchedWorkload {
                 // The check is done with this JVM.
             }
         });
+    }
+
+    /**
+     * Puts a scheduler MBean that counts reads of the queued count ({@value #QUEUE_READ} and the time, for each) in
+     * place of the JVM's own, which answers everything else.
+     */
+    private static void countQueueReads(VirtualThreadSchedulerMXBean scheduler) throws JMException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = scheduler.getObjectName();
+        VirtualThreadSchedulerMXBean counting = new VirtualThreadSchedulerMXBean() {
+            @Override
+            public int getParallelism() {
+                return scheduler.getParallelism();
+            }
+
+            @Override
+            public void setParallelism(int size) {
+                scheduler.setParallelism(size);
+            }
+
+            @Override
+            public int getPoolSize() {
+                return scheduler.getPoolSize();
+            }
+
+            @Override
+            public int getMountedVirtualThreadCount() {
+                return scheduler.getMountedVirtualThreadCount();
+            }
+
+            @Override
+            public long getQueuedVirtualThreadCount() {
+                long queued = scheduler.getQueuedVirtualThreadCount();
+                System.out.println(QUEUE_READ + System.currentTimeMillis());
+                QUEUE_READS.release();
+                return queued;
+            }
+
+            @Override
+            public ObjectName getObjectName() {
+                return name;
+            }
+        };
+        server.unregisterMBean(name);
+        server.registerMBean(new StandardMBean(counting, VirtualThreadSchedulerMXBean.class, true), name);
     }
 
     private static void startBlockedAndSleeping(int blocked, int sleeping) throws InterruptedException {
