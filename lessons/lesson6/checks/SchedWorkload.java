@@ -23,7 +23,6 @@ import jdk.jfr.consumer.RecordingStream;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.demo.NativeSort;
 
@@ -276,7 +275,8 @@ public final class SchedWorkload {
             }
         };
         server.unregisterMBean(name);
-        server.registerMBean(new StandardMBean(counting, VirtualThreadSchedulerMXBean.class, true), name);
+        // Registered as itself, not wrapped: a proxy checks that the bean is an instance of the MXBean interface.
+        server.registerMBean(counting, name);
     }
 
     private static void startBlockedAndSleeping(int blocked, int sleeping) throws InterruptedException {
