@@ -47,8 +47,8 @@ import workbench.lessons.harness.Feedback;
  *       second or more (requests and reports), so that the live set's pace is under a tenth of the allocation rate.
  *   <li><b>the old generation's</b> live set for the whole heap's: the leak runs on Shenandoah, one generation in
  *       one pool, with no pool named old or tenured.
- *   <li><b>the sampler's period for the clock</b> (reads times the lesson's 100 ms): the runs are read every 200 to
- *       220 ms, so a pace timed by counting reads is twice too fast or more, and the run whose cache warms up 1.6 to
+ *   <li><b>the sampler's period for the clock</b> (reads times the lesson's 100 ms): the runs are read every 160 to
+ *       180 ms, so a pace timed by counting reads is 60% or more too fast, and the run whose cache warms up 1.6 to
  *       1.9 MB a second passes for a leak; time comes from the points.
  *   <li><b>threads</b> for the heap: one run's threads leak while its heap is level, and the heap leak runs with
  *       steady threads.
@@ -72,10 +72,10 @@ class HeapLeakAlertCheck {
             + " take the floor of each part, not a line through every point or the latest value";
 
     /**
-     * The samplers read every 200 ms to this: a period no rule can assume. Timed by counting reads as the lesson's
-     * 100 ms, a cache warming up 1.6 MB a second looks like a leak of 3.2, well past the hint's 2.5.
+     * The samplers read every 160 ms to this: a period no rule can assume. Timed by counting reads as the lesson's
+     * 100 ms, a cache warming up 1.6 MB a second looks like a leak of 2.5.
      */
-    private static final int SLOWEST_READS_MILLIS = 220;
+    private static final int SLOWEST_READS_MILLIS = 180;
 
     private static List<Watched> runs;
     private static Duration period;
