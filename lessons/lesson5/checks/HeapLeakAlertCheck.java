@@ -164,8 +164,7 @@ class HeapLeakAlertCheck {
         if (firing(run)) {
             boolean always = runs(scene -> !scene.plan().heap().leaks() && scene.heap() != HeapShape.WARMING)
                     .stream().allMatch(HeapLeakAlertCheck::firing);
-            Feedback.fail(observed + " Its sampler read it every " + period.toMillis() + " ms."
-                    + (always ? " It fired on every healthy run that holds 120 MB or more, none of"
+            Feedback.fail(observed + " Its sampler read it every " + period.toMillis() + " ms." + (always ? " It fired on every healthy run that holds 120 MB or more, none of"
                     + " them growing, as if it asked how big the live set is rather than how fast it grows." : ""),
                     always ? PACE : revisit);
         }
