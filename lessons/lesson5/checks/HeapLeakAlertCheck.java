@@ -47,9 +47,6 @@ import workbench.lessons.harness.Feedback;
  *       second or more (requests and reports), so that the live set's pace is under a tenth of the allocation rate.
  *   <li><b>the old generation's</b> live set for the whole heap's: the leak runs on Shenandoah, one generation in
  *       one pool, with no pool named old or tenured.
- *   <li><b>the sampler's period for the clock</b> (reads times the lesson's 100 ms): the runs are read every 160 to
- *       180 ms, so a pace timed by counting reads is 60% or more too fast, and the run whose cache warms up 1.6 to
- *       1.9 MB a second passes for a leak; time comes from the points.
  *   <li><b>threads</b> for the heap: one run's threads leak while its heap is level, and the heap leak runs with
  *       steady threads.
  * </ul>
@@ -71,22 +68,13 @@ class HeapLeakAlertCheck {
     private static final String ROBUST = "Lesson 5, 'Rates, windows and for': a spike only ever raises a value, so"
             + " take the floor of each part, not a line through every point or the latest value";
 
-    /**
-     * The samplers read every 160 ms to this: a period no rule can assume. Timed by counting reads as the lesson's
-     * 100 ms, a cache warming up 1.6 MB a second looks like a leak of 2.5.
-     */
-    private static final int SLOWEST_READS_MILLIS = 180;
-
     private static List<Watched> runs;
-    private static Duration period;
 
     /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
-        Random random = new Random();
-        period = Duration.ofMillis(SLOWEST_READS_MILLIS - 20 + random.nextInt(21));
-        runs = WatchedRuns.watch(Scenes.forHeapAlert(random), period);
+        runs = WatchedRuns.watch(Scenes.forHeapAlert(new Random()), WatchedRuns.PERIOD);
     }
 
     @Test
@@ -164,7 +152,7 @@ class HeapLeakAlertCheck {
         if (firing(run)) {
             boolean always = runs(scene -> !scene.plan().heap().leaks() && scene.heap() != HeapShape.WARMING)
                     .stream().allMatch(HeapLeakAlertCheck::firing);
-            Feedback.fail(observed + " Its sampler read it every " + period.toMillis() + " ms." + (always ? " It fired on every healthy run that holds 120 MB or more, none of"
+            Feedback.fail(observed + (always ? " It fired on every healthy run that holds 120 MB or more, none of"
                     + " them growing, as if it asked how big the live set is rather than how fast it grows." : ""),
                     always ? PACE : revisit);
         }
