@@ -179,9 +179,9 @@ class FreeTheCarriersCheck {
     }
 
     /**
-     * What held the learner's carriers in a phase, from what their run recorded: pinning, CPU-bound work, or
-     * neither. The phase whose quotes were slow, since a pool that runs refused reports on the caller holds the
-     * carriers in a burst only.
+     * What held the learner's carriers in {@code phase}, the one whose quotes were slow, from what their run
+     * recorded: pinning, CPU-bound work, or neither. A pool that runs refused reports on the caller holds the
+     * carriers in a burst only, so the steady phase's figure would not show it.
      */
     private static String cause(String phase) {
         double pinned = number(yours, "pinned");

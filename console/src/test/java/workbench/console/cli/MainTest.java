@@ -12,33 +12,35 @@ class MainTest {
 
     @Test
     void everyCommandShowsItsUsage() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.run("check", "--help");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: workbench check").contains("--json");
+        Ran ran = run("check", "--help");
+        assertThat(ran.exit()).isZero();
+        assertThat(ran.out()).contains("Usage: workbench check").contains("--json");
     }
 
     @Test
     void aMistypedCommandGetsTheNearestOneNotAParserMessage() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.run("strat", "lesson1");
-        } finally {
-            System.setErr(original);
-        }
-        String said = err.toString(StandardCharsets.UTF_8);
-        assertThat(exit).isEqualTo(2);
-        assertThat(said).contains("Unknown command 'strat'. Did you mean start?")
+        Ran ran = run("strat", "lesson1");
+        assertThat(ran.exit()).isEqualTo(2);
+        assertThat(ran.err()).contains("Unknown command 'strat'. Did you mean start?")
                 .contains("`workbench --help` shows the usage.").doesNotContain("Unmatched argument");
+    }
+
+    /** What a run of the command line returned and printed. */
+    private record Ran(int exit, String out, String err) {}
+
+    private static Ran run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Ran(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
     }
 }
