@@ -229,7 +229,7 @@ class AlertMessageCheck {
     private static String seen(Watched run) {
         Floors floors = Floors.of(run.sampler().series("jvm.memory.used_after_last_gc", HEAP));
         return String.format(Locale.ROOT, " Over %.1f s the floors of the heap after each collection, in the three"
-                + " parts of the window, were %s; the maximum heap is %d MB.", WatchedRuns.WINDOW.toMillis() / 1000.0,
-                floors.inMb(), run.scene().maxHeapBytes() >> 20);
+                + " parts of the window, were %s; the maximum heap is %d MB.",
+                run.scene().watched().toMillis() / 1000.0, floors.inMb(), run.scene().maxHeapBytes() >> 20);
     }
 }

@@ -174,7 +174,7 @@ class HeapLeakAlertCheck {
         TimeSeries used = run.sampler().series("jvm.memory.used", HEAP);
         TimeSeries live = run.sampler().series("jvm.memory.used_after_last_gc", HEAP);
         return String.format(Locale.ROOT, " Over %.1f s, heap used went %s (%.0f to %.0f MB) and the heap after the"
-                + " last collection went %s (%.0f to %.0f MB).", WatchedRuns.WINDOW.toMillis() / 1000.0,
+                + " last collection went %s (%.0f to %.0f MB).", run.scene().watched().toMillis() / 1000.0,
                 used.sparkline(30), used.min(ALL) / MB, used.max(ALL) / MB, live.sparkline(30), live.min(ALL) / MB,
                 live.max(ALL) / MB);
     }

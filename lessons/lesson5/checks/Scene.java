@@ -1,5 +1,6 @@
 package lesson5.checks;
 
+import java.time.Duration;
 import java.util.List;
 import lesson5.demo.Plan;
 
@@ -12,8 +13,10 @@ import lesson5.demo.Plan;
  * @param flags        the JVM's flags: collector and heap sizes
  * @param maxHeapBytes the JVM's maximum heap ({@code -Xmx})
  * @param plan         what the service does
+ * @param watched      how long its sampler reads it, from the opening of the window all runs share
  */
-record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHeapBytes, Plan plan) {
+record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHeapBytes, Plan plan,
+             Duration watched) {
 
     /** What a run's heap does over the window. */
     enum HeapShape {

@@ -1,5 +1,6 @@
 package lesson5.checks;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,12 +60,30 @@ final class Scenes {
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
-    private static final long MIDDLE = WatchedRuns.WINDOW.toMillis() / 2;
-    private static final long END_SPIKE = WatchedRuns.WINDOW.toMillis() - 1300;
+    /** When a spike at the end starts: after the last part's floor was taken. */
+    private static final long END_SPIKE_BEFORE_END = 1300;
     /** Long enough to last past the window's end whatever the jitter of the samplers' start. */
     private static final long END_SPIKE_LASTS = 2500;
 
-    private Scenes() {
+    /** Thread leaks start 3 to 6 threads a second; the slowest, watched briefly, no more than 3.5. */
+    private static final double SLOWEST_LEAK = 3;
+    private static final double SLOWEST_LEAK_UP_TO = 3.5;
+    private static final double FASTEST_LEAK = 6;
+    /**
+     * thread-climb-alert's window, and the brief one of its slowest leak: the pool that fills at 1.5 to 1.6 threads
+     * a second gains 12 or more between its first and last parts' floors, the leak 3 to 3.5 threads a second 8 to
+     * 9.5 in its window.
+     */
+    static final long THREAD_WINDOW_MILLIS = 12_000;
+    static final long BRIEF_WATCH_MILLIS = 4_000;
+
+    private final Random random;
+    /** The window's length, in ms, which the scenes' events are placed in. */
+    private final long window;
+
+    private Scenes(Random random, Duration window) {
+        this.random = random;
+        this.window = window.toMillis();
     }
 
     /**
@@ -73,12 +92,16 @@ final class Scenes {
      * and only the thread leak has threads that do, so each run shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
-        return List.of(scene(busyGrowingHeap(random), steadyThreads(random)),
-                scene(steadyHeap(random), stuckThreads(random, anyState(random))),
-                scene(steppedHeap(random), steadyThreads(random)),
-                scene(quietHeap(random), steadyThreads(random)),
-                scene(spikedHeap(random), steadyThreads(random)),
-                scene(warmingHeap(random), steadyThreads(random)));
+        return new Scenes(random, WatchedRuns.WINDOW).heapAlert();
+    }
+
+    private List<Scene> heapAlert() {
+        return List.of(scene(busyGrowingHeap(), steadyThreads()),
+                scene(steadyHeap(), stuckThreads(anyState(), FASTEST_LEAK)),
+                scene(steppedHeap(), steadyThreads()),
+                scene(quietHeap(), steadyThreads()),
+                scene(spikedHeap(), steadyThreads()),
+                scene(warmingHeap(), steadyThreads()));
     }
 
     /**
@@ -86,14 +109,24 @@ final class Scenes {
      * TIMED_WAITING (the second leaking its heap as well), a busy service whose threads stick BLOCKED, a pool
      * resized once, and a pool that fills slowly and surges at the end. Every state a leaked thread can stay in is
      * in every check.
+     *
+     * <p>The small service stuck WAITING, whose leak is the slowest, is watched for {@value #BRIEF_WATCH_MILLIS} ms
+     * only, the others for {@value #THREAD_WINDOW_MILLIS} ms: the threads its floor gains in its window are fewer
+     * than the slowly filling pool's in the long one, so that a number of threads gained, whatever it is, misses
+     * the one or fires on the other, while a pace in threads a second tells them apart.
      */
     static List<Scene> forThreadAlert(Random random) {
-        return List.of(scene(growingHeap(random), steadyThreads(random)),
-                scene(steadyHeap(random), stuckThreads(random, Thread.State.WAITING)),
-                scene(growingHeap(random), stuckThreads(random, Thread.State.TIMED_WAITING)),
-                scene(steadyHeap(random), busyStuckThreads(random, Thread.State.BLOCKED)),
-                scene(steadyHeap(random), resizedThreads(random)),
-                scene(steadyHeap(random), surgingThreads(random)));
+        return new Scenes(random, Duration.ofMillis(THREAD_WINDOW_MILLIS)).threadAlert();
+    }
+
+    private List<Scene> threadAlert() {
+        return List.of(scene(growingHeap(), steadyThreads()),
+                scene(steadyHeap(), stuckThreads(Thread.State.WAITING, SLOWEST_LEAK_UP_TO),
+                        Duration.ofMillis(BRIEF_WATCH_MILLIS)),
+                scene(growingHeap(), stuckThreads(Thread.State.TIMED_WAITING, FASTEST_LEAK)),
+                scene(steadyHeap(), busyStuckThreads(Thread.State.BLOCKED)),
+                scene(steadyHeap(), resizedThreads()),
+                scene(steadyHeap(), surgingThreads()));
     }
 
     /**
@@ -101,11 +134,15 @@ final class Scenes {
      * healthy heaps.
      */
     static List<Scene> forPager(Random random) {
-        return List.of(scene(nearlyFullHeap(random), steadyThreads(random)),
-                scene(roomyGrowingHeap(random), steadyThreads(random)),
-                scene(spikedHeap(random), steadyThreads(random)),
-                scene(steppedHeap(random), steadyThreads(random)),
-                scene(quietHeap(random), steadyThreads(random)));
+        return new Scenes(random, WatchedRuns.WINDOW).pager();
+    }
+
+    private List<Scene> pager() {
+        return List.of(scene(nearlyFullHeap(), steadyThreads()),
+                scene(roomyGrowingHeap(), steadyThreads()),
+                scene(spikedHeap(), steadyThreads()),
+                scene(steppedHeap(), steadyThreads()),
+                scene(quietHeap(), steadyThreads()));
     }
 
     /**
@@ -113,9 +150,9 @@ final class Scenes {
      * traffic, small bursts, and a report that holds 15 to 20 MB for a second in the middle of the window: the live
      * set dips when it is dropped, though its floors rise part after part. It grows under 5% of itself a second.
      */
-    private static HeapPart growingHeap(Random random) {
-        return growingHeap(random, MEASURING, between(random, 384, 448), between(random, 5, 15),
-                between(random, 6, 12));
+    private HeapPart growingHeap() {
+        return growingHeap(MEASURING, between(384, 448), between(5, 15),
+                between(6, 12));
     }
 
     /**
@@ -126,26 +163,26 @@ final class Scenes {
      * report caught by a collection. It runs on Shenandoah, whose one pool holds the whole heap, young and old
      * alike, and whose full collections (every half second here) measure the live set to within a few MB.
      */
-    private static HeapPart busyGrowingHeap(Random random) {
-        return growingHeap(random, ONE_POOL, between(random, 640, 704), between(random, 20, 30),
-                between(random, 50, 60));
+    private HeapPart busyGrowingHeap() {
+        return growingHeap(ONE_POOL, between(640, 704), between(20, 30),
+                between(50, 60));
     }
 
     /**
      * The same leak in a roomy heap of 640 MB: at its pace the maximum is 80 to 125 s away (ten to sixteen of the
      * hours the window stands for), within hours, yet far later than a minute.
      */
-    private static HeapPart roomyGrowingHeap(Random random) {
-        return growingHeap(random, MEASURING, 640, between(random, 5, 15), between(random, 6, 12));
+    private HeapPart roomyGrowingHeap() {
+        return growingHeap(MEASURING, 640, between(5, 15), between(6, 12));
     }
 
-    private static HeapPart growingHeap(Random random, List<String> flags, int maxMb, int trafficMbPerSecond,
+    private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond,
                                         int burstMb) {
         return new HeapPart(HeapShape.GROWING, flags, maxMb,
-                new Plan.Heap(between(random, 110, 140), trafficMbPerSecond, burstMb,
-                        decimal(random, 4, 5.5), 0),
+                new Plan.Heap(between(110, 140), trafficMbPerSecond, burstMb,
+                        decimal(4, 5.5), 0),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
-                        new Event(Kind.HOLD, MIDDLE - 250, between(random, 15, 20), 1000)));
+                        new Event(Kind.HOLD, middle() - 250, between(15, 20), 1000)));
     }
 
     /**
@@ -153,9 +190,9 @@ final class Scenes {
      * before the window: its live set rises at every collection, by a tenth of itself a second or more, and by over
      * 2.5 MB a part of the window, yet its floors climb at under 60% of a leak's pace.
      */
-    private static HeapPart warmingHeap(Random random) {
+    private HeapPart warmingHeap() {
         return new HeapPart(HeapShape.WARMING, MEASURING, 64,
-                new Plan.Heap(between(random, 0, 2), between(random, 1, 3), 0, 0, decimal(random, 1.3, 1.5)),
+                new Plan.Heap(between(0, 2), between(1, 3), 0, 0, decimal(1.3, 1.5)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0)));
     }
 
@@ -167,23 +204,23 @@ final class Scenes {
      * the whole maximum as their limit, with a full collection every half second and light traffic: what ZGC
      * counts as live includes what was allocated while it ran.
      */
-    private static HeapPart nearlyFullHeap(Random random) {
-        int maxMb = between(random, 320, 448);
-        double leak = decimal(random, 6, 9);
-        double windowEnd = WatchedRuns.WINDOW.toMillis() / 1000.0;
+    private HeapPart nearlyFullHeap() {
+        int maxMb = between(320, 448);
+        double leak = decimal(6, 9);
+        double windowEnd = window / 1000.0;
         // 60 MB of room at least: the report held at the end, a burst and the garbage in flight fit in it.
-        double roomMb = leak * between(random, 10, 14);
+        double roomMb = leak * between(10, 14);
         int liveAtFillMb = (int) (maxMb - roomMb - leak * (windowEnd - SET_UP_AT / 1000.0));
         return new HeapPart(HeapShape.GROWING, List.of("-XX:+UseZGC"), maxMb,
-                new Plan.Heap(between(random, 8, 25), between(random, 3, 6), between(random, 6, 12), leak, 0),
+                new Plan.Heap(between(8, 25), between(3, 6), between(6, 12), leak, 0),
                 withFullCollections(new Event(Kind.LOAD_UP_TO, SET_UP_AT, liveAtFillMb, 0),
-                        new Event(Kind.HOLD, END_SPIKE, (int) (0.45 * roomMb), END_SPIKE_LASTS)));
+                        new Event(Kind.HOLD, endSpike(), (int) (0.45 * roomMb), END_SPIKE_LASTS)));
     }
 
     /** A level live set, light traffic and small bursts. */
-    private static HeapPart steadyHeap(Random random) {
+    private HeapPart steadyHeap() {
         return new HeapPart(HeapShape.STEADY, MEASURING, 384,
-                new Plan.Heap(between(random, 120, 170), between(random, 5, 10), between(random, 5, 15), 0, 0),
+                new Plan.Heap(between(120, 170), between(5, 10), between(5, 15), 0, 0),
                 fullCollections());
     }
 
@@ -192,13 +229,13 @@ final class Scenes {
      * loaded once, in the first part of the window after its floor was taken. The floors rise part after part, the
      * later ones far above the first; but the last step, at the warming's pace, is well below any leak's.
      */
-    private static HeapPart steppedHeap(Random random) {
-        long third = WatchedRuns.WINDOW.toMillis() / 3;
+    private HeapPart steppedHeap() {
+        long third = window / 3;
         return new HeapPart(HeapShape.STEPPED, MEASURING, 512,
-                new Plan.Heap(between(random, 120, 170), between(random, 3, 8), between(random, 5, 10), 0,
-                        decimal(random, 0.3, 0.6)),
+                new Plan.Heap(between(120, 170), between(3, 8), between(5, 10), 0,
+                        decimal(0.3, 0.6)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
-                        new Event(Kind.LOAD, third / 2 + between(random, -100, 100), between(random, 50, 70), 0)));
+                        new Event(Kind.LOAD, third / 2 + between(-100, 100), between(50, 70), 0)));
     }
 
     /**
@@ -206,10 +243,10 @@ final class Scenes {
      * window, none runs until it ends. Heap used climbs with garbage; the live set stays where the collection
      * found it, above anything the leak reaches.
      */
-    private static HeapPart quietHeap(Random random) {
+    private HeapPart quietHeap() {
         List<String> flags = List.of(QUIET_COLLECTORS.get(random.nextInt(QUIET_COLLECTORS.size())), "-Xmn512m");
         return new HeapPart(HeapShape.QUIET, flags, 1024,
-                new Plan.Heap(between(random, 220, 260), between(random, 6, 12), between(random, 5, 15), 0, 0),
+                new Plan.Heap(between(220, 260), between(6, 12), between(5, 15), 0, 0),
                 List.of(new Event(Kind.COLLECT, -300, 0, 0)));
     }
 
@@ -221,55 +258,55 @@ final class Scenes {
      * the middle part's floor was taken and goes before the last part opens, however late the samplers' first
      * reads came.
      */
-    private static HeapPart spikedHeap(Random random) {
+    private HeapPart spikedHeap() {
         return new HeapPart(HeapShape.SPIKED_AT_END, MEASURING, 512,
-                new Plan.Heap(between(random, 120, 170), between(random, 10, 15), between(random, 10, 20), 0,
-                        decimal(random, 1.6, 1.9)),
+                new Plan.Heap(between(120, 170), between(10, 15), between(10, 20), 0,
+                        decimal(1.6, 1.9)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
-                        new Event(Kind.HOLD, MIDDLE - 450, between(random, 25, 35), 1000),
-                        new Event(Kind.HOLD, END_SPIKE, between(random, 60, 100), END_SPIKE_LASTS)));
+                        new Event(Kind.HOLD, middle() - 450, between(25, 35), 1000),
+                        new Event(Kind.HOLD, endSpike(), between(60, 100), END_SPIKE_LASTS)));
     }
 
     /** A full collection every half second from just before the window opens until just after it closes. */
-    private static List<Event> fullCollections() {
+    private List<Event> fullCollections() {
         List<Event> collections = new ArrayList<>();
-        for (long at = -COLLECTION_INTERVAL; at <= WatchedRuns.WINDOW.toMillis(); at += COLLECTION_INTERVAL) {
+        for (long at = -COLLECTION_INTERVAL; at <= window; at += COLLECTION_INTERVAL) {
             collections.add(new Event(Kind.COLLECT, at, 0, 0));
         }
         return collections;
     }
 
-    private static List<Event> withFullCollections(Event... events) {
+    private List<Event> withFullCollections(Event... events) {
         List<Event> all = new ArrayList<>(fullCollections());
         all.addAll(List.of(events));
         return all;
     }
 
     /** Many idle threads and a pool that swings by 30 to 60 workers. */
-    private static ThreadPart steadyThreads(Random random) {
-        return new ThreadPart(ThreadShape.STEADY, new Plan.Threads(between(random, 150, 190),
-                between(random, 30, 60), 0, Thread.State.WAITING, 0), List.of());
+    private ThreadPart steadyThreads() {
+        return new ThreadPart(ThreadShape.STEADY, new Plan.Threads(between(150, 190),
+                between(30, 60), 0, Thread.State.WAITING, 0), List.of());
     }
 
-    /** Few idle threads, small swings, and 3 to 6 threads a second that never end. */
-    private static ThreadPart stuckThreads(Random random, Thread.State state) {
-        return new ThreadPart(ThreadShape.STUCK, new Plan.Threads(between(random, 5, 20), between(random, 4, 20),
-                decimal(random, 3, 6), state, 0), List.of());
+    /** Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end. */
+    private ThreadPart stuckThreads(Thread.State state, double fastest) {
+        return new ThreadPart(ThreadShape.STUCK, new Plan.Threads(between(5, 20), between(4, 20),
+                decimal(SLOWEST_LEAK, fastest), state, 0), List.of());
     }
 
     /**
      * A busy service, 150 to 190 idle threads and a pool that swings by 30 to 60 workers, that starts 3 to 6
      * threads a second that never end: a pace under 5% of its count a second, yet a leak's.
      */
-    private static ThreadPart busyStuckThreads(Random random, Thread.State state) {
-        return new ThreadPart(ThreadShape.STUCK_BUSY, new Plan.Threads(between(random, 150, 190),
-                between(random, 30, 60), decimal(random, 3, 6), state, 0), List.of());
+    private ThreadPart busyStuckThreads(Thread.State state) {
+        return new ThreadPart(ThreadShape.STUCK_BUSY, new Plan.Threads(between(150, 190),
+                between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), state, 0), List.of());
     }
 
     /** A steady service whose fixed pool is resized once, by 20 to 40 threads, in the middle of the window. */
-    private static ThreadPart resizedThreads(Random random) {
-        return new ThreadPart(ThreadShape.RESIZED, steadyThreads(random).threads(),
-                List.of(new Event(Kind.RESIZE, MIDDLE + between(random, -300, 300), between(random, 20, 40), 0)));
+    private ThreadPart resizedThreads() {
+        return new ThreadPart(ThreadShape.RESIZED, steadyThreads().threads(),
+                List.of(new Event(Kind.RESIZE, middle() + between(-300, 300), between(20, 40), 0)));
     }
 
     /**
@@ -277,19 +314,31 @@ final class Scenes {
      * part of the window, at a pace over the rule's gate yet under a leak's), and a batch of 100 to 140 tasks
      * through the end of the window.
      */
-    private static ThreadPart surgingThreads(Random random) {
-        Plan.Threads steady = steadyThreads(random).threads();
+    private ThreadPart surgingThreads() {
+        Plan.Threads steady = steadyThreads().threads();
         return new ThreadPart(ThreadShape.SURGING, new Plan.Threads(steady.idle(), steady.poolSwing(), 0,
-                Thread.State.WAITING, decimal(random, 1.5, 1.6)),
-                List.of(new Event(Kind.SURGE, END_SPIKE, between(random, 100, 140), END_SPIKE_LASTS)));
+                Thread.State.WAITING, decimal(1.5, 1.6)),
+                List.of(new Event(Kind.SURGE, endSpike(), between(100, 140), END_SPIKE_LASTS)));
     }
 
-    private static Thread.State anyState(Random random) {
+    private long middle() {
+        return window / 2;
+    }
+
+    private long endSpike() {
+        return window - END_SPIKE_BEFORE_END;
+    }
+
+    private Thread.State anyState() {
         Thread.State[] states = {Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED};
         return states[random.nextInt(states.length)];
     }
 
-    private static Scene scene(HeapPart heap, ThreadPart threads) {
+    private Scene scene(HeapPart heap, ThreadPart threads) {
+        return scene(heap, threads, Duration.ofMillis(window));
+    }
+
+    private Scene scene(HeapPart heap, ThreadPart threads, Duration watched) {
         List<String> flags = new ArrayList<>(heap.flags());
         flags.add("-Xmx" + heap.maxMb() + "m");
         flags.add("-Xms" + heap.maxMb() + "m");
@@ -298,14 +347,14 @@ final class Scenes {
         List<Event> events = new ArrayList<>(heap.events());
         events.addAll(threads.events());
         return new Scene(heap.shape(), threads.shape(), flags, (long) heap.maxMb() << 20,
-                new Plan(heap.heap(), threads.threads(), events));
+                new Plan(heap.heap(), threads.threads(), events), watched);
     }
 
-    private static int between(Random random, int from, int to) {
+    private int between(int from, int to) {
         return from + random.nextInt(to - from + 1);
     }
 
-    private static double decimal(Random random, double from, double to) {
+    private double decimal(double from, double to) {
         return Math.round(random.nextDouble(from, to) * 10) / 10.0;
     }
 

@@ -25,6 +25,8 @@ import workbench.lessons.harness.Feedback;
  * <ul>
  *   <li><b>a count</b> for a pace: healthy runs keep 150 to 190 idle threads, more than the small services' leaks
  *       reach in the window; any fixed threshold fires on a healthy run or misses a leak.
+ *   <li><b>threads gained</b> over the window for a pace: the slowest leak is watched for 4 s, the other runs for
+ *       12 s, and its floor gains fewer threads in its window than the slowly filling pool's in the long one.
  *   <li><b>the range</b> of the count: a flood of 100 to 140 tasks at the end of the window swings a healthy count
  *       further than any leak moves in the window.
  *   <li><b>a slope, mean, latest value or first-to-last difference</b> of the count instead of its floors: the same
@@ -73,8 +75,12 @@ class ThreadClimbAlertCheck {
     @Test
     void firesOnThreadsStuckWaiting() {
         for (Watched run : stuck(state -> state == Thread.State.WAITING)) {
+            boolean brief = run.scene().watched().compareTo(longestWatch()) < 0;
             Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end,"
-                    + " each waiting on a latch nobody opens." + counted(run), CLIMB);
+                    + " each waiting on a latch nobody opens." + counted(run) + (brief ? String.format(Locale.ROOT,
+                    " The other runs were watched for %.1f s: a climb is a pace in threads a second, whatever the"
+                    + " window's length, not a number of threads gained.", longestWatch().toMillis() / 1000.0) : ""),
+                    brief ? PACE : CLIMB);
         }
     }
 
@@ -144,6 +150,10 @@ class ThreadClimbAlertCheck {
         }
     }
 
+    private static Duration longestWatch() {
+        return runs.stream().map(run -> run.scene().watched()).max(Duration::compareTo).orElseThrow();
+    }
+
     private static List<Watched> runs(Predicate<Scene> kind) {
         return runs.stream().filter(run -> kind.test(run.scene())).toList();
     }
@@ -159,7 +169,7 @@ class ThreadClimbAlertCheck {
     private static String counted(Watched run) {
         TimeSeries count = run.sampler().series("jvm.thread.count");
         return String.format(Locale.ROOT, " Over %.1f s the thread count went %s, between %.0f and %.0f; its floors"
-                + " in the three parts of the window were %s.", WatchedRuns.WINDOW.toMillis() / 1000.0,
+                + " in the three parts of the window were %s.", run.scene().watched().toMillis() / 1000.0,
                 count.sparkline(30), count.min(ALL), count.max(ALL), Floors.of(count).inCounts());
     }
 }

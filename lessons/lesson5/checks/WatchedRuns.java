@@ -2,6 +2,7 @@ package lesson5.checks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,7 @@ import workbench.lessons.harness.LabProcess;
 
 /**
  * Runs of {@code watched-service}, each in a JVM of its own, all at once, each watched by a {@link Sampler} for
- * 7.5 s, from at least 3 s after it is ready.
+ * its scene's time, 7.5 s unless a check says otherwise, from at least 3 s after it is ready.
  *
  * <p>The runs compress hours into seconds: a live set measured every half second stands for old collections over
  * an hour, a leak of MB a second for MB an hour, a collection just before a quiet window for the last one before
@@ -27,6 +28,7 @@ final class WatchedRuns {
 
     /** How often a sampler reads its run, unless a check says otherwise. */
     static final Duration PERIOD = Duration.ofMillis(100);
+    /** How long a sampler reads its run, unless a check says otherwise. */
     static final Duration WINDOW = Duration.ofMillis(7500);
     /**
      * Before it settles, the heap after a collection still climbs towards the service's usual level: its JIT
@@ -50,8 +52,8 @@ final class WatchedRuns {
     /**
      * Watches every scene. All windows open at once, after every run has settled and been attached to, so that no
      * JVM starting or attaching competes with the samplers; each run learns in advance when, so that the events
-     * of its plan fall where its scene means them to. The samplers read every {@code period}; they are stopped and
-     * hold the whole window.
+     * of its plan fall where its scene means them to. The samplers read every {@code period}; each is stopped when
+     * its scene has been watched long enough, and holds all it read.
      */
     static List<Watched> watch(List<Scene> scenes, Duration period) throws Exception {
         List<LabProcess> labs = new ArrayList<>();
@@ -83,8 +85,15 @@ final class WatchedRuns {
             for (Future<Sampler> sampler : starting) {
                 samplers.add(sampler.get());
             }
-            sleepUntil(windowStart + WINDOW.toMillis());
-            samplers.forEach(Sampler::close);
+            List<Integer> byEnd = new ArrayList<>();
+            for (int i = 0; i < scenes.size(); i++) {
+                byEnd.add(i);
+            }
+            byEnd.sort(Comparator.comparing(i -> scenes.get(i).watched()));
+            for (int i : byEnd) {
+                sleepUntil(windowStart + scenes.get(i).watched().toMillis());
+                samplers.get(i).close();
+            }
             List<Watched> watched = new ArrayList<>();
             for (int i = 0; i < scenes.size(); i++) {
                 watched.add(new Watched(scenes.get(i), samplers.get(i)));
