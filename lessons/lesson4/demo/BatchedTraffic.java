@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,14 +26,23 @@ final class BatchedTraffic implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("storefront-partner").factory());
 
+    private ScheduledFuture<?> batches;
+
     BatchedTraffic(URI endpoint) {
         this.endpoint = endpoint;
     }
 
     void start() {
         timer.scheduleAtFixedRate(this::probe, 0, Plan.PROBE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-        timer.scheduleAtFixedRate(this::batch, Plan.PROBE_EVERY_MILLIS / 2, Plan.BATCH_EVERY_MILLIS,
-                TimeUnit.MILLISECONDS);
+        nextBatchIn(Plan.PROBE_EVERY_MILLIS / 2);
+    }
+
+    /** Moves the batches so that the next one starts in {@code millis}, and the others follow at their period. */
+    synchronized void nextBatchIn(long millis) {
+        if (batches != null) {
+            batches.cancel(false);  // a batch under way finishes; the timer's one thread keeps batches apart
+        }
+        batches = timer.scheduleAtFixedRate(this::batch, millis, Plan.BATCH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void probe() {

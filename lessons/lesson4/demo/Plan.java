@@ -25,10 +25,10 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
      * The batched endpoint's traffic, outside the shares: a partner's sync pulls it in pages, {@link #BATCH_SIZE}
      * requests at once every {@link #BATCH_EVERY_MILLIS}, all answered; a misconfigured probe calls it every
      * {@link #PROBE_EVERY_MILLIS} and fails every time. Between batches every request fails; over any two seconds
-     * fewer than a quarter do.
+     * fewer than a fifth do, and over any window shorter than four seconds fewer than 30%.
      */
-    public static final int BATCH_SIZE = 75;
-    public static final long BATCH_EVERY_MILLIS = 1_500;
+    public static final int BATCH_SIZE = 100;
+    public static final long BATCH_EVERY_MILLIS = 2_000;
     public static final long PROBE_EVERY_MILLIS = 100;
     /** The batched endpoint's requests a second, batches and probes. */
     public static final double BATCHED_PER_SECOND = 1_000.0 * BATCH_SIZE / BATCH_EVERY_MILLIS

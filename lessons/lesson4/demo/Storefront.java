@@ -117,6 +117,15 @@ public final class Storefront implements Demo {
         return plan.names();
     }
 
+    /**
+     * Moves the batched endpoint's batches so that the next starts {@code delay} from now, the others following at
+     * their period: a check uses it to know where the batches fall in the window it watches.
+     */
+    public void nextBatchIn(Duration delay) {
+        running();
+        batched.nextBatchIn(delay.toMillis());
+    }
+
     @Override
     public String status() {
         if (server == null) {
