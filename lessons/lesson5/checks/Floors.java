@@ -31,6 +31,17 @@ record Floors(double first, double middle, double last) {
         return new Floors(floors[0], floors[1], floors[2]);
     }
 
+    /** How fast the floors rose, first to last, a second: the first and last thirds stand two thirds apart. */
+    static double pace(TimeSeries series) {
+        Floors floors = of(series);
+        return (floors.last - floors.first) / (seconds(series) * 2 / 3);
+    }
+
+    /** The time from the series' first point to its last, in seconds. */
+    static double seconds(TimeSeries series) {
+        return Duration.between(series.points().getFirst().time(), series.latest().time()).toMillis() / 1000.0;
+    }
+
     /** The three floors in MB, for a message: "120, 121 and 160 MB". */
     String inMb() {
         return String.format(Locale.ROOT, "%.0f, %.0f and %.0f MB", first / MB, middle / MB, last / MB);

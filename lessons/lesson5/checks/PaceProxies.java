@@ -38,10 +38,10 @@ final class PaceProxies {
         this.firstFloor = floors.first();
         this.summedLimits = sampler.series("jvm.memory.limit", HEAP).latestValue();
         paces.put("the rise of the floors over a time counted as 100 ms a read, though this sampler read every "
-                + Math.round(seconds(live) * 1000 / (live.points().size() - 1)) + " ms: take time from the points",
+                + Math.round(Floors.seconds(live) * 1000 / (live.points().size() - 1)) + " ms: take time from the points",
                 (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
         paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
-                + " parts only two thirds of it apart", (floors.last() - floors.first()) / seconds(live));
+                + " parts only two thirds of it apart", (floors.last() - floors.first()) / Floors.seconds(live));
         paces.put("the allocation rate: garbage made, not memory kept",
                 sampler.series("jvm.memory.allocated").rate(ALL));
         paces.put("the slope of heap used, which garbage and the burst held at the end tilt", used.slope(ALL));
@@ -81,9 +81,5 @@ final class PaceProxies {
 
     private static boolean near(double value, double proxy) {
         return Math.abs(value - proxy) <= NEAR * Math.abs(proxy);
-    }
-
-    private static double seconds(TimeSeries series) {
-        return Duration.between(series.points().getFirst().time(), series.latest().time()).toMillis() / 1000.0;
     }
 }

@@ -37,6 +37,10 @@ import workbench.lessons.harness.Feedback;
  *   <li><b>floors that rise, at any pace</b>, or <b>threads started</b> for the pace: a connection pool that opens
  *       1.5 to 1.6 reader threads a second lifts every floor of the healthy run that floods, over half the rule's
  *       pace of 2 a second yet under all of it, while its elastic pool starts dozens of short-lived threads a second.
+ *   <li><b>the sampler's period for the clock</b> (reads times 100 ms, the period of the lesson's samplers): the
+ *       runs are read every {@value #FASTEST_READS_MILLIS} to {@value #SLOWEST_READS_MILLIS} ms, drawn per check,
+ *       so a pace timed by counting reads is half as fast again or more, and the filling pool's is over 2 a
+ *       second; time comes from the points.
  *   <li><b>a share</b> of the service's count for a pace: one leak, 3 to 6 threads a second, runs in a busy
  *       service with 150 to 190 idle threads, so that it climbs under 5% of its count a second.
  *   <li><b>one thread state</b> (WAITING), or <b>untimed states</b> only, for all stuck threads: one leak's threads
@@ -63,13 +67,19 @@ class ThreadClimbAlertCheck {
             + " take the floor of each part (not a line through every point, a mean or the latest value), and ask"
             + " that the floors rise at a pace no healthy pool reaches";
 
+    /** The samplers read this often: a period no rule can assume, far enough from the lesson's 100 ms. */
+    static final int FASTEST_READS_MILLIS = 155;
+    static final int SLOWEST_READS_MILLIS = 170;
+
     private static List<Watched> runs;
 
     /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
-        runs = WatchedRuns.watch(Scenes.forThreadAlert(new Random()), WatchedRuns.PERIOD);
+        Random random = new Random();
+        runs = WatchedRuns.watch(Scenes.forThreadAlert(random),
+                Duration.ofMillis(random.nextInt(FASTEST_READS_MILLIS, SLOWEST_READS_MILLIS + 1)));
     }
 
     @Test
@@ -131,7 +141,9 @@ class ThreadClimbAlertCheck {
         for (Watched run : runs(scene -> scene.threads() == ThreadShape.SURGING)) {
             silent(run, "Your rule fired on a healthy service whose connection pool fills slowly,"
                     + " a reader thread or two a second, whose elastic pool starts dozens of short-lived threads a"
-                    + " second, and which took a flood of tasks through the last second of the window." + counted(run),
+                    + " second, and which took a flood of tasks through the last second of the window." + counted(run)
+                    + String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f"
+                    + " threads a second; the runs were read every %d ms, not 100.", floorPace(run), period(run)),
                     FLOOD);
         }
     }
@@ -164,6 +176,17 @@ class ThreadClimbAlertCheck {
 
     private static boolean firing(Watched run) {
         return ThreadClimbAlert.firing(run.sampler());
+    }
+
+    /** How fast the thread count's floors rose, a second, timed by the points. */
+    private static double floorPace(Watched run) {
+        return Floors.pace(run.sampler().series("jvm.thread.count"));
+    }
+
+    /** The time between two reads of {@code run}, on average, in ms. */
+    private static long period(Watched run) {
+        TimeSeries count = run.sampler().series("jvm.thread.count");
+        return Math.round(Floors.seconds(count) * 1000 / (count.size() - 1));
     }
 
     private static String counted(Watched run) {
