@@ -2,7 +2,6 @@ package lesson5.checks;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -50,8 +49,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>a megabyte of a million bytes</b>: the pace is then 5% high, within the tolerance, but the maximum
  *       named is 5% above the -Xmx the service runs with.
  *   <li><b>the sampler's period for the clock</b> (reads times 100 ms, the period of the lesson's samplers): the
- *       runs are read every {@value #SLOWEST_READS_MILLIS} ms or a little faster, so a pace timed by counting
- *       reads is a quarter or more too fast; time comes from the points.
+ *       runs are read every {@value #FASTEST_READS_MILLIS} to {@value #SLOWEST_READS_MILLIS} ms, so a pace timed by
+ *       counting reads is a quarter or more too fast; time comes from the points.
  *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, at the same
  *       pace on a 640 MB heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left
  *       are checked on it too, against the reference.
@@ -87,9 +86,10 @@ class AlertMessageCheck {
             + " off the maximum is";
 
     /**
-     * The samplers read every 125 ms to this: a period no pager can assume, far enough from the lesson's 100 ms that
-     * a clock counted in reads misses by more than the tolerance.
+     * The samplers read this often: a period no pager can assume, far enough from the lesson's 100 ms that a clock
+     * counted in reads misses by more than the tolerance.
      */
+    static final int FASTEST_READS_MILLIS = 125;
     static final int SLOWEST_READS_MILLIS = 140;
 
     private static List<Watched> runs;
@@ -100,7 +100,7 @@ class AlertMessageCheck {
     static void watchRuns() throws Exception {
         Random random = new Random();
         runs = WatchedRuns.watch(Scenes.forPager(random),
-                Duration.ofMillis(SLOWEST_READS_MILLIS - 15 + random.nextInt(16)));
+                WatchedRuns.drawPeriod(random, FASTEST_READS_MILLIS, SLOWEST_READS_MILLIS));
     }
 
     @Test

@@ -38,7 +38,7 @@ import workbench.lessons.harness.Feedback;
  *       <b>floors that rise at any pace</b>: a cache that warms up slowly lifts every floor a little, and a cache
  *       loaded once, early in the window, lifts the later floors far above the first.
  *   <li><b>a slope, mean or latest value</b> of the live set instead of its floors, even beside floors that
- *       rise: a run whose cache warms up 1.6 to 1.9 MB a second, its floors rising in every part below the alert's
+ *       rise: a run whose cache warms up 1.9 to 2 MB a second, its floors rising in every part below the alert's
  *       pace, holds a report of 60 to 100 MB through the end of the window, which lifts the latest value and tilts
  *       any straight line, and one of 25 to 35 MB in the middle, which lifts the means part after part.
  *   <li><b>a live set that never drops</b>: the leak's report holds 15 to 20 MB for a second in the middle of the
@@ -47,6 +47,10 @@ import workbench.lessons.harness.Feedback;
  *       second or more (requests and reports), so that the live set's pace is under a tenth of the allocation rate.
  *   <li><b>the old generation's</b> live set for the whole heap's: the leak runs on Shenandoah, one generation in
  *       one pool, with no pool named old or tenured.
+ *   <li><b>the sampler's period for the clock</b> (reads times 100 ms, the period of the lesson's samplers): the
+ *       runs are read every {@value #FASTEST_READS_MILLIS} to {@value #SLOWEST_READS_MILLIS} ms, drawn per check, so
+ *       a pace timed by counting reads is half as fast again or more, and the cache warming up beside the tall
+ *       reports climbs faster than the alert's pace; time comes from the points.
  *   <li><b>threads</b> for the heap: one run's threads leak while its heap is level, and the heap leak runs with
  *       steady threads.
  * </ul>
@@ -68,13 +72,19 @@ class HeapLeakAlertCheck {
     private static final String ROBUST = "Lesson 5, 'Rates, windows and for': a spike only ever raises a value, so"
             + " take the floor of each part, not a line through every point or the latest value";
 
+    /** The samplers read this often: a period no rule can assume, far enough from the lesson's 100 ms. */
+    static final int FASTEST_READS_MILLIS = 155;
+    static final int SLOWEST_READS_MILLIS = 170;
+
     private static List<Watched> runs;
 
     /** Starts the runs' JVMs and watches them for a window: longer than one test's usual limit on a busy machine. */
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     static void watchRuns() throws Exception {
-        runs = WatchedRuns.watch(Scenes.forHeapAlert(new Random()), WatchedRuns.PERIOD);
+        Random random = new Random();
+        runs = WatchedRuns.watch(Scenes.forHeapAlert(random),
+                WatchedRuns.drawPeriod(random, FASTEST_READS_MILLIS, SLOWEST_READS_MILLIS));
     }
 
     @Test
@@ -129,8 +139,8 @@ class HeapLeakAlertCheck {
             silent(run, String.format(Locale.ROOT, "Your rule fired on a healthy service whose cache"
                     + " warms up below a leak's pace and whose report held a tall burst through the last second of the"
                     + " window: the heap after the last collection ended at %.0f MB, while its floors in the three"
-                    + " parts of the window were %s.",
-                    live.latestValue() / MB, liveFloors(run)), ROBUST);
+                    + " parts of the window were %s.%s",
+                    live.latestValue() / MB, liveFloors(run), timedByThePoints(run)), ROBUST);
         }
     }
 
@@ -139,8 +149,8 @@ class HeapLeakAlertCheck {
         for (Watched run : runs(scene -> scene.heap() == HeapShape.WARMING)) {
             silent(run, "Your rule fired on a small healthy service whose cache warms up slowly: the floors of its"
                     + " heap after each collection in the three parts of the window were " + liveFloors(run) + ","
-                    + " each a large share of the service above the one before, yet at a fraction of a leak's pace.",
-                    SHARE);
+                    + " each a large share of the service above the one before, yet at a fraction of a leak's pace."
+                    + timedByThePoints(run), SHARE);
         }
     }
 
@@ -168,6 +178,13 @@ class HeapLeakAlertCheck {
 
     private static String liveFloors(Watched run) {
         return Floors.of(run.sampler().series("jvm.memory.used_after_last_gc", HEAP)).inMb();
+    }
+
+    /** How fast the live set's floors rose, timed by the points, and how often the run was read. */
+    private static String timedByThePoints(Watched run) {
+        return String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f MB a second;"
+                + " the runs were read every %d ms, not 100.",
+                Floors.pace(run.sampler().series("jvm.memory.used_after_last_gc", HEAP)) / MB, run.readEveryMillis());
     }
 
     private static String usedAndLive(Watched run) {

@@ -251,7 +251,7 @@ final class Scenes {
     }
 
     /**
-     * A cache that warms up at 1.6 to 1.9 MB a second from 1.5 s before the window, a report that holds 25 to 35 MB
+     * A cache that warms up at 1.9 to 2 MB a second from 1.5 s before the window, a report that holds 25 to 35 MB
      * for a second in the middle of the window and one that holds 60 to 100 MB through its end. The floors rise in
      * every part, but slower than the alert's pace; the mean of each part and a line through every point rise
      * faster. Light traffic and small bursts keep the means' noise below those steps. The middle report comes after
@@ -261,7 +261,7 @@ final class Scenes {
     private HeapPart spikedHeap() {
         return new HeapPart(HeapShape.SPIKED_AT_END, MEASURING, 512,
                 new Plan.Heap(between(120, 170), between(10, 15), between(10, 20), 0,
-                        decimal(1.6, 1.9)),
+                        decimal(1.9, 2.0)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
                         new Event(Kind.HOLD, middle() - 450, between(25, 35), 1000),
                         new Event(Kind.HOLD, endSpike(), between(60, 100), END_SPIKE_LASTS)));

@@ -79,7 +79,7 @@ class ThreadClimbAlertCheck {
     static void watchRuns() throws Exception {
         Random random = new Random();
         runs = WatchedRuns.watch(Scenes.forThreadAlert(random),
-                Duration.ofMillis(random.nextInt(FASTEST_READS_MILLIS, SLOWEST_READS_MILLIS + 1)));
+                WatchedRuns.drawPeriod(random, FASTEST_READS_MILLIS, SLOWEST_READS_MILLIS));
     }
 
     @Test
@@ -143,7 +143,7 @@ class ThreadClimbAlertCheck {
                     + " a reader thread or two a second, whose elastic pool starts dozens of short-lived threads a"
                     + " second, and which took a flood of tasks through the last second of the window." + counted(run)
                     + String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f"
-                    + " threads a second; the runs were read every %d ms, not 100.", floorPace(run), period(run)),
+                    + " threads a second; the runs were read every %d ms, not 100.", floorPace(run), run.readEveryMillis()),
                     FLOOD);
         }
     }
@@ -181,12 +181,6 @@ class ThreadClimbAlertCheck {
     /** How fast the thread count's floors rose, a second, timed by the points. */
     private static double floorPace(Watched run) {
         return Floors.pace(run.sampler().series("jvm.thread.count"));
-    }
-
-    /** The time between two reads of {@code run}, on average, in ms. */
-    private static long period(Watched run) {
-        TimeSeries count = run.sampler().series("jvm.thread.count");
-        return Math.round(Floors.seconds(count) * 1000 / (count.size() - 1));
     }
 
     private static String counted(Watched run) {

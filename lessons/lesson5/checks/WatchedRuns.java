@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,12 +14,14 @@ import javax.management.ObjectName;
 import workbench.diagnostics.metrics.MetricReader;
 import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.sampling.Sampler;
+import workbench.diagnostics.sampling.TimeSeries;
 import workbench.diagnostics.target.Target;
 import workbench.lessons.harness.LabProcess;
 
 /**
  * Runs of {@code watched-service}, each in a JVM of its own, all at once, each watched by a {@link Sampler} for
- * its scene's time, 7.5 s unless a check says otherwise, from at least 3 s after it is ready.
+ * its scene's time, 7.5 s unless a check says otherwise, from at least 3 s after it is ready, at a period each
+ * check draws.
  *
  * <p>The runs compress hours into seconds: a live set measured every half second stands for old collections over
  * an hour, a leak of MB a second for MB an hour, a collection just before a quiet window for the last one before
@@ -26,8 +29,6 @@ import workbench.lessons.harness.LabProcess;
  */
 final class WatchedRuns {
 
-    /** How often a sampler reads its run, unless a check says otherwise. */
-    static final Duration PERIOD = Duration.ofMillis(100);
     /** How long a sampler reads its run, unless a check says otherwise. */
     static final Duration WINDOW = Duration.ofMillis(7500);
     /**
@@ -44,7 +45,22 @@ final class WatchedRuns {
     private static final Duration NOTICE = Duration.ofMillis(2000);
 
     /** A run as the learner's rule sees it: the scene it played, the stopped sampler that watched it. */
-    record Watched(Scene scene, Sampler sampler) {}
+    record Watched(Scene scene, Sampler sampler) {
+
+        /** The time between two reads, on average, in ms, from the points' times. */
+        long readEveryMillis() {
+            TimeSeries threads = sampler.series("jvm.thread.count");
+            return Math.round(Floors.seconds(threads) * 1000 / (threads.size() - 1));
+        }
+    }
+
+    /**
+     * A period between the two, drawn per check: one no rule can assume, far enough from the lesson's 100 ms that
+     * a clock counted in reads is off, while time read from the points is right.
+     */
+    static Duration drawPeriod(Random random, int fastestMillis, int slowestMillis) {
+        return Duration.ofMillis(random.nextInt(fastestMillis, slowestMillis + 1));
+    }
 
     private WatchedRuns() {
     }
