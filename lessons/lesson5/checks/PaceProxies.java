@@ -38,7 +38,8 @@ final class PaceProxies {
         this.firstFloor = floors.first();
         this.summedLimits = sampler.series("jvm.memory.limit", HEAP).latestValue();
         paces.put("the rise of the floors over a time counted as 100 ms a read, though this sampler read every "
-                + Math.round(Floors.seconds(live) * 1000 / (live.points().size() - 1)) + " ms: take time from the points",
+                + Math.round(Floors.seconds(live) * 1000 / (live.points().size() - 1))
+                + " ms: take time from the points",
                 (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
         paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
                 + " parts only two thirds of it apart", (floors.last() - floors.first()) / Floors.seconds(live));

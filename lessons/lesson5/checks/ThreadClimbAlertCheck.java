@@ -143,7 +143,8 @@ class ThreadClimbAlertCheck {
                     + " a reader thread or two a second, whose elastic pool starts dozens of short-lived threads a"
                     + " second, and which took a flood of tasks through the last second of the window." + counted(run)
                     + String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f"
-                    + " threads a second; the runs were read every %d ms, not 100.", floorPace(run), run.readEveryMillis()),
+                    + " threads a second; the runs were read every %d ms, not 100.", floorPace(run),
+                    run.readEveryMillis()),
                     FLOOD);
         }
     }
