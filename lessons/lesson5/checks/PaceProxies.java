@@ -28,7 +28,7 @@ final class PaceProxies {
     private final double firstFloor;
     private final double summedLimits;
 
-    private PaceProxies(Sampler sampler, double maxHeapBytes) {
+    private PaceProxies(Sampler sampler, double maxHeapBytes, long readEveryMillis) {
         TimeSeries used = sampler.series("jvm.memory.used", HEAP);
         TimeSeries live = sampler.series("jvm.memory.used_after_last_gc", HEAP);
         Floors floors = Floors.of(live);
@@ -38,8 +38,7 @@ final class PaceProxies {
         this.firstFloor = floors.first();
         this.summedLimits = sampler.series("jvm.memory.limit", HEAP).latestValue();
         paces.put("the rise of the floors over a time counted as 100 ms a read, though this sampler read every "
-                + Math.round(Floors.seconds(live) * 1000 / (live.points().size() - 1))
-                + " ms: take time from the points",
+                + readEveryMillis + " ms: take time from the points",
                 (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
         paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
                 + " parts only two thirds of it apart", (floors.last() - floors.first()) / Floors.seconds(live));
@@ -51,7 +50,7 @@ final class PaceProxies {
     }
 
     static PaceProxies of(Watched run) {
-        return new PaceProxies(run.sampler(), run.scene().maxHeapBytes());
+        return new PaceProxies(run.sampler(), run.scene().maxHeapBytes(), run.readEveryMillis());
     }
 
     /**
