@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import workbench.diagnostics.vars.Histogram;
 import workbench.diagnostics.vars.VarMap;
@@ -56,6 +57,8 @@ public final class Storefront implements Demo {
     private Traffic traffic;
     private BatchedTraffic batched;
     private Thread shopper;
+    /** Where the batches move on the next scrape, when a check asked: see {@link #nextBatchAfterNextScrape}. */
+    private final AtomicReference<Duration> batchAfterScrape = new AtomicReference<>();
 
     /** A run with a random plan and steady traffic, the way the console starts it. */
     public Storefront() {
@@ -94,7 +97,10 @@ public final class Storefront implements Demo {
     }
 
     private void register() {
-        vars.gauge("in_flight", "Requests being handled right now.", inFlight::get);
+        vars.gauge("in_flight", "Requests being handled right now.", () -> {
+            scraped();
+            return inFlight.get();
+        });
         // The misbehaving gauge: a full thread dump, with stacks and locked synchronizers, on every scrape.
         vars.gauge("threads_blocked", "Threads blocked on a monitor.", () -> Arrays.stream(
                 ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
@@ -118,12 +124,21 @@ public final class Storefront implements Demo {
     }
 
     /**
-     * Moves the batched endpoint's batches so that the next starts {@code delay} from now, the others following at
-     * their period: a check uses it to know where the batches fall in the window it watches.
+     * Moves the batched endpoint's batches, when the variables are next scraped, so that the next starts
+     * {@code delay} after that scrape, the others following at their period: a check uses it to know where the
+     * batches fall between the scrapes of the code it watches, however long that code waits before its first.
      */
-    public void nextBatchIn(Duration delay) {
+    public void nextBatchAfterNextScrape(Duration delay) {
         running();
-        batched.nextBatchIn(delay.toMillis());
+        batchAfterScrape.set(delay);
+    }
+
+    /** A scrape reads every gauge, so one of them tells when the variables are read. */
+    private void scraped() {
+        Duration delay = batchAfterScrape.getAndSet(null);
+        if (delay != null) {
+            batched.nextBatchIn(delay.toMillis());
+        }
     }
 
     @Override
