@@ -41,7 +41,7 @@ public final class ThreadClimbAlert {
             return false;
         }
         Duration all = Duration.between(points.getFirst().time(), points.getLast().time());
-        // deriv(jvm_threads[window]) > 2: the trend, not the count and not its range.
+        // deriv(jvm_thread_count[window]) > 2: the trend, not the count and not its range.
         double slope = threads.slope(all);
         return !Double.isNaN(slope) && slope > THREADS_PER_SECOND;
     }

@@ -72,21 +72,12 @@ final class PrometheusExport {
     }
 
     /**
-     * Dots become underscores; a gauge named {@code X.count} is named by its plural unit instead
-     * ({@code jvm.thread.count} in {thread} becomes {@code jvm_threads}), since Prometheus reserves
-     * {@code _count} for histograms and summaries and promtool rejects it elsewhere.
+     * Dots become underscores, as the OpenTelemetry Java agent's Prometheus exporter names them, so that one
+     * dashboard reads both: {@code jvm.thread.count} is {@code jvm_thread_count}, though promtool lints a
+     * {@code _count} suffix outside histograms and summaries.
      */
     static String prometheusName(Metric metric) {
-        String name = metric.name();
-        String unit = metric.unit();
-        if (name.endsWith(".count") && unit.startsWith("{") && unit.endsWith("}")) {
-            String thing = unit.substring(1, unit.length() - 1);
-            String withoutCount = name.substring(0, name.length() - ".count".length());
-            String prefix = withoutCount.substring(0, Math.max(withoutCount.lastIndexOf('.'), 0));
-            String plural = thing.endsWith("s") ? thing + "es" : thing + "s";
-            return (prefix.isEmpty() ? plural : prefix + "_" + plural).replace('.', '_');
-        }
-        return name.replace('.', '_');
+        return metric.name().replace('.', '_');
     }
 
     private static Labels labels(Sample sample) {
@@ -113,7 +104,7 @@ final class PrometheusExport {
         return switch (otelUnit) {
             case "By" -> Unit.BYTES;
             case "s" -> Unit.SECONDS;
-            case "1" -> Unit.RATIO;
+            // the agent's exporter adds no suffix for a ratio: jvm_cpu_recent_utilization
             default -> null;
         };
     }

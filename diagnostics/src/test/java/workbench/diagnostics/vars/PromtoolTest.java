@@ -1,6 +1,6 @@
 package workbench.diagnostics.vars;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.http.HttpClient;
@@ -9,12 +9,28 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Prometheus's own linter must accept a real scrape; runs where promtool is installed (CI), skipped elsewhere. */
+/**
+ * Prometheus's own linter must accept a real scrape, but for one lint; runs where promtool is installed (CI),
+ * skipped elsewhere.
+ */
 class PromtoolTest {
+
+    /** promtool's exit status when it found lint problems only, no errors. */
+    private static final int LINT_PROBLEMS = 3;
+    /**
+     * The one lint accepted: the runtime's counts are named as the OpenTelemetry Java agent names them
+     * ({@code jvm_thread_count}), so that its dashboards read them, though promtool keeps {@code _count} for
+     * histograms and summaries.
+     */
+    private static final Pattern AGENT_COUNT_LINT = Pattern.compile(
+            "jvm_(thread|class|cpu)_count non-histogram and non-summary metrics should not have \"_count\" suffix");
 
     @Test
     void promtoolAcceptsARealScrape() throws Exception {
@@ -39,10 +55,12 @@ class PromtoolTest {
         }
         String verdict = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         check.waitFor(30, TimeUnit.SECONDS);
-        assertEquals(0, check.exitValue(), "promtool check metrics said:\n" + verdict + "\non:\n" + scrape);
+        List<String> lints = verdict.lines().filter(line -> !AGENT_COUNT_LINT.matcher(line).matches()).toList();
+        assertTrue(lints.isEmpty() && Set.of(0, LINT_PROBLEMS).contains(check.exitValue()),
+                "promtool check metrics said (exit " + check.exitValue() + "):\n" + verdict + "\non:\n" + scrape);
     }
 
-    private static Path onPath(String command) {
+    static Path onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, command);
             if (Files.isExecutable(candidate)) {

@@ -1,6 +1,7 @@
 package workbench.diagnostics.vars;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +89,21 @@ class VarsServerTest {
         assertTrue(text.contains("request_duration_seconds_bucket{le=\"0.05\"} 1"), text);
         assertTrue(text.contains("request_duration_seconds_bucket{le=\"0.025\"} 0"), text);
         assertTrue(text.contains("# TYPE jvm_memory_used_bytes gauge"), text);
-        assertTrue(text.contains("jvm_threads{jvm_thread_daemon="), text);
+        assertTrue(text.contains("jvm_thread_count{jvm_thread_daemon="), text);
         assertTrue(text.contains("jvm_cpu_time_seconds_total"), text);
+    }
+
+    /** The names the OpenTelemetry Java agent's Prometheus exporter gives them, so that one dashboard reads both. */
+    @Test
+    void runtimeFamiliesAreNamedAsTheOpenTelemetryAgentNamesThem() throws Exception {
+        String text = get("/metrics").body();
+        for (String family : List.of("jvm_thread_count", "jvm_class_count", "jvm_cpu_count",
+                "jvm_cpu_recent_utilization", "jvm_class_loaded_total", "jvm_memory_used_bytes")) {
+            assertTrue(Pattern.compile("(?m)^" + family + "[ {]").matcher(text).find(), family + " in:\n" + text);
+        }
+        for (String renamed : List.of("jvm_threads", "jvm_classes", "jvm_cpus", "_ratio")) {
+            assertFalse(text.contains(renamed), renamed + " in:\n" + text);
+        }
     }
 
     @Test
