@@ -33,7 +33,8 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
-            throw new IllegalStateException("No process " + pid + " is running. `jps -l` lists the JVMs you can watch.");
+            throw new IllegalStateException(
+                    "No process " + pid + " is running. `jps -l` lists the JVMs you can watch.");
         }
         boolean redraw = System.console() != null && System.getenv("NO_COLOR") == null;
         int capacity = (int) Math.max(2, WINDOW.dividedBy(interval) * 6);
@@ -59,19 +60,19 @@ final class TopCommand implements Callable<Integer> {
         if (now == null) {
             return "waiting for the first reading…\n";
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d  %s%n%n", target.pid(), target.displayName()));
+        StringBuilder out = new StringBuilder(
+                String.format(Locale.ROOT, "%d  %s%n%n", target.pid(), target.displayName()));
         line(out, "heap used", mib(now.value("jvm.memory.used", "jvm.memory.type", "heap")) + " of "
                 + mib(now.value("jvm.memory.committed", "jvm.memory.type", "heap")) + " committed",
                 sampler.series("jvm.memory.used", Attributes.of("jvm.memory.type", "heap")));
-        line(out, "allocated", rate(sampler.series("jvm.memory.allocated"), 1.0 / (1024 * 1024), "MiB/s"),
-                sampler.series("jvm.memory.allocated"));
+        counterLine(out, "allocated", sampler.series("jvm.memory.allocated"), 1.0 / (1024 * 1024), "MiB/s");
         line(out, "threads", String.format(Locale.ROOT, "%.0f live, %.0f blocked", now.value("jvm.thread.count"),
                         orZero(now.value("jvm.thread.count", "jvm.thread.state", "blocked"))),
                 sampler.series("jvm.thread.count"));
         line(out, "cpu", String.format(Locale.ROOT, "%.0f %%", 100 * orZero(now.value("jvm.cpu.recent_utilization"))),
                 sampler.series("jvm.cpu.recent_utilization"));
-        line(out, "gc time", rate(sampler.series("jvm.gc.duration"), 1000, "ms/s"), sampler.series("jvm.gc.duration"));
-        line(out, "safepoints", rate(sampler.series("jvm.safepoint.count"), 1, "/s"), sampler.series("jvm.safepoint.count"));
+        counterLine(out, "gc time", sampler.series("jvm.gc.duration"), 1000, "ms/s");
+        counterLine(out, "safepoints", sampler.series("jvm.safepoint.count"), 1, "/s");
         line(out, "classes", String.format(Locale.ROOT, "%.0f loaded", now.value("jvm.class.count")),
                 sampler.series("jvm.class.count"));
         return out.append('\n').append(schedPanel.render()).append('\n').toString();
@@ -81,8 +82,11 @@ final class TopCommand implements Callable<Integer> {
         out.append(TopRow.of(label, value, series.size() < 2 ? "" : series.sparkline(TopRow.SPARKLINE_WIDTH)));
     }
 
-    private static String rate(TimeSeries series, double scale, String unit) {
-        return series.size() < 2 ? "…" : String.format(Locale.ROOT, "%.1f %s", series.rate(WINDOW) * scale, unit);
+    /** A counter's rate over the window, and a sparkline of its rate between readings: a total is always a ramp. */
+    private static void counterLine(StringBuilder out, String label, TimeSeries total, double scale, String unit) {
+        String rate = total.size() < 2 ? "…"
+                : String.format(Locale.ROOT, "%.1f %s", total.rate(WINDOW) * scale, unit);
+        line(out, label, rate, total.rates());
     }
 
     private static String mib(double bytes) {

@@ -2,6 +2,7 @@ package workbench.diagnostics.sampling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -71,6 +72,24 @@ public final class TimeSeries {
         }
         double seconds = seconds(in.getFirst().time(), in.getLast().time());
         return seconds == 0 ? Double.NaN : (in.getLast().value() - in.getFirst().value()) / seconds;
+    }
+
+    /**
+     * The rate of a counter between each point and the one before, per second, stamped at the later point: a
+     * series that shows when a counter rose fast, where the counter itself only ever climbs. Points at the same
+     * instant as their predecessor are skipped.
+     */
+    public TimeSeries rates() {
+        List<Point> rates = new ArrayList<>(Math.max(points.size() - 1, 0));
+        for (int i = 1; i < points.size(); i++) {
+            Point before = points.get(i - 1);
+            Point after = points.get(i);
+            double seconds = seconds(before.time(), after.time());
+            if (seconds > 0) {
+                rates.add(new Point(after.time(), (after.value() - before.value()) / seconds));
+            }
+        }
+        return new TimeSeries(name + " per second", rates);
     }
 
     /** Least-squares slope per second over the window: the trend of a noisy gauge. */

@@ -32,6 +32,24 @@ class TimeSeriesTest {
         assertEquals(191, series.latestValue());
     }
 
+    /** A counter read every half second that jumps by 50 once: its rates are flat but for that interval. */
+    @Test
+    void ratesShowWhenACounterRoseNotThatItRose() {
+        List<Point> points = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < 6; i++) {
+            total += i == 3 ? 50 : 1;
+            points.add(new Point(T0.plusMillis(500L * i), total));
+        }
+        points.add(new Point(T0.plusMillis(2500), total));  // a second read at the same instant adds no interval
+        TimeSeries rates = new TimeSeries("c", points).rates();
+        assertEquals(List.of(2.0, 2.0, 100.0, 2.0, 2.0),
+                rates.points().stream().map(Point::value).toList());
+        assertEquals(T0.plusMillis(500), rates.points().getFirst().time());
+        assertEquals("▁▁█▁▁", rates.sparkline(5));
+        assertEquals(0, new TimeSeries("one", List.of(new Point(T0, 1))).rates().size());
+    }
+
     @Test
     void percentilesUseNearestRank() {
         List<Point> points = new ArrayList<>();
