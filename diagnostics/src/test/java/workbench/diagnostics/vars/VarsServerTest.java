@@ -101,7 +101,7 @@ class VarsServerTest {
                 "jvm_cpu_recent_utilization", "jvm_class_loaded_total", "jvm_memory_used_bytes")) {
             assertTrue(Pattern.compile("(?m)^" + family + "[ {]").matcher(text).find(), family + " in:\n" + text);
         }
-        for (String renamed : List.of("jvm_threads", "jvm_classes", "jvm_cpus", "_ratio")) {
+        for (String renamed : List.of("jvm_threads", "jvm_classes", "jvm_cpus", "jvm_buffers", "_ratio")) {
             assertFalse(text.contains(renamed), renamed + " in:\n" + text);
         }
     }
