@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,10 @@ final class PrometheusExport {
 
     private PrometheusExport() {}
 
-    static MetricSnapshots of(Iterable<Var> vars, Snapshot runtime) {
+    static MetricSnapshots of(Iterable<Var> vars, Snapshot runtime, GcDurations gcDurations) {
         List<MetricSnapshot> out = new ArrayList<>();
         if (runtime != null) {
-            out.addAll(runtime(runtime));
+            out.addAll(runtime(runtime, gcDurations));
         }
         for (Var var : vars) {
             out.add(switch (var) {
@@ -49,7 +50,7 @@ final class PrometheusExport {
         return values;
     }
 
-    private static List<MetricSnapshot> runtime(Snapshot snapshot) {
+    private static List<MetricSnapshot> runtime(Snapshot snapshot, GcDurations gcDurations) {
         List<MetricSnapshot> out = new ArrayList<>();
         for (String name : snapshot.names()) {
             List<Sample> samples = snapshot.samples(name);
@@ -57,7 +58,7 @@ final class PrometheusExport {
             Unit unit = unit(metric.unit());
             String base = prometheusName(metric) + (unit == null ? "" : "_" + unit);
             if (metric.kind() == Kind.HISTOGRAM) {
-                out.add(runtimeHistogram(base, metric, unit, samples));
+                out.add(gcHistogram(base, metric, unit, samples, gcDurations));
                 continue;
             }
             Map<Labels, Double> values = new LinkedHashMap<>();
@@ -86,15 +87,22 @@ final class PrometheusExport {
         return labels.build();
     }
 
-    /** The MXBeans give count and sum of GC durations only, so the histogram has the +Inf bucket alone. */
-    private static MetricSnapshot runtimeHistogram(String name, Metric metric, Unit unit, List<Sample> samples) {
-        HistogramSnapshot.Builder builder = HistogramSnapshot.builder().name(name).help(metric.description()).unit(unit);
+    /**
+     * A collector's durations as the GC notifications counted them since the server started, in the agent's
+     * buckets: the beans' count and total since the JVM started cannot be split into buckets.
+     */
+    private static MetricSnapshot gcHistogram(String name, Metric metric, Unit unit, List<Sample> samples,
+                                              GcDurations gcDurations) {
+        HistogramSnapshot.Builder builder =
+                HistogramSnapshot.builder().name(name).help(metric.description()).unit(unit);
+        double[] bounds = Arrays.copyOf(GcDurations.BOUNDS, GcDurations.BOUNDS.length + 1);
+        bounds[GcDurations.BOUNDS.length] = Double.POSITIVE_INFINITY;
         for (Sample sample : samples) {
+            GcDurations.Distribution collections = gcDurations.of(sample.attributes().asMap().get("jvm.gc.name"));
             builder.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                     .labels(labels(sample))
-                    .sum(sample.value())
-                    .classicHistogramBuckets(ClassicHistogramBuckets.of(
-                            new double[] {Double.POSITIVE_INFINITY}, new long[] {sample.count()}))
+                    .sum(collections.sumSeconds())
+                    .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, collections.buckets()))
                     .build());
         }
         return builder.build();
@@ -132,7 +140,7 @@ final class PrometheusExport {
     private static MetricSnapshot histogram(Histogram histogram) {
         String name = histogram.name() + "_seconds";
         double[] bounds = histogram.bounds();
-        double[] withInf = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+        double[] withInf = Arrays.copyOf(bounds, bounds.length + 1);
         withInf[bounds.length] = Double.POSITIVE_INFINITY;
         return HistogramSnapshot.builder().name(name).help(histogram.help()).unit(Unit.SECONDS)
                 .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()

@@ -30,7 +30,8 @@ import workbench.diagnostics.metrics.Snapshot;
  * <p>Binds to the loopback interface unless given another address. Only GET and HEAD are answered
  * (405 otherwise, 404 for other paths); each scrape reads the runtime afresh, which never stops the
  * world. Requests are handled by a small pool of daemon threads, so concurrent scrapes and broken
- * clients cannot exhaust the JVM.
+ * clients cannot exhaust the JVM. The Prometheus histogram of GC durations has the OpenTelemetry Java
+ * agent's buckets, counted from GC notifications since the server started.
  */
 public final class VarsServer implements AutoCloseable {
 
@@ -41,10 +42,12 @@ public final class VarsServer implements AutoCloseable {
     private final Vars vars;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final PrometheusTextFormatWriter prometheus = PrometheusTextFormatWriter.create();
+    private final GcDurations gcDurations;
 
     private VarsServer(Vars vars, InetSocketAddress address) throws IOException {
         this.vars = vars;
         this.server = bind(address);
+        this.gcDurations = new GcDurations();
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS,
                 Thread.ofPlatform().daemon().name("workbench-vars-", 0).factory());
         server.setExecutor(executor);
@@ -59,9 +62,9 @@ public final class VarsServer implements AutoCloseable {
         try {
             return HttpServer.create(address, 64);
         } catch (BindException e) {
-            BindException named = new BindException("Cannot serve on " + address.getAddress().getHostAddress() + " port "
-                    + address.getPort() + " (" + e.getMessage() + "): another process, or a server you started"
-                    + " earlier, uses it. Close that one, or pass port 0 for any free port and read port().");
+            BindException named = new BindException("Cannot serve on " + address.getAddress().getHostAddress()
+                    + " port " + address.getPort() + " (" + e.getMessage() + "): another process, or a server you"
+                    + " started earlier, uses it. Close that one, or pass port 0 for any free port and read port().");
             named.initCause(e);
             throw named;
         }
@@ -113,7 +116,7 @@ public final class VarsServer implements AutoCloseable {
             return;
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        prometheus.write(body, PrometheusExport.of(vars.all(), runtime()));
+        prometheus.write(body, PrometheusExport.of(vars.all(), runtime(), gcDurations));
         respond(exchange, 200, prometheus.getContentType(), body.toByteArray());
     }
 
@@ -161,6 +164,7 @@ public final class VarsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        gcDurations.close();
         executor.shutdown();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package workbench.diagnostics.vars;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ class PrometheusServerTest {
         Path binary = PromtoolTest.onPath("prometheus");
         Assumptions.assumeTrue(binary != null, "prometheus is not on the PATH");
         vars = VarsServer.start(new Vars(), 0);
+        System.gc();  // a collection after the server started, for the GC histogram's buckets
         Path config = Files.writeString(dir.resolve("prometheus.yml"), """
                 global: {scrape_interval: 1s, evaluation_interval: 1s}
                 scrape_configs:
@@ -82,6 +84,15 @@ class PrometheusServerTest {
                 "jvm_gc_duration_seconds_count", "jvm_memory_allocated_bytes_total")) {
             assertFalse(result(family).isEmpty(), family + " has no series");
         }
+    }
+
+    /** The query a JVM dashboard's GC panel makes, on buckets a collection filled: a number, not NaN. */
+    @Test
+    void gcDurationQuantileIsANumber() throws Exception {
+        JsonNode p99 = result("histogram_quantile(0.99, sum by (le) (jvm_gc_duration_seconds_bucket))");
+        assertFalse(p99.isEmpty(), "no result");
+        String value = p99.get(0).path("value").get(1).asText();
+        assertTrue(Double.isFinite(Double.parseDouble(value)), "p99 of GC durations: " + value);
     }
 
     private JsonNode result(String promql) throws IOException, InterruptedException {

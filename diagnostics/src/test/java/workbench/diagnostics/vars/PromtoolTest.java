@@ -30,7 +30,8 @@ class PromtoolTest {
      * histograms and summaries.
      */
     private static final Pattern AGENT_COUNT_LINT = Pattern.compile(
-            "jvm_(thread|class|cpu|buffer)_count non-histogram and non-summary metrics should not have \"_count\" suffix");
+            "jvm_(thread|class|cpu|buffer)_count"
+                    + " non-histogram and non-summary metrics should not have \"_count\" suffix");
 
     @Test
     void promtoolAcceptsARealScrape() throws Exception {

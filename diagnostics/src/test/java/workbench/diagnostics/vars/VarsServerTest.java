@@ -19,10 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +108,39 @@ class VarsServerTest {
         for (String renamed : List.of("jvm_threads", "jvm_classes", "jvm_cpus", "jvm_buffers", "_ratio")) {
             assertFalse(text.contains(renamed), renamed + " in:\n" + text);
         }
+    }
+
+    /** Two collections after the server started land in the agent's buckets, cumulative, the last one all. */
+    @Test
+    void gcDurationsFallIntoTheAgentsBuckets() throws Exception {
+        System.gc();
+        System.gc();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<long[]> points = gcBuckets(get("/metrics").body());
+        while (points.stream().mapToLong(buckets -> buckets[4]).sum() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);  // the JVM sends GC notifications from a thread of its own, a moment later
+            points = gcBuckets(get("/metrics").body());
+        }
+        assertTrue(points.stream().mapToLong(buckets -> buckets[4]).sum() >= 2, "two collections counted");
+        for (long[] buckets : points) {
+            for (int i = 1; i < buckets.length; i++) {
+                assertTrue(buckets[i] >= buckets[i - 1], "cumulative: " + Arrays.toString(buckets));
+            }
+        }
+    }
+
+    /** Per collector, the counts of buckets le 0.01, 0.1, 1, 10 and +Inf. */
+    private static List<long[]> gcBuckets(String text) {
+        Matcher bucket = Pattern.compile("(?m)^jvm_gc_duration_seconds_bucket\\{(.*)le=\"([^\"]+)\"} (\\S+)$")
+                .matcher(text);
+        Map<String, long[]> byCollector = new LinkedHashMap<>();
+        List<String> bounds = List.of("0.01", "0.1", "1.0", "10.0", "+Inf");
+        while (bucket.find()) {
+            long[] counts = byCollector.computeIfAbsent(bucket.group(1), k -> new long[bounds.size()]);
+            counts[bounds.indexOf(bucket.group(2))] = (long) Double.parseDouble(bucket.group(3));
+        }
+        assertFalse(byCollector.isEmpty(), text);
+        return List.copyOf(byCollector.values());
     }
 
     @Test
