@@ -17,9 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +32,15 @@ class PrometheusServerTest {
 
     private static final long FIRST_SCRAPE_MILLIS = 60_000;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-    private VarsServer vars;
-    private Process prometheus;
-    private URI api;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static VarsServer vars;
+    private static Process prometheus;
+    private static URI api;
 
-    @BeforeEach
-    void scrapeAVarsServer(@TempDir Path dir) throws Exception {
+    /** One server for every test: it takes a few seconds to start and scrape. */
+    @BeforeAll
+    static void scrapeAVarsServer(@TempDir Path dir) throws Exception {
         Path binary = PromtoolTest.onPath("prometheus");
         Assumptions.assumeTrue(binary != null, "prometheus is not on the PATH");
         vars = VarsServer.start(new Vars(), 0);
@@ -65,8 +66,8 @@ class PrometheusServerTest {
         }
     }
 
-    @AfterEach
-    void stop() throws InterruptedException {
+    @AfterAll
+    static void stop() throws InterruptedException {
         if (prometheus != null) {
             prometheus.destroy();
             prometheus.waitFor(10, TimeUnit.SECONDS);
@@ -95,17 +96,17 @@ class PrometheusServerTest {
         assertTrue(Double.isFinite(Double.parseDouble(value)), "p99 of GC durations: " + value);
     }
 
-    private JsonNode result(String promql) throws IOException, InterruptedException {
+    private static JsonNode result(String promql) throws IOException, InterruptedException {
         return query(promql).path("data").path("result");
     }
 
-    private JsonNode query(String promql) throws IOException, InterruptedException {
+    private static JsonNode query(String promql) throws IOException, InterruptedException {
         URI uri = api.resolve("query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         try {
-            return json.readTree(http.send(HttpRequest.newBuilder(uri).build(),
+            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException notListeningYet) {
-            return json.createObjectNode();
+            return JSON.createObjectNode();
         }
     }
 
