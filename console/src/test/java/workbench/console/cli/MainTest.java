@@ -25,6 +25,20 @@ class MainTest {
                 .contains("`workbench --help` shows the usage.").doesNotContain("Unmatched argument");
     }
 
+    /** A process that is no JVM is named at once, not after the JDK's attach has waited seconds for it. */
+    @Test
+    void topSaysAProcessIsNotAJvm() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            Ran ran = run("top", Long.toString(sleeper.pid()), "--count", "1");
+            assertThat(ran.exit()).isEqualTo(2);
+            assertThat(ran.err()).contains("Process " + sleeper.pid() + " (").contains("sleep")
+                    .contains("is not a JVM").contains("`jps -l`").doesNotContain("workbench failed");
+        } finally {
+            sleeper.destroy();
+        }
+    }
+
     /** What a run of the command line returned and printed. */
     private record Ran(int exit, String out, String err) {}
 
