@@ -47,7 +47,7 @@ final class JsonExport {
         return argv;
     }
 
-    /** Each metric: its total, unit and, when split by attributes, every part. */
+    /** Each metric: its total, unit and, when split by attributes, every part, keyed as jq paths can name them. */
     private static Map<String, Object> runtime(Snapshot snapshot) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (String name : snapshot.names()) {
@@ -61,15 +61,21 @@ final class JsonExport {
             if (!samples.getFirst().attributes().isEmpty()) {
                 List<Map<String, Object>> parts = new ArrayList<>();
                 for (Sample sample : samples) {
-                    Map<String, Object> part = new LinkedHashMap<>(sample.attributes().asMap());
+                    Map<String, Object> part = new LinkedHashMap<>();
+                    sample.attributes().asMap().forEach((key, value) -> part.put(jqKey(key), value));
                     part.put("value", number(sample.value()));
                     parts.add(part);
                 }
                 metric.put("by", parts);
             }
-            metrics.put(name, metric);
+            metrics.put(jqKey(name), metric);
         }
         return metrics;
+    }
+
+    /** Underscores for dots, as in the Prometheus text, so that {@code jq .runtime.jvm_thread_count} finds it. */
+    private static String jqKey(String name) {
+        return name.replace('.', '_');
     }
 
     private static Map<String, Object> histogram(Histogram histogram) {

@@ -71,8 +71,10 @@ class VarsServerTest {
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         JsonNode document = new ObjectMapper().readTree(response.body());
         assertTrue(document.get("cmdline").isArray() && document.get("cmdline").size() > 0);
-        assertTrue(document.at("/runtime/jvm.thread.count/value").asDouble() > 0, response.body());
-        assertTrue(document.at("/runtime/jvm.memory.used/by").isArray());
+        assertTrue(document.at("/runtime/jvm_thread_count/value").asDouble() > 0, response.body());
+        assertTrue(document.at("/runtime/jvm_memory_used/by").isArray());
+        assertEquals(2, document.at("/runtime/jvm_memory_used/by").findValues("jvm_memory_type").stream()
+                .map(JsonNode::asText).distinct().count(), "heap and non_heap parts, keyed as jq names them");
         assertEquals(3, document.get("requests").asLong());
         assertEquals(7, document.get("queue_depth").asDouble());
         assertEquals(21.5, document.get("temperature").asDouble());
