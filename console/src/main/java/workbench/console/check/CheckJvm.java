@@ -32,19 +32,30 @@ final class CheckJvm {
     private final String classPath;
     private final Limits limits;
 
+    /** The file from the working directory when it is below it, as the learner would type it; else in full. */
+    private static Path asTyped(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+    }
+
     CheckJvm(String classPath, Limits limits) {
         this.classPath = classPath;
         this.limits = limits;
     }
 
-    /** Runs every test of {@code checksClass}, or only the one named {@code onlyTest} when that is not null. */
-    Run run(String checksClass, String onlyTest, Path learnerClasses, Path eventsFile) {
+    /**
+     * Runs every test of {@code checksClass}, or only the one named {@code onlyTest} when that is not null, against
+     * the classes compiled from {@code learnerSource}.
+     */
+    Run run(String checksClass, String onlyTest, Path learnerSource, Path learnerClasses, Path eventsFile) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + limits.heap(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djdk.attach.allowAttachSelf=true",
                 "-Dworkbench.test.timeout=" + limits.testTimeout().toMillis() + " ms",
+                "-D" + CheckMain.LEARNER_SOURCE + "=" + asTyped(learnerSource),
                 "-Dfile.encoding=UTF-8",
                 "-cp", learnerClasses + java.io.File.pathSeparator + classPath,
                 CheckMain.class.getName(), eventsFile.toString(), learnerClasses.toString(), checksClass));

@@ -49,7 +49,7 @@ public final class Checker {
         if (!errors.isEmpty()) {
             return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "", since(start));
         }
-        CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, classes, scratch.resolve("events.jsonl"));
+        CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, source, classes, scratch.resolve("events.jsonl"));
         Map<String, CheckReport.TestResult> tests = new LinkedHashMap<>();
         String running = null;
         for (CheckEvents.Event event : run.events()) {

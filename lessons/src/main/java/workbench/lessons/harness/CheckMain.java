@@ -17,10 +17,13 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * every result through {@link CheckEvents}. The console reads that record, never this JVM's output.
  *
  * <p>Arguments: the record file, the folder of the learner's compiled classes, the check class, and optionally
- * the name of the one test to run (as {@link ResultRecorder#name} words it).
+ * the name of the one test to run (as {@link ResultRecorder#name} words it). System property
+ * {@value #LEARNER_SOURCE} names the learner's file, for feedback that points into it.
  */
 public final class CheckMain {
 
+    /** The system property that names the learner's source file as the learner would open it. */
+    public static final String LEARNER_SOURCE = "workbench.learner.source";
     /** Every test runs on a thread of its own and is abandoned after this long, stuck or not. */
     private static final String TEST_TIMEOUT = System.getProperty("workbench.test.timeout", "30 s");
 
@@ -43,7 +46,7 @@ public final class CheckMain {
 
     public static void main(String[] args) throws ClassNotFoundException {
         CheckEvents events = new CheckEvents(Path.of(args[0]));
-        LearnerCode learner = new LearnerCode(Path.of(args[1]));
+        LearnerCode learner = new LearnerCode(Path.of(args[1]), System.getProperty(LEARNER_SOURCE));
         Class<?> checks = Class.forName(args[2]);
 
         LauncherDiscoveryRequest discovery = request()

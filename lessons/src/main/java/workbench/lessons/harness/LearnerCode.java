@@ -15,9 +15,15 @@ import java.util.stream.Collectors;
 final class LearnerCode {
 
     private final Path classes;
+    private final String source;
 
-    LearnerCode(Path classes) {
+    /**
+     * @param source the learner's file, such as {@code exercises/lesson1/VitalSigns.java}, so that a place in it is
+     *               named where an editor or a terminal can open it; null to name its file alone
+     */
+    LearnerCode(Path classes, String source) {
         this.classes = classes;
+        this.source = source;
     }
 
     boolean owns(StackTraceElement frame) {
@@ -25,13 +31,18 @@ final class LearnerCode {
         return Files.exists(classes.resolve(outer.replace('.', '/') + ".class"));
     }
 
-    /** The first frame in the learner's code, as {@code File.java:12}, or empty when none is. */
+    /** The first frame in the learner's code, as {@code exercises/lesson1/File.java:12}, or empty when none is. */
     String where(Throwable thrown) {
         return Arrays.stream(thrown.getStackTrace())
                 .filter(this::owns)
                 .findFirst()
-                .map(f -> " at " + f.getFileName() + ":" + f.getLineNumber() + " (" + f.getMethodName() + ")")
+                .map(f -> " at " + file(f) + ":" + f.getLineNumber() + " (" + f.getMethodName() + ")")
                 .orElse("");
+    }
+
+    private String file(StackTraceElement frame) {
+        boolean inSource = source != null && Path.of(source).getFileName().toString().equals(frame.getFileName());
+        return inSource ? source : frame.getFileName();
     }
 
     /** Threads whose stacks pass through learner code: what a timed-out test was doing. */
