@@ -186,6 +186,11 @@ public final class Coach {
                 : "That completes the course.\n";
     }
 
+    /** The learner's file of the exercise of that name, or (for {@code null}) of the current exercise. */
+    public Path exerciseFile(String name) {
+        return course.exerciseFile(name == null ? currentExercise() : course.exercise(name));
+    }
+
     /** The exercise's next hint; the last one again once all were shown. */
     public String hint(String name) {
         Exercise exercise = name == null ? currentExercise() : course.exercise(name);

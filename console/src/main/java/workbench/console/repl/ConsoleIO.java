@@ -1,5 +1,8 @@
 package workbench.console.repl;
 
+import java.io.IOException;
+import java.util.List;
+
 /**
  * The console's input and output: a terminal for learners, a script for tests and pipes.
  */
@@ -27,6 +30,13 @@ public interface ConsoleIO extends AutoCloseable {
 
     /** Whether ANSI styles may be used. */
     boolean styled();
+
+    /**
+     * Runs a program, such as the learner's editor, on the console's terminal until it exits.
+     *
+     * @return its exit status
+     */
+    int handOver(List<String> command) throws IOException, InterruptedException;
 
     /** What Ctrl-C does while no input is being read (a snippet runs). */
     void onInterrupt(Runnable action);

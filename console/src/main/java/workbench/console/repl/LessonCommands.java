@@ -1,5 +1,7 @@
 package workbench.console.repl;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,6 +38,7 @@ final class LessonCommands {
                 Command.of("prev", "", "the previous page", args -> turn(-1)),
                 new Command("demo", "start|stop|status [name]", "run a misbehaving demo in the lab JVM",
                         this::demo, this::demoCandidates),
+                new Command("edit", "[exercise]", "open your exercise in $VISUAL or $EDITOR", this::edit, exercises),
                 new Command("check", "[exercise]", "run the hidden checks on your exercise", this::check, exercises),
                 new Command("hint", "[exercise]", "the next hint", args -> show(coach.hint(orNull(args))), exercises),
                 new Command("solution", "[exercise]", "the reference answer (after it passes, or asked twice)",
@@ -160,6 +163,24 @@ final class LessonCommands {
             return List.of("start", "stop", "status");
         }
         return demoNames();
+    }
+
+    private void edit(String args) {
+        Path file = coach.exerciseFile(orNull(args));
+        Optional<Editor> editor = Editor.from(System.getenv());
+        if (editor.isEmpty()) {
+            io.println(Messages.noEditor(file));
+            return;
+        }
+        try {
+            int exit = editor.get().open(file, io);
+            io.println(exit == 0 ? Messages.EDITED
+                    : Messages.editorFailed(editor.get().command(), "exit status " + exit));
+        } catch (IOException e) {
+            io.println(Messages.editorFailed(editor.get().command(), e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void check(String args) {

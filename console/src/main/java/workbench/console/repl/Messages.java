@@ -1,5 +1,6 @@
 package workbench.console.repl;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,19 @@ final class Messages {
     static final String SCHED_NOT_RUNNING = "No scheduler trace is running; /sched starts one.";
     static final String SCHED_LAB_EXITED = "Scheduler trace stopped: the lab JVM it traced has exited. /sched traces the fresh one.";
 
+    static final String EDITED = "Back from the editor. /check runs the hidden checks on what you saved.";
+
     private Messages() {
+    }
+
+    static String noEditor(Path file) {
+        return "No editor is set: set VISUAL or EDITOR (e.g. export EDITOR=nano) before ./workbench start, or open "
+                + file + " in your own editor.";
+    }
+
+    static String editorFailed(List<String> editor, String why) {
+        return "The editor `" + String.join(" ", editor) + "` did not open the file (" + why + "). Set VISUAL or"
+                + " EDITOR to a command that opens a file and waits until you close it.";
     }
 
     static String welcome(String lessonId) {

@@ -1,5 +1,7 @@
 package workbench.console.repl;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -48,6 +50,18 @@ public final class ScriptedIO implements ConsoleIO {
     @Override
     public boolean styled() {
         return false;
+    }
+
+    /** The program runs without a terminal; what it prints goes into the transcript. */
+    @Override
+    public int handOver(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!output.isEmpty()) {
+            println(output);
+        }
+        return process.waitFor();
     }
 
     @Override

@@ -189,6 +189,19 @@ public final class TerminalIO implements ConsoleIO {
         return styled;
     }
 
+    /** The program gets the terminal as the shell would give it; the console's own settings come back after. */
+    @Override
+    public int handOver(List<String> command) throws IOException, InterruptedException {
+        Attributes saved = terminal.getAttributes();
+        terminal.pause();
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } finally {
+            terminal.setAttributes(saved);
+            terminal.resume();
+        }
+    }
+
     @Override
     public void onInterrupt(Runnable action) {
         terminal.handle(Terminal.Signal.INT, signal -> action.run());
