@@ -25,13 +25,8 @@ final class GcDurations implements AutoCloseable {
     /** One collector's collections: how many fell at or under each bound and above the last, and their sum. */
     record Distribution(long[] buckets, double sumSeconds) {
 
-        /** The cumulative counts Prometheus expects, the last being every collection. */
-        long[] cumulative() {
-            long[] cumulative = buckets.clone();
-            for (int i = 1; i < cumulative.length; i++) {
-                cumulative[i] += cumulative[i - 1];
-            }
-            return cumulative;
+        static Distribution none() {
+            return new Distribution(new long[BOUNDS.length + 1], 0);
         }
     }
 
@@ -50,7 +45,7 @@ final class GcDurations implements AutoCloseable {
 
     /** The collections of the collector of that name since this was created; none yet gives empty buckets. */
     Distribution of(String collector) {
-        return byCollector.getOrDefault(collector, new Distribution(new long[BOUNDS.length + 1], 0));
+        return byCollector.getOrDefault(collector, Distribution.none());
     }
 
     private void collected(Notification notification, Object handback) {
@@ -66,7 +61,7 @@ final class GcDurations implements AutoCloseable {
         }
         int at = bucket;
         byCollector.compute(info.getGcName(), (name, before) -> {
-            Distribution was = before != null ? before : of(name);
+            Distribution was = before != null ? before : Distribution.none();
             long[] buckets = was.buckets().clone();
             buckets[at]++;
             return new Distribution(buckets, was.sumSeconds() + seconds);
