@@ -1,6 +1,7 @@
 package workbench.console.check;
 
 import workbench.console.course.Exercise;
+import workbench.lessons.harness.TestStatus;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.List;
 public record CheckReport(Exercise exercise, Status status, List<ExerciseCompiler.CompileError> compileErrors,
                           List<TestResult> tests, String problem, String output, Duration took) {
 
-    /** As in Exercism's results.json: {@code error} when the checks could not run to the end. */
+    /** As in Exercism's results.json, worst last: {@code ERROR} when the checks could not run to the end. */
     public enum Status { PASS, FAIL, ERROR }
 
-    /** One hidden test: {@code status} is pass, fail, error or skipped. */
-    public record TestResult(String name, String status, String message) {
+    /** One hidden test's outcome and, unless it passed, what it told the learner. */
+    public record TestResult(String name, TestStatus status, String message) {
+
+        public boolean passed() {
+            return status == TestStatus.PASS;
+        }
     }
 
     public boolean passed() {

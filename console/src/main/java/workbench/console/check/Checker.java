@@ -53,7 +53,7 @@ public final class Checker {
         Map<String, CheckReport.TestResult> tests = new LinkedHashMap<>();
         String running = null;
         for (CheckEvents.Event event : run.events()) {
-            if (event.kind().equals("started")) {
+            if (event.kind() == CheckEvents.Kind.STARTED) {
                 running = event.test();
             } else {
                 tests.put(event.test(), new CheckReport.TestResult(event.test(), event.status(), event.message()));
@@ -62,7 +62,8 @@ public final class Checker {
         }
         String problem = problem(run, Optional.ofNullable(running), exercise).orElse(null);
         if (problem == null && tests.isEmpty()) {
-            problem = "No hidden test ran: the check class " + exercise.checks() + " has none. This is not about your answer.";
+            problem = "No hidden test ran: the check class " + exercise.checks()
+                    + " has none. This is not about your answer.";
         }
         return new CheckReport(exercise, status(problem, tests.values()), List.of(), List.copyOf(tests.values()),
                 problem, run.output(), since(start));
@@ -99,7 +100,7 @@ public final class Checker {
             return CheckReport.Status.ERROR;
         }
         for (CheckReport.TestResult test : tests) {
-            if (!test.status().equals("pass")) {
+            if (!test.passed()) {
                 return CheckReport.Status.FAIL;
             }
         }

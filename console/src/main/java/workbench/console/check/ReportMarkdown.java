@@ -33,8 +33,8 @@ public final class ReportMarkdown {
         md.append(report.passed() && !report.tests().isEmpty() ? "### ✓ " : "### ✗ ").append(name).append(": ")
                 .append(verdict(report)).append(took).append("\n\n");
         for (CheckReport.TestResult test : report.tests()) {
-            md.append(test.status().equals("pass") ? "- ✓ " : "- ✗ ").append(test.name()).append('\n');
-            if (test.message() != null && !test.status().equals("pass")) {
+            md.append(test.passed() ? "- ✓ " : "- ✗ ").append(test.name()).append('\n');
+            if (test.message() != null && !test.passed()) {
                 md.append(quote(test.message())).append('\n');
             }
         }
@@ -53,7 +53,7 @@ public final class ReportMarkdown {
     /** "all 7 checks pass", "5 of 7 checks pass", or for an exercise of one check, whether it passes. */
     private static String verdict(CheckReport report) {
         int tests = report.tests().size();
-        long passed = report.tests().stream().filter(t -> t.status().equals("pass")).count();
+        long passed = report.tests().stream().filter(CheckReport.TestResult::passed).count();
         if (tests == 0) {
             return "the checks could not run";
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -33,23 +34,27 @@ public final class ResultsJson {
 
     public static String write(List<CheckReport> reports) {
         List<Exercise> exercises = reports.stream().map(ResultsJson::exercise).toList();
-        String status = exercises.stream().map(Exercise::status)
-                .reduce("pass", (a, b) -> a.equals("error") || b.equals("error") ? "error"
-                        : a.equals("fail") || b.equals("fail") ? "fail" : "pass");
+        CheckReport.Status worst = reports.stream().map(CheckReport::status)
+                .max(Comparator.naturalOrder()).orElse(CheckReport.Status.PASS);
         try {
-            return JSON.writeValueAsString(new Results(3, status, exercises));
+            return JSON.writeValueAsString(new Results(3, lower(worst), exercises));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Exercise exercise(CheckReport report) {
-        String message = Stream.concat(
-                        report.compileErrors().stream().map(e -> e.file().getFileName() + ":" + e.line() + ": " + e.message()),
+        String message = Stream.concat(report.compileErrors().stream()
+                                .map(e -> e.file().getFileName() + ":" + e.line() + ": " + e.message()),
                         Stream.ofNullable(report.problem()))
                 .reduce((a, b) -> a + "\n" + b).orElse(null);
         return new Exercise(report.exercise().name(), report.exercise().lessonId(),
-                report.status().name().toLowerCase(Locale.ROOT), message,
-                report.tests().stream().map(t -> new Test(t.name(), t.status(), t.message())).toList());
+                lower(report.status()), message,
+                report.tests().stream().map(t -> new Test(t.name(), lower(t.status()), t.message())).toList());
+    }
+
+    /** results.json spells statuses in lower case: {@code pass}, {@code fail}, {@code error}. */
+    private static String lower(Enum<?> status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package workbench.console.check;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.console.course.Exercise;
+import workbench.lessons.harness.TestStatus;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class CheckerTest {
     void aRightAnswerPasses() throws Exception {
         CheckReport report = check("right");
         assertThat(report.status()).isEqualTo(CheckReport.Status.PASS);
-        assertThat(report.tests()).extracting(CheckReport.TestResult::status).containsExactly("pass");
+        assertThat(report.tests()).extracting(CheckReport.TestResult::status).containsExactly(TestStatus.PASS);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import workbench.console.course.Exercise;
+import workbench.lessons.harness.TestStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,18 +17,18 @@ class ReportMarkdownTest {
 
     @Test
     void anExerciseOfOneCheckSaysWhetherItPasses() {
-        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("names it", "pass", null));
-        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("names it", "fail", "no"));
+        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("names it", TestStatus.PASS, null));
+        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("names it", TestStatus.FAIL, "no"));
         assertThat(passed).startsWith("### ✓ read-the-vars: its one check passes");
         assertThat(failed).startsWith("### ✗ read-the-vars: its one check fails");
     }
 
     @Test
     void anExerciseOfSeveralChecksCountsThem() {
-        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("a", "pass", null),
-                new CheckReport.TestResult("b", "pass", null));
-        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("a", "pass", null),
-                new CheckReport.TestResult("b", "fail", "no"));
+        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("a", TestStatus.PASS, null),
+                new CheckReport.TestResult("b", TestStatus.PASS, null));
+        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("a", TestStatus.PASS, null),
+                new CheckReport.TestResult("b", TestStatus.FAIL, "no"));
         assertThat(passed).startsWith("### ✓ read-the-vars: all 2 checks pass");
         assertThat(failed).startsWith("### ✗ read-the-vars: 1 of 2 checks pass");
     }

@@ -10,6 +10,7 @@ import workbench.console.check.CheckReport;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
 import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.TestStatus;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -98,17 +99,17 @@ class CourseContentTest {
      * failure (what was observed, what to revisit), not a compile error, a time-out or a crash.
      */
     private static void wrongFails(WrongAnswer wrong, CheckReport report) {
-        assertThat(report.compileErrors()).as("a wrong answer must compile, to fail for its idea").isEmpty();
+        assertThat(report.compileErrors()).as("%s must compile, to fail for its idea", wrong.file()).isEmpty();
         assertThat(report.tests()).as("the hidden test \"%s\" ran: its expect.yaml must name one of the check's"
                 + " tests", wrong.rejectedBy()).isNotEmpty();
-        assertThat(report.passed()).as("this wrong answer must fail").isFalse();
+        assertThat(report.passed()).as("the wrong answer %s must fail:\n%s", wrong.file(), report).isFalse();
         assertRanTheRealChecks(report);
         CheckReport.TestResult named = report.tests().stream()
                 .filter(test -> test.name().equals(wrong.rejectedBy())).findFirst()
                 .orElseThrow(() -> new AssertionError("no hidden test named \"" + wrong.rejectedBy()
                         + "\" ran:\n" + report));
         assertThat(named.status()).as("\"%s\" must fail it for its idea:\n%s", named.name(), report)
-                .isEqualTo("fail");
+                .isEqualTo(TestStatus.FAIL);
         assertThat(named.message()).as("the failure says what to revisit").contains(Feedback.REVISIT);
     }
 

@@ -17,9 +17,11 @@ import java.util.List;
  */
 public final class CheckEvents {
 
-    /** One line of the record. {@code kind} is {@code started} or {@code finished}. */
-    public record Event(String kind, String test, String status, String message) {
+    /** One line of the record: a test started, or finished with a status and the learner's message. */
+    public record Event(Kind kind, String test, TestStatus status, String message) {
     }
+
+    public enum Kind { STARTED, FINISHED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,11 +32,11 @@ public final class CheckEvents {
     }
 
     void started(String test) {
-        append(new Event("started", test, null, null));
+        append(new Event(Kind.STARTED, test, null, null));
     }
 
-    void finished(String test, String status, String message) {
-        append(new Event("finished", test, status, message));
+    void finished(String test, TestStatus status, String message) {
+        append(new Event(Kind.FINISHED, test, status, message));
     }
 
     /** Reads back every complete line; a line cut short by a dying JVM is ignored. */

@@ -42,7 +42,7 @@ final class ResultRecorder implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            events.finished(name(test), "skipped", reason);
+            events.finished(name(test), TestStatus.SKIPPED, reason);
         }
     }
 
@@ -53,8 +53,8 @@ final class ResultRecorder implements TestExecutionListener {
             return;
         }
         switch (result.getStatus()) {
-            case SUCCESSFUL -> events.finished(name(test), "pass", null);
-            case ABORTED -> events.finished(name(test), "skipped",
+            case SUCCESSFUL -> events.finished(name(test), TestStatus.PASS, null);
+            case ABORTED -> events.finished(name(test), TestStatus.SKIPPED,
                     result.getThrowable().map(Throwable::getMessage).orElse(null));
             case FAILED -> {
                 Verdicts.Verdict verdict = verdicts.of(result.getThrowable().orElseThrow());
