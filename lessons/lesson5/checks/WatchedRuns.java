@@ -36,7 +36,7 @@ final class WatchedRuns {
      * warms up, and attaching adds the JMX connection's objects.
      */
     static final Duration SETTLE = Duration.ofSeconds(3);
-    private static final Duration START = Duration.ofSeconds(25);
+    private static final Duration START = Duration.ofSeconds(45);
     private static final int WARM_UP_READS = 3;
     /**
      * How long before its window opens a run learns when: some events come before the window, such as a cache of
