@@ -26,12 +26,15 @@ import org.jline.terminal.TerminalBuilder;
 public final class TerminalIO implements ConsoleIO {
 
     private static final String COMPLETE_OR_DOCUMENT = "workbench-complete-or-document";
-    private static final String MORE = "-- more: any key for the next screen, q to stop --";
+    private static final String MORE = "-- more: any key for the next screen, q to stop, / for a command --";
+    private static final String MORE_NARROW = "-- more --";
 
     private final Terminal terminal;
     private final LineReader reader;
     private final boolean styled;
     private final boolean interactive;
+    /** What the learner began typing at the pager's prompt, to be carried onto the next line read. */
+    private String typedAhead;
 
     private TerminalIO(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
@@ -51,7 +54,16 @@ public final class TerminalIO implements ConsoleIO {
         try {
             Files.createDirectories(historyFile.getParent());
             Terminal terminal = TerminalBuilder.builder().name("workbench").system(true).dumb(true).build();
-            LineReader reader = LineReaderBuilder.builder()
+            return on(terminal, historyFile, completer, highlighter, parser, documentation);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /** The console on a terminal already open: the process's own, or one a test drives. */
+    static TerminalIO on(Terminal terminal, Path historyFile, Completer completer, Highlighter highlighter,
+                         Parser parser, BiFunction<String, Integer, List<String>> documentation) {
+        LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("workbench")
                     .completer(completer)
@@ -67,11 +79,8 @@ public final class TerminalIO implements ConsoleIO {
                     .option(LineReader.Option.AUTO_MENU, false)
                     .variable(LineReader.LIST_MAX, 60)
                     .build();
-            bindSecondTabToDocumentation(reader, documentation);
-            return new TerminalIO(terminal, reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
-        }
+        bindSecondTabToDocumentation(reader, documentation);
+        return new TerminalIO(terminal, reader);
     }
 
     /**
@@ -125,8 +134,10 @@ public final class TerminalIO implements ConsoleIO {
 
     @Override
     public String readLine(String prompt) {
+        String ahead = typedAhead;
+        typedAhead = null;
         try {
-            return reader.readLine(prompt);
+            return reader.readLine(prompt, null, (Character) null, ahead);
         } catch (UserInterruptException e) {
             return "";
         } catch (EndOfFileException e) {
@@ -154,6 +165,8 @@ public final class TerminalIO implements ConsoleIO {
             println(text);
             return;
         }
+        // On one row whatever the width, so that clearing it leaves nothing behind.
+        String more = MORE.length() < width() ? MORE : MORE_NARROW;
         Attributes saved = terminal.enterRawMode();
         PrintWriter out = terminal.writer();
         try {
@@ -162,10 +175,15 @@ public final class TerminalIO implements ConsoleIO {
                 if (shown + screen >= lines.size()) {
                     break;
                 }
-                out.print(MORE);
+                out.print(more);
                 out.flush();
                 int key = terminal.reader().read();
-                out.print("\r" + " ".repeat(MORE.length()) + "\r");
+                out.print("\r" + " ".repeat(more.length()) + "\r");
+                if (key == '/') {
+                    // A command typed at the pager, such as /next, is the learner's next line, not a key press.
+                    typedAhead = "/";
+                    break;
+                }
                 if (key == 'q' || key == 'Q' || key == 3 || key < 0) {
                     break;
                 }
