@@ -193,7 +193,9 @@ class FixHotPathCheck {
 
     /**
      * After a quiet spell the process uses next to no CPU; while two of the check's threads compute, it uses half
-     * the machine or more. A load average, the machine's run queue over a minute, barely moves in that time. Each
+     * the machine or more; after another quiet spell, next to none again. A load average, the machine's run queue
+     * over a minute, barely moves in that time; an average since the JVM started rises a little and falls less
+     * (after the busy spell it has at least 2.5 s of the JVM's life behind it to dilute a spell of 2.5 s). Each
      * spell outlasts the window the figure is taken over.
      */
     @Test
@@ -224,6 +226,12 @@ class FixHotPathCheck {
                     + " computed nothing, your page said processCpuLoad %.3f; after %d ms in which two of its threads"
                     + " computed without a pause, %.3f. The figure does not follow this process's use of the CPU.",
                     QUIET_MILLIS, quiet, COMPUTING_MILLIS, busy), CPU_LOAD);
+            Thread.sleep(QUIET_MILLIS);
+            double quietAgain = parse(page.render("quiet again")).path("processCpuLoad").asDouble();
+            Feedback.check(busy - quietAgain >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which two"
+                    + " of this JVM's threads computed without a pause, your page said processCpuLoad %.3f; after %d"
+                    + " ms more in which it computed nothing, still %.3f. The figure remembers the past instead of"
+                    + " telling the present.", COMPUTING_MILLIS, busy, QUIET_MILLIS, quietAgain), CPU_LOAD);
         }
     }
 
