@@ -28,6 +28,11 @@ final class Decorators {
         return chosen.isEmpty() ? NONE : String.join(",", chosen);
     }
 
+    /** The same set with the tags shown, for a log whose tag sets a reader must meet. */
+    static String withTags(String decorators) {
+        return decorators.contains("tags") ? decorators : decorators + ",tags";
+    }
+
     /**
      * A line logged with every decorator, as it would have been logged with only {@code decorators}: the other
      * fields dropped, and with {@code none} the space before the message too.

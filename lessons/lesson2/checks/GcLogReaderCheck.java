@@ -32,6 +32,8 @@ import workbench.lessons.harness.Feedback;
  *       2.1ms", "Marking Phase 3.4ms") G1, Parallel and Serial log with durations and no "Concurrent";</li>
  *   <li><b>only Pause Young and Pause Full</b>: every run's G1 log holds Remark and Cleanup (G1 starts marking
  *       early), and ZGC and Shenandoah log only pause phases;</li>
+ *   <li><b>only the lines tagged plain "gc"</b>, the one summary line per collection: ZGC tags its pauses
+ *       {@code gc,phases}, and every run shows the tags of one ZGC log at least;</li>
  *   <li><b>"Pause" right after "GC(n) "</b>: every run's ZGC log is generational, "y: Pause Mark Start";</li>
  *   <li><b>one pause per GC id</b>: every ZGC and Shenandoah collection stops the application several times,
  *       and G1's marking twice;</li>
@@ -63,9 +65,13 @@ class GcLogReaderCheck {
                 ofFamily.add(new Source(RecordedGcLogs.JDK, collector, Decorators.random(RANDOM)));
             }
             Collections.shuffle(ofFamily, RANDOM);
-            // The first of each family is written without decorations; the second is cut right after a digit; one of the
-            // others ends in a whole pause record.
+            // The first of each family is written without decorations; the second is cut right after a digit; one of
+            // the others ends in a whole pause record.
             ofFamily.set(0, ofFamily.getFirst().withDecorators(Decorators.NONE));
+            // ZGC tags its pauses "gc,phases": a reader that keeps only the lines tagged "gc" must meet them.
+            ofFamily.stream().filter(s -> s.collector().equals("ZGC") && !s.decorators().equals(Decorators.NONE))
+                    .findFirst().ifPresent(s -> ofFamily.set(ofFamily.indexOf(s),
+                            s.withDecorators(Decorators.withTags(s.decorators()))));
             sources.addAll(ofFamily);
         }
         Map<String, String> liveDecorators = new LinkedHashMap<>();
