@@ -64,21 +64,21 @@ public final class TerminalIO implements ConsoleIO {
     static TerminalIO on(Terminal terminal, Path historyFile, Completer completer, Highlighter highlighter,
                          Parser parser, BiFunction<String, Integer, List<String>> documentation) {
         LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("workbench")
-                    .completer(completer)
-                    .highlighter(highlighter)
-                    .parser(parser)
-                    .variable(LineReader.HISTORY_FILE, historyFile)
-                    .variable(LineReader.HISTORY_SIZE, 2000)
-                    .variable(LineReader.SECONDARY_PROMPT_PATTERN, Messages.CONTINUATION_PROMPT)
-                    // '!' is Java's not, never history expansion.
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .option(LineReader.Option.INSERT_TAB, false)
-                    // A second Tab belongs to the documentation, not to a completion menu.
-                    .option(LineReader.Option.AUTO_MENU, false)
-                    .variable(LineReader.LIST_MAX, 60)
-                    .build();
+                .terminal(terminal)
+                .appName("workbench")
+                .completer(completer)
+                .highlighter(highlighter)
+                .parser(parser)
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, Messages.CONTINUATION_PROMPT)
+                // '!' is Java's not, never history expansion.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, false)
+                // A second Tab belongs to the documentation, not to a completion menu.
+                .option(LineReader.Option.AUTO_MENU, false)
+                .variable(LineReader.LIST_MAX, 60)
+                .build();
         bindSecondTabToDocumentation(reader, documentation);
         return new TerminalIO(terminal, reader);
     }
