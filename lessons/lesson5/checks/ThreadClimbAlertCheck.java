@@ -26,7 +26,7 @@ import workbench.lessons.harness.Feedback;
  *   <li><b>a count</b> for a pace: healthy runs keep 150 to 190 idle threads, more than the small services' leaks
  *       reach in the window; any fixed threshold fires on a healthy run or misses a leak.
  *   <li><b>threads gained</b> over the window for a pace: the slowest leak is watched for 4 s, the other runs for
- *       12 s, and its floor gains fewer threads in its window than the slowly filling pool's in the long one.
+ *       15 s, and its floor gains fewer threads in its window than the slowly filling pool's in the long one.
  *   <li><b>the range</b> of the count: a flood of 100 to 140 tasks at the end of the window swings a healthy count
  *       further than any leak moves in the window.
  *   <li><b>a slope, mean, latest value or first-to-last difference</b> of the count instead of its floors: the same

@@ -56,8 +56,11 @@ public final class WatchedService implements Demo {
     private static final int WATCHERS_CAP = 1000;
     /** The maximum a warming cache fills up to. */
     private static final long WARMING_CAP = 40L << 20;
-    /** The connection pool's maximum, which it fills up to: at 1.6 a second, not within the first half minute. */
-    private static final int CONNECTIONS_CAP = 60;
+    /**
+     * The connection pool's maximum, which it fills up to: at 1.6 a second, not within a minute, so not before a
+     * check's window closes (up to 45 s of start-up, then 15 s).
+     */
+    private static final int CONNECTIONS_CAP = 100;
 
     private final Plan plan;
     private final Random random = new Random();
