@@ -3,6 +3,8 @@ package workbench.diagnostics.histogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import workbench.diagnostics.metrics.Units;
 
 /**
  * An immutable copy of an {@link IntervalHistogram}: count, sum, extremes, percentiles and buckets.
@@ -122,17 +124,11 @@ public final class HistogramSnapshot {
         if (count == 0) {
             return "no values";
         }
-        return String.format(java.util.Locale.ROOT, "n=%d mean=%s p50=%s p99=%s max=%s", count,
+        return String.format(Locale.ROOT, "n=%d mean=%s p50=%s p99=%s max=%s", count,
                 nanos((long) mean()), nanos(percentile(50)), nanos(percentile(99)), nanos(max));
     }
 
     private static String nanos(long nanos) {
-        if (nanos < 10_000) {
-            return nanos + "ns";
-        }
-        if (nanos < 10_000_000) {
-            return String.format(java.util.Locale.ROOT, "%.1fus", nanos / 1e3);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1fms", nanos / 1e6);
+        return Units.format(Duration.ofNanos(nanos));
     }
 }

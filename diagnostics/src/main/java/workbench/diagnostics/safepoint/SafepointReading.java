@@ -1,6 +1,7 @@
 package workbench.diagnostics.safepoint;
 
 import java.time.Duration;
+import workbench.diagnostics.metrics.Units;
 
 /**
  * Safepoint totals of a JVM at one moment, or the difference between two moments.
@@ -24,7 +25,7 @@ public record SafepointReading(long count, Duration totalTime, Duration syncTime
 
     @Override
     public String toString() {
-        return count + " safepoints, " + Durations.format(totalTime) + " stopped (sync "
-                + Durations.format(syncTime) + ")";
+        return count + " safepoints, " + Units.format(totalTime) + " stopped (sync "
+                + Units.format(syncTime) + ")";
     }
 }

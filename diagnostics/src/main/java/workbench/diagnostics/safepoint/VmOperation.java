@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
+import workbench.diagnostics.metrics.Units;
 
 /**
  * One VM operation as JFR's {@code jdk.ExecuteVMOperation} reports it: what the JVM did on behalf of a
@@ -36,7 +37,7 @@ public record VmOperation(String name, boolean atSafepoint, Instant start, Durat
 
     @Override
     public String toString() {
-        return name + (atSafepoint ? " at safepoint, " : ", ") + Durations.format(duration)
+        return name + (atSafepoint ? " at safepoint, " : ", ") + Units.format(duration)
                 + (caller.isEmpty() ? "" : ", requested by \"" + caller + "\"");
     }
 }
