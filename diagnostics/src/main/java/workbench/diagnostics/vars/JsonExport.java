@@ -78,11 +78,12 @@ final class JsonExport {
         return name.replace('.', '_');
     }
 
+    /** Count, sum and percentiles from one snapshot, so that they describe the same values. */
     private static Map<String, Object> histogram(Histogram histogram) {
         HistogramSnapshot nanos = histogram.snapshot();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("count", nanos.count());
-        summary.put("sum_seconds", histogram.sumSeconds());
+        summary.put("sum_seconds", nanos.sum() / 1e9);
         summary.put("p50_seconds", nanos.percentile(50) / 1e9);
         summary.put("p90_seconds", nanos.percentile(90) / 1e9);
         summary.put("p99_seconds", nanos.percentile(99) / 1e9);

@@ -5,25 +5,30 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.BindException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.metrics.Snapshot;
 
 /**
  * Serves a {@link Vars} registry over HTTP with the JDK's {@code jdk.httpserver}: JSON at
- * {@code /debug/vars} (command line, the JVM's vitals, every variable) and Prometheus text at
- * {@code /metrics}, written by the Prometheus client's {@link PrometheusTextFormatWriter}.
+ * {@code /debug/vars} (command line, the JVM's vitals, every variable) and metrics at {@code /metrics}, written by
+ * the Prometheus client's writers: OpenMetrics when the scraper accepts it, as a Prometheus server does, the
+ * Prometheus text format otherwise. Bodies are gzipped for clients that accept it.
  *
  * {@snippet class="workbench.diagnostics.snippets.VarsSnippets" region="server"}
  *
@@ -41,7 +46,8 @@ public final class VarsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Vars vars;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final PrometheusTextFormatWriter prometheus = PrometheusTextFormatWriter.create();
+    private final PrometheusTextFormatWriter prometheusText = PrometheusTextFormatWriter.create();
+    private final OpenMetricsTextFormatWriter openMetrics = OpenMetricsTextFormatWriter.create();
     private final GcDurations gcDurations;
 
     private VarsServer(Vars vars, InetSocketAddress address) throws IOException {
@@ -115,9 +121,11 @@ public final class VarsServer implements AutoCloseable {
             respond(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        ExpositionFormatWriter writer = openMetrics.accepts(exchange.getRequestHeaders().getFirst("Accept"))
+                ? openMetrics : prometheusText;
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        prometheus.write(body, PrometheusExport.of(vars.all(), runtime(), gcDurations));
-        respond(exchange, 200, prometheus.getContentType(), body.toByteArray());
+        writer.write(body, PrometheusExport.of(vars.all(), runtime(), gcDurations));
+        respond(exchange, 200, writer.getContentType(), body.toByteArray());
     }
 
     private static Snapshot runtime() {
@@ -149,8 +157,14 @@ public final class VarsServer implements AutoCloseable {
         };
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] plain)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
+        byte[] body = plain;
+        if (plain.length > 0 && acceptsGzip(exchange)) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            body = gzip(plain);
+        }
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
         if (!head) {
@@ -158,6 +172,29 @@ public final class VarsServer implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** Whether the request's {@code Accept-Encoding} lists gzip, and not with {@code q=0}. */
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.toLowerCase(Locale.ROOT).split(",")) {
+            String[] nameAndWeight = coding.split(";");
+            if (nameAndWeight[0].strip().equals("gzip")) {
+                return nameAndWeight.length == 1 || !nameAndWeight[1].strip().matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+            out.write(plain);
+        }
+        return zipped.toByteArray();
     }
 
     /** Stops serving and waits briefly for responses in progress. Idempotent. */

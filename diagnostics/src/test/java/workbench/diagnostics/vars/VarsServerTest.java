@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,34 @@ class VarsServerTest {
         assertTrue(text.contains("# TYPE jvm_memory_used_bytes gauge"), text);
         assertTrue(text.contains("jvm_thread_count{jvm_thread_daemon="), text);
         assertTrue(text.contains("jvm_cpu_time_seconds_total"), text);
+    }
+
+    /** A Prometheus server asks for OpenMetrics first: it gets OpenMetrics, ending in the EOF marker. */
+    @Test
+    void openMetricsWhenTheScraperAcceptsIt() throws Exception {
+        HttpResponse<String> response = client.send(request("/metrics").header("Accept",
+                "application/openmetrics-text;version=1.0.0;q=0.6,text/plain;version=0.0.4;q=0.3,*/*;q=0.2").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow()
+                .startsWith("application/openmetrics-text"), response.headers().toString());
+        assertTrue(response.body().contains("requests_total 3"), response.body());
+        assertTrue(response.body().endsWith("# EOF\n"), response.body());
+        assertTrue(get("/metrics").headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    }
+
+    /** Gzip for clients that ask for it, the same text once unzipped; never for those that refuse it. */
+    @Test
+    void gzipWhenAsked() throws Exception {
+        HttpResponse<byte[]> zipped = client.send(request("/debug/vars").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            JsonNode json = new ObjectMapper().readTree(in);
+            assertEquals(3, json.path("requests").asInt(), json.toString());
+        }
+        HttpResponse<String> refused = client.send(request("/debug/vars").header("Accept-Encoding", "gzip;q=0")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), refused.headers().toString());
     }
 
     /** The names the OpenTelemetry Java agent's Prometheus exporter gives them, so that one dashboard reads both. */
@@ -219,8 +248,10 @@ class VarsServerTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        URI uri = server.uri().resolve(path);
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(server.uri().resolve(path)).timeout(Duration.ofSeconds(20));
     }
 }
