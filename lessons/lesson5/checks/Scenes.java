@@ -71,10 +71,10 @@ final class Scenes {
     private static final double FASTEST_LEAK = 6;
     /**
      * thread-climb-alert's window, and the brief one of its slowest leak: the pool that fills at 1.5 to 1.6 threads
-     * a second gains 15 or more between its first and last parts' floors, the leak 3 to 3.5 threads a second 8 to
-     * 9.5 in its window, and up to 2 more when the pools' dips lower its first floor. Watched for 12 s, the pool
-     * gained 12, too close; watched for 3 s, the leak's floors rose by as little as 1 thread from one part to the
-     * next, too few to tell a climb by.
+     * a second gained 14 to 18 threads between its first and last parts' floors in 8 runs; the leak, 3 to 3.5
+     * threads a second, gains 8 to 9.5 in its window, and 10 or more in 4 of 10 runs, when the pools' dips lowered
+     * its first floor. A 12 s window left the pool about 12, too close; watching the leak for 3 s made its floors
+     * rise by as little as 1 thread from one part to the next, too few to tell a climb by.
      */
     static final long THREAD_WINDOW_MILLIS = 15_000;
     static final long BRIEF_WATCH_MILLIS = 4_000;
