@@ -47,9 +47,9 @@ import workbench.lessons.harness.LabProcess;
  *   <li><b>the site that allocated the most</b> in the spike's time, without comparing with the usual: within
  *       a small spike's time the steady site makes more large buffers than the spike's site;</li>
  *   <li><b>a multiple of the site's usual</b> (or the share of its bytes that fell in the spike) rather than the
- *       bytes beyond its usual: during the second spike the demo rotates its logs, one buffer of 2 to 4 MiB from
- *       a site that allocates nothing else all run, a boundless multiple of its usual, while every spike site does
- *       a little everyday work after each spike, so that no spike is all its site ever allocated.</li>
+ *       bytes beyond its usual: halfway through the second spike the demo rotates its logs, one buffer of 2 to 4
+ *       MiB from a site that allocates nothing else all run, a boundless multiple of its usual, while every spike
+ *       site does a little everyday work after each spike, so that no spike is all its site ever allocated.</li>
  * </ul>
  */
 class SpikeFinderCheck {

@@ -13,9 +13,9 @@ import workbench.lessons.harness.Demo;
 /**
  * Demo {@code allocation-spikes}: a service that allocates steadily and, on a random schedule, bursts of
  * random size from one of several call sites, large arrays included (humongous under G1). After each burst every
- * spike site does a little everyday work (one 1.5 MiB buffer each), and during the second burst the logs are
- * rotated ({@link LogRotation}): one large buffer from a site that allocates nothing else. Before the first burst the
- * steady load exports once, 8 to 10 MiB at once: more than a usual moment, but no spike.
+ * spike site does a little everyday work (one 1.5 MiB buffer each), and halfway through the second burst the logs
+ * are rotated ({@link LogRotation}): one large buffer from a site that allocates nothing else. Before the first burst
+ * the steady load exports once, 8 to 10 MiB at once: more than a usual moment, but no spike.
  *
  * <pre>{@code
  * var demo = (AllocationSpikes) Demos.get("allocation-spikes");
@@ -257,7 +257,7 @@ public final class AllocationSpikes implements Demo {
                     : largeSpikeBytes(random);
             spikes.add(site, bytes);
             if (made == ROTATES_LOGS_DURING) {
-                LogRotation.rotate(random);
+                rotateLogsMidway(random);
             }
             SpikeSite.Pace pace = settings.spikeLength().isZero() ? SpikeSite.Pace.fast(begun)
                     : small ? SpikeSite.Pace.even(bytes, settings.spikeLength(), System.nanoTime(), begun)
@@ -268,6 +268,25 @@ public final class AllocationSpikes implements Demo {
             sinceLastSpike = (System.nanoTime() - spikeEnded) / 1_000_000;
             small = settings.smallSpikeMbPerSecond() > 0 && !small;
         }
+    }
+
+    /**
+     * Rotates the logs halfway through the spike that is about to begin, from a thread of their own: well inside
+     * the burst, where any window around it takes the rotation in, and not at its first edge, where a window that
+     * opens a tick late would leave it out.
+     */
+    private void rotateLogsMidway(Random random) {
+        Duration delay = settings.spikeLength().dividedBy(2);
+        Thread rotation = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+                LogRotation.rotate(random);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "log-rotation");
+        rotation.setDaemon(true);
+        rotation.start();
     }
 
     /**
