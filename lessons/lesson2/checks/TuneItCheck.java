@@ -35,6 +35,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>slow means stopped</b> (a busy machine blamed): the reference flags run under the same load in the
  *       same check, and the target widens to twice what they reached.</li>
  * </ul>
+ *
+ * <p>A run that misses its target runs once more under the same load and the better run counts, the reference
+ * flags' and the learner's alike: a rare stall is the machine's, one that comes back is the flags'.
  */
 class TuneItCheck {
 
@@ -72,18 +75,33 @@ class TuneItCheck {
     void meetsThePauseTargetWithoutRunningOut() throws ReflectiveOperationException {
         List<String> flags = flags();
         ServiceRun.Load load = new ServiceRun.Load(random.nextLong(), 130 + random.nextInt(31), 700 + random.nextInt(200));
-        ServiceRun reference = ServiceRun.of(referenceFlags(), load);
-        ServiceRun yours = ServiceRun.of(flags, load);
+        ServiceRun reference = betterOfTwo(referenceFlags(), load, PAUSE_TARGET.toNanos());
+        long allowed = Math.max(PAUSE_TARGET.toNanos(), 2 * reference.p99());
+        ServiceRun yours = betterOfTwo(flags, load, allowed);
         Feedback.check(!yours.ranOutOfMemory(), "With your flags " + flags + " the service ran out of memory.", HEADROOM);
         Feedback.check(yours.finished(),
                 "With your flags " + flags + " the service did not run to the end:\n" + yours.output(), HEADROOM);
-        long allowed = Math.max(PAUSE_TARGET.toNanos(), 2 * reference.p99());
         Feedback.check(yours.p99() <= allowed, String.format(Locale.ROOT,
-                "With your flags %s (%s) the service waited for the collector %d times (%d pauses, %d allocation"
-                        + " stalls); the 99th percentile of those waits was %.1f ms, the longest %s %.1f ms.",
+                "Twice under the same load with your flags %s (%s), and in the better run the service waited for"
+                        + " the collector %d times (%d pauses, %d allocation stalls); the 99th percentile of those"
+                        + " waits was %.1f ms, the longest %s %.1f ms.",
                 flags, yours.collector(), yours.pauses().length + yours.stalls().length, yours.pauses().length,
                 yours.stalls().length, yours.p99() / 1e6, yours.stallsWorst() ? "stall" : "pause",
                 longest(yours) / 1e6), yours.stallsWorst() ? HEADROOM : CHOOSING);
+    }
+
+    /**
+     * A run with these flags and, when its waits miss {@code target}, a second one under the same load: the better
+     * of the two. On a busy machine a good heap now and then stalls once, when a burst lands just before a cycle
+     * starts (1 run in 20 measured, reference flags and others alike); a stall that comes back is the flags' doing.
+     */
+    private static ServiceRun betterOfTwo(List<String> flags, ServiceRun.Load load, long target) {
+        ServiceRun first = ServiceRun.of(flags, load);
+        if (first.p99() <= target || first.ranOutOfMemory() || !first.finished()) {
+            return first;
+        }
+        ServiceRun second = ServiceRun.of(flags, load);
+        return second.p99() < first.p99() ? second : first;
     }
 
     private static long longest(ServiceRun run) {
