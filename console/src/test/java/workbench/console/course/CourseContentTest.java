@@ -1,6 +1,7 @@
 package workbench.console.course;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,13 @@ import workbench.console.check.Limits;
 import workbench.lessons.harness.Feedback;
 import workbench.lessons.harness.TestStatus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has one thread by default: several checks measure rates and pauses, which a second check running
  * beside them on a small machine would disturb. {@code -Dworkbench.proof.parallelism=N} runs N at once;
  * {@code -Dworkbench.proof.lessons=lesson3,lesson4} proves only those lessons' exercises.
+ *
+ * <p>Every verdict, with its time and each test's message, goes to {@code target/proof-verdicts.txt}: the figures
+ * in a wrong answer's messages show how far from its check's threshold it fell, so thin margins show up before a
+ * run fails on one.
  */
 class CourseContentTest {
 
@@ -37,8 +47,16 @@ class CourseContentTest {
     private static final ExecutorService POOL =
             Executors.newFixedThreadPool(Integer.getInteger("workbench.proof.parallelism", 1));
 
+    private static final Path VERDICTS = Path.of("target", "proof-verdicts.txt");
+
     @TempDir
     static Path work;
+
+    @BeforeAll
+    static void startVerdicts() throws IOException {
+        Files.createDirectories(VERDICTS.getParent());
+        Files.writeString(VERDICTS, "");
+    }
 
     @AfterAll
     static void stopPool() {
@@ -80,8 +98,28 @@ class CourseContentTest {
     private static CompletableFuture<CheckReport> check(Exercise exercise, String variant, Path source,
                                                         String onlyTest) {
         Path scratch = work.resolve(exercise.name() + "-" + variant);
-        return CompletableFuture.supplyAsync(() -> new Checker(scratch, System.getProperty("java.class.path"),
-                Limits.DEFAULT).check(exercise, source, onlyTest), POOL);
+        return CompletableFuture.supplyAsync(() -> record(variant, new Checker(scratch,
+                System.getProperty("java.class.path"), Limits.DEFAULT).check(exercise, source, onlyTest)), POOL);
+    }
+
+    /** One line a test: exercise, variant, seconds taken, test, status and message. */
+    private static synchronized CheckReport record(String variant, CheckReport report) {
+        StringBuilder lines = new StringBuilder();
+        String took = String.format(Locale.ROOT, "%.1f s", report.took().toMillis() / 1000.0);
+        for (CheckReport.TestResult test : report.tests()) {
+            lines.append(String.join("\t", report.exercise().name(), variant, took, test.name(),
+                    test.status().toString(), Objects.toString(test.message(), "").replace('\n', ' '))).append('\n');
+        }
+        if (report.tests().isEmpty()) {
+            lines.append(String.join("\t", report.exercise().name(), variant, took, "-", report.status().toString(),
+                    Objects.toString(report.problem(), "").replace('\n', ' '))).append('\n');
+        }
+        try {
+            Files.writeString(VERDICTS, lines, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return report;
     }
 
     private static void stubFails(CheckReport report) {
