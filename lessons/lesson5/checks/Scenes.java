@@ -305,9 +305,15 @@ final class Scenes {
                 between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), state, 0), List.of());
     }
 
-    /** A steady service whose fixed pool is resized once, by 20 to 40 threads, in the middle of the window. */
+    /**
+     * A steady service whose fixed pool is resized once, by 20 to 40 threads, in the middle of the window, while its
+     * connection pool opens 0.3 to 0.4 reader threads a second: every floor rises, the first step at a fifth of the
+     * rule's pace or less, and the last floor is above the first by more than the rule's pace.
+     */
     private ThreadPart resizedThreads() {
-        return new ThreadPart(ThreadShape.RESIZED, steadyThreads().threads(),
+        Plan.Threads steady = steadyThreads().threads();
+        return new ThreadPart(ThreadShape.RESIZED, new Plan.Threads(steady.idle(), steady.poolSwing(), 0,
+                Thread.State.WAITING, decimal(0.3, 0.4)),
                 List.of(new Event(Kind.RESIZE, middle() + between(-300, 300), between(20, 40), 0)));
     }
 

@@ -32,8 +32,9 @@ import workbench.lessons.harness.Feedback;
  *   <li><b>a slope, mean, latest value or first-to-last difference</b> of the count instead of its floors: the same
  *       flood, through the last 1.3 s of the window, tilts any line through every point and lifts the last part's
  *       mean and the latest value; a pool resized once raises the mean part after part.
- *   <li><b>the first and last floors</b> only, nothing held for the whole window: a pool resized once, by 20 to 40
- *       threads, in the middle of the window.
+ *   <li><b>the first and last floors</b> only, nothing held for the whole window, or <b>floors that rise by any
+ *       amount</b> and a pace from first to last: a pool resized once, by 20 to 40 threads, in the middle of the
+ *       window, while a connection pool opens a reader thread every 3 s or so, so that every floor rises.
  *   <li><b>floors that rise, at any pace</b>, or <b>threads started</b> for the pace: a connection pool that opens
  *       1.5 to 1.6 reader threads a second lifts every floor of the healthy run that floods, over half the rule's
  *       pace of 2 a second yet under all of it, while its elastic pool starts dozens of short-lived threads a second.
@@ -58,7 +59,7 @@ class ThreadClimbAlertCheck {
     private static final String CLIMB = "Lesson 5, 'A steady climb': pools grow and shrink; a leak raises the"
             + " count even when the pools are at their smallest, and keeps raising it";
     private static final String FOR = "Lesson 5, 'Rates, windows and for': a leak raises the floor in every part of"
-            + " the window; one step, held or not, is not a climb";
+            + " the window, each at a leak's pace; one step, held or not, is not a climb";
     private static final String PACE = "Lesson 5, 'A steady climb' and 'Rates, windows and for': a pace, not a"
             + " count; a busy healthy service has more threads than a young leak";
     private static final String SHARE = "Lesson 5, 'A steady climb' and 'Rates, windows and for': a pace in threads"
@@ -132,7 +133,8 @@ class ThreadClimbAlertCheck {
     void staysSilentOnAPoolResizedOnce() {
         for (Watched run : runs(scene -> scene.threads() == ThreadShape.RESIZED)) {
             silent(run, "Your rule fired on a healthy service whose fixed pool was resized once, in"
-                    + " the middle of the window, and kept its new size." + counted(run), FOR);
+                    + " the middle of the window, and kept its new size, while its connection pool opened a reader thread"
+                    + " every few seconds." + counted(run), FOR);
         }
     }
 
