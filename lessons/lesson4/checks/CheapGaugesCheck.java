@@ -61,6 +61,10 @@ import workbench.lessons.harness.ReferenceSolution;
  *       behind the deadlock on {@code ReentrantLock}s for one of its locks, out of the cycle;</li>
  *   <li>blocked threads counted as deadlocked: threads BLOCKED behind a thread that will let go start beside the
  *       deadlock on monitors;</li>
+ *   <li>a deadlock scan only while threads are blocked, or when their number changes: the costs are measured
+ *       while threads contend for a monitor and a lock, a few milliseconds at a time ({@link Contention});</li>
+ *   <li>a timer that outlives {@code close()}, such as one scanner shared by every instance: the JVM is watched for
+ *       3 s after the gauges are closed, and their code may ask for no safepoint in that time;</li>
  *   <li>a value computed once, or a gauge dropped: every value changes after the gauges are registered.</li>
  * </ul>
  */
@@ -76,6 +80,8 @@ class CheapGaugesCheck {
     private static final String YOUNG = "Lesson 4, 'A scrape runs your gauges': each heap pool's getCollectionUsage()"
             + " is what it held right after the last collection; what survived a young one is live too";
     private static final String FRESH = "Lesson 4, 'A scrape runs your gauges': a timer bounds how old a value is";
+    private static final String CLOSE = "Lesson 4, 'A scrape runs your gauges': a timer is the gauges' own thread,"
+            + " started with them and stopped by close()";
     private static final String KEEP = "Lesson 4, 'A scrape runs your gauges': make a gauge cheap, never drop it";
     private static final String STATES = "Lesson 3, 'A census of threads': BLOCKED waits to enter a monitor,"
             + " WAITING and TIMED_WAITING wait for a signal or a time";
@@ -103,6 +109,11 @@ class CheapGaugesCheck {
     private static final double REFRESHES_A_ROUND = 1.5;
     /** Gives the answer closed last its time to end its threads before the next is measured. */
     private static final long SETTLE_MILLIS = 300;
+
+    /** How long the JVM is watched after close(), and the safepoints that may still come from unknown threads. */
+    private static final Duration AFTER_CLOSE = Duration.ofSeconds(3);
+    private static final int STRAY_SAFEPOINTS = 1;
+    private static final List<String> GAUGES = List.of("threads_blocked", "threads_deadlocked", "heap_live_bytes");
 
     private static final long FRESH_MILLIS = 1_000;
     /** Room for a busy two-core machine on top of the promised second. */
@@ -242,6 +253,29 @@ class CheapGaugesCheck {
     }
 
     @Test
+    void closeStopsWhatTheGaugesStarted() throws Exception {
+        String testThread = Thread.currentThread().getName();
+        SafepointBill afterClose;
+        try (VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
+            try (Served yours = serve()) {
+                for (int read = 0; read < SCAN_WINDOW.toMillis() / SCAN_WINDOW_READ_MILLIS / 2; read++) {
+                    GAUGES.forEach(yours::read);
+                    Thread.sleep(SCAN_WINDOW_READ_MILLIS);
+                }
+            }
+            Thread.sleep(SETTLE_MILLIS);
+            Instant start = Instant.now();
+            Thread.sleep(AFTER_CLOSE.toMillis());
+            afterClose = SafepointBill.of(recorder.stop(), start, Instant.now(), testThread);
+        }
+        Feedback.check(afterClose.count() <= STRAY_SAFEPOINTS, String.format(Locale.ROOT, "In the %.1f s after"
+                + " close() returned (and %d ms more to let it end its threads), with nothing reading your gauges,"
+                + " code of yours asked this JVM to stop the world %,d times: %s. Whatever the gauges started runs"
+                + " on, in every JVM that closes them, and so does its cost.", AFTER_CLOSE.toMillis() / 1e3,
+                SETTLE_MILLIS, afterClose.count(), afterClose.describe()), CLOSE);
+    }
+
+    @Test
     void reportsTheLiveHeapNotTheGarbage() throws Exception {
         try (Served yours = serve()) {
             long kept = (16 + random.nextInt(17)) * MEGABYTE;
@@ -270,10 +304,11 @@ class CheapGaugesCheck {
         }
     }
 
-    /** Both answers, measured under the same load, the reference fix first. */
+    /** Both answers, measured under the same load and the same lock contention, the reference fix first. */
     private Costs measure(Load load) throws Exception {
         String testThread = Thread.currentThread().getName();
-        try (VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
+        try (Contention contention = new Contention();
+             VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
             Window reference = window(vars -> ReferenceSolution.create(Gauges.class, HealthGauges.class, vars), load);
             Window yours = window(vars -> ReferenceSolution.view(Gauges.class, new HealthGauges(vars)), load);
             List<VmOperation> recorded = recorder.stop();
