@@ -55,6 +55,13 @@ import workbench.lessons.harness.ReferenceSolution;
  *       bound</b>: the check changes the thread count and the heap every 15 ms and asks for the figures every
  *       millisecond; live threads, blocked threads and heap used must each change, at least every 150 ms (median),
  *       which leaves one read and a scheduling delay inside the 200 ms promised.</li>
+ *   <li><b>a timer that a thread gone by the time it is looked up stops for good</b> ({@code getThreadInfo} gives
+ *       {@code null} for it, and a scheduled task that throws never runs again): for the last two thirds of the
+ *       polling, 1 s, short-lived threads come and go ({@link ThreadTurnover}), and one of them has ended in between
+ *       in one lookup in 5 to 30 (measured with one core busy): a timer every 50 ms died, and its figures stopped
+ *       changing for longer than the 200 ms promised, in 9 runs of 10 of one series and in none of 3 of another. A
+ *       race, so not in every run; polling longer did not help, since the threads the check blocks meanwhile make
+ *       the race rarer still.</li>
  *   <li><b>a refresh started by the request that finds the values old</b>, even on a background thread
  *       (stale-while-revalidate): after the polling, no request comes for 450 to 700 ms while a thread blocks
  *       every 15 ms; the first request after that must get a live thread count the JVM had at most 200 ms
@@ -63,8 +70,10 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>nothing read until the timer first runs</b>: the first request, made as soon as the page is built, must
  *       get live threads and heap used above zero.</li>
  *   <li><b>the machine's load average</b> ({@code jvm.system.cpu.load_1m}) for the process's CPU load: after a quiet
- *       spell and then while two of the check's threads compute, the figure must rise by 0.3 of the machine;
- *       a one-minute average of the run queue barely moves in those few seconds.</li>
+ *       spell and then while two of the check's threads a processor compute, the figure must rise by 0.3 of the
+ *       machine; a one-minute average of the run queue barely moves in those few seconds. <b>CPU seconds a
+ *       second</b>, not divided by the processors: two threads compute for each processor, and the figure, a share
+ *       of the machine, may not exceed 1.</li>
  *   <li><b>a timer left running</b>: threads the page started must end within a second of {@code close()}.</li>
  * </ul>
  */
@@ -75,6 +84,8 @@ class FixHotPathCheck {
     private static final String STOPS = "Lesson 1, page 'What stops the world': a safepoint stops every thread,"
             + " whichever thread asked for it; then " + HOT_PATH;
     private static final String FRESH = HOT_PATH + ": a background reader with a period well inside the bound";
+    private static final String STOPPED = HOT_PATH + ": a scheduled task that throws is never run again, and"
+            + " getThreadInfo gives null for a thread that ended after it was listed";
     private static final String PERIOD = HOT_PATH + ": off the request path a read costs what it did on it; the"
             + " timer's period sets how often that is paid, whatever the traffic, so refresh well inside the bound,"
             + " not as often as you can";
@@ -85,10 +96,19 @@ class FixHotPathCheck {
     private static final int QUIET_MILLIS = 2_500;
     private static final int COMPUTING_MILLIS = 2_500;
     /**
-     * Two threads computing take half of two processors or more beside a third that spins, 0.4 beside three; a load
-     * average moves a fifth at most in that time (one 5-second update of a one-minute average).
+     * Two threads computing for each processor take half the machine or more even beside another process that spins
+     * on every processor; a load average moves a fifth at most in that time (one 5-second update of a one-minute
+     * average).
      */
     private static final double CPU_LOAD_RISE = 0.3;
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    private static final int SPINNERS = 2 * PROCESSORS;
+    /**
+     * The whole machine, and a little for a share computed from two clocks read a moment apart. CPU seconds a second
+     * not divided by the processors come to 1.6 on two processors beside one other spinning thread, and more on
+     * more processors.
+     */
+    private static final double WHOLE_MACHINE = 1.05;
     /**
      * CPU per request may be this many times the reference's, or this much more, whichever allows more: room for
      * answers that format differently and for the noise of a cold request after a pause (measured under a steady
@@ -192,9 +212,9 @@ class FixHotPathCheck {
     }
 
     /**
-     * After a quiet spell the process uses next to no CPU; while two of the check's threads compute, it uses half
-     * the machine or more; after another quiet spell, next to none again. A load average, the machine's run queue
-     * over a minute, barely moves in that time; an average since the JVM started rises a little and falls less
+     * After a quiet spell the process uses next to no CPU; while two of the check's threads a processor compute, it
+     * uses half the machine or more; after another quiet spell, next to none again. A load average, the machine's run
+     * queue over a minute, barely moves in that time; an average since the JVM started rises a little and falls less
      * (after the busy spell it has at least 2.5 s of the JVM's life behind it to dilute a spell of 2.5 s). Each
      * spell outlasts the window the figure is taken over.
      */
@@ -205,7 +225,7 @@ class FixHotPathCheck {
             double quiet = parse(page.render("quiet")).path("processCpuLoad").asDouble();
             AtomicBoolean computing = new AtomicBoolean(true);
             List<Thread> spinners = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < SPINNERS; i++) {
                 spinners.add(Thread.ofPlatform().daemon().start(() -> {
                     while (computing.get()) {
                         Thread.onSpinWait();
@@ -223,15 +243,21 @@ class FixHotPathCheck {
                 spinner.join();
             }
             Feedback.check(busy - quiet >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which this JVM"
-                    + " computed nothing, your page said processCpuLoad %.3f; after %d ms in which two of its threads"
+                    + " computed nothing, your page said processCpuLoad %.3f; after %d ms in which %d of its threads"
                     + " computed without a pause, %.3f. The figure does not follow this process's use of the CPU.",
-                    QUIET_MILLIS, quiet, COMPUTING_MILLIS, busy), CPU_LOAD);
+                    QUIET_MILLIS, quiet, COMPUTING_MILLIS, SPINNERS, busy), CPU_LOAD);
+            Feedback.check(busy <= WHOLE_MACHINE, String.format(Locale.ROOT, "After %d ms in which %d of this JVM's"
+                    + " threads computed without a pause, two for each of the %d processors, your page said"
+                    + " processCpuLoad %.3f: more than the whole machine, which is 1. CPU time over wall time counts"
+                    + " processor-seconds a second; a share of the machine divides that by the processors.",
+                    COMPUTING_MILLIS, SPINNERS, PROCESSORS, busy), CPU_LOAD);
             Thread.sleep(QUIET_MILLIS);
             double quietAgain = parse(page.render("quiet again")).path("processCpuLoad").asDouble();
-            Feedback.check(busy - quietAgain >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which two"
+            Feedback.check(busy - quietAgain >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which %d"
                     + " of this JVM's threads computed without a pause, your page said processCpuLoad %.3f; after %d"
                     + " ms more in which it computed nothing, still %.3f. The figure remembers the past instead of"
-                    + " telling the present.", COMPUTING_MILLIS, busy, QUIET_MILLIS, quietAgain), CPU_LOAD);
+                    + " telling the present.", COMPUTING_MILLIS, SPINNERS, busy, QUIET_MILLIS, quietAgain),
+                    CPU_LOAD);
         }
     }
 
@@ -332,14 +358,22 @@ class FixHotPathCheck {
             Feedback.check(field.changes() >= 2, String.format(Locale.ROOT,
                     "For %.1f s the check blocked one more thread and retained more heap every 15 ms, and asked your"
                             + " page for its figures every millisecond: its %s changed %d time%s. It serves a reading"
-                            + " that is not refreshed.", STALENESS_MILLIS / 1e3, field.field(), field.changes(),
-                    field.changes() == 1 ? "" : "s"), FRESH);
+                            + " that is not refreshed.",
+                    STALENESS_MILLIS / 1e3, field.field(), field.changes(), field.changes() == 1 ? "" : "s"), FRESH);
             Feedback.check(field.medianGapMillis() <= MEDIAN_GAP_MILLIS, String.format(Locale.ROOT,
                     "For %.1f s the check blocked one more thread and retained more heap every 15 ms, and asked your"
                             + " page for its figures every millisecond: its %s changed only every %.0f ms (median)."
                             + " A value is as old as the period plus one read plus any scheduling delay; to keep"
                             + " within 200 ms the figures must change at least every %.0f ms.", STALENESS_MILLIS / 1e3,
                     field.field(), field.medianGapMillis(), MEDIAN_GAP_MILLIS), FRESH);
+        }
+        for (Staleness.Field field : result.fields()) {
+            Feedback.check(field.stillMillis() <= QUIET_AGE_MILLIS, String.format(Locale.ROOT,
+                    "For %.1f s the check blocked one more thread and retained more heap every 15 ms, and asked your"
+                            + " page for its figures every millisecond; from a third of the way on, short-lived"
+                            + " threads came and went as well. Your page's %s changed %d times, then not once in the"
+                            + " last %.0f ms: it stopped refreshing while the JVM went on changing.",
+                    STALENESS_MILLIS / 1e3, field.field(), field.changes(), field.stillMillis()), STOPPED);
         }
         Staleness.AfterQuiet quiet = result.afterQuiet();
         Feedback.check(quiet.ageMillis() <= QUIET_AGE_MILLIS, String.format(Locale.ROOT,

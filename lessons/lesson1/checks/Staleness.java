@@ -18,6 +18,9 @@ import java.util.function.Function;
  * changing every {@value #STEP_MILLIS} ms, but no request comes, as on a service between two visitors. The first
  * request after it must get figures the JVM had at most a refresh period ago; a page that refreshes only when a
  * request finds its values old serves that request the values from before the spell.
+ *
+ * <p>For the last two thirds of the polling, short-lived threads come and go as well ({@link ThreadTurnover}): a page
+ * whose refresh dies on a thread that ended under it stops changing then.
  */
 final class Staleness {
 
@@ -34,8 +37,9 @@ final class Staleness {
      * @param field           its name in the response
      * @param changes         how many times the page's value changed
      * @param medianGapMillis the median time between two changes; infinite with fewer than two
+     * @param stillMillis     how long before the last poll the value last changed
      */
-    record Field(String field, int changes, double medianGapMillis) {}
+    record Field(String field, int changes, double medianGapMillis, double stillMillis) {}
 
     /**
      * The first request after a quiet spell.
@@ -68,36 +72,42 @@ final class Staleness {
         List<Count> counts = new ArrayList<>();
         int quietMillis = MIN_QUIET_MILLIS + new Random().nextInt(MAX_QUIET_MILLIS - MIN_QUIET_MILLIS + 1);
         AfterQuiet afterQuiet;
-        synchronized (monitor) {
-            Runnable step = () -> {
-                blocked.add(Thread.ofPlatform().daemon().name("check-blocked-" + blocked.size()).start(() -> {
-                    synchronized (monitor) {
-                        // Entering is all it does: until the check lets go, the thread stays BLOCKED.
+        try (ThreadTurnover turnover = new ThreadTurnover()) {
+            synchronized (monitor) {
+                Runnable step = () -> {
+                    blocked.add(Thread.ofPlatform().daemon().name("check-blocked-" + blocked.size()).start(() -> {
+                        synchronized (monitor) {
+                            // Entering is all it does: until the check lets go, the thread stays BLOCKED.
+                        }
+                    }));
+                    retained.add(new byte[RETAINED_PER_STEP]);
+                    counts.add(new Count(System.nanoTime(), THREADS.getThreadCount()));
+                };
+                long start = System.nanoTime();
+                long nextStep = start;
+                for (int poll = 0; System.nanoTime() - start < millis * 1_000_000L; poll++) {
+                    if (System.nanoTime() - start >= millis * 1_000_000L / 3) {
+                        turnover.start();
                     }
-                }));
-                retained.add(new byte[RETAINED_PER_STEP]);
-                counts.add(new Count(System.nanoTime(), THREADS.getThreadCount()));
-            };
-            long start = System.nanoTime();
-            long nextStep = start;
-            for (int poll = 0; System.nanoTime() - start < millis * 1_000_000L; poll++) {
-                if (System.nanoTime() >= nextStep) {
+                    if (System.nanoTime() >= nextStep) {
+                        step.run();
+                        nextStep += STEP_MILLIS * 1_000_000L;
+                    }
+                    responses.add(new Response(System.nanoTime(), parse.apply(page.render("poll-" + poll))));
+                    Thread.sleep(1);
+                }
+                turnover.close();
+                long quietEnd = System.nanoTime() + quietMillis * 1_000_000L;
+                nextStep = System.nanoTime();
+                while (nextStep < quietEnd) {
                     step.run();
                     nextStep += STEP_MILLIS * 1_000_000L;
+                    Thread.sleep(Math.max(0, (Math.min(nextStep, quietEnd) - System.nanoTime()) / 1_000_000L));
                 }
-                responses.add(new Response(System.nanoTime(), parse.apply(page.render("poll-" + poll))));
-                Thread.sleep(1);
+                long asked = System.nanoTime();
+                long served = parse.apply(page.render("after-quiet")).path("liveThreads").asLong();
+                afterQuiet = new AfterQuiet(quietMillis, served, ageOf(served, asked, counts));
             }
-            long quietEnd = System.nanoTime() + quietMillis * 1_000_000L;
-            nextStep = System.nanoTime();
-            while (nextStep < quietEnd) {
-                step.run();
-                nextStep += STEP_MILLIS * 1_000_000L;
-                Thread.sleep(Math.max(0, (Math.min(nextStep, quietEnd) - System.nanoTime()) / 1_000_000L));
-            }
-            long asked = System.nanoTime();
-            long served = parse.apply(page.render("after-quiet")).path("liveThreads").asLong();
-            afterQuiet = new AfterQuiet(quietMillis, served, ageOf(served, asked, counts));
         }
         for (Thread thread : blocked) {
             thread.join();
@@ -136,6 +146,7 @@ final class Staleness {
         }
         gaps.sort(null);
         double median = gaps.isEmpty() ? Double.POSITIVE_INFINITY : gaps.get(gaps.size() / 2);
-        return new Field(field, changes.size(), median);
+        long lastChange = changes.isEmpty() ? responses.getFirst().nanos() : changes.getLast();
+        return new Field(field, changes.size(), median, (responses.getLast().nanos() - lastChange) / 1e6);
     }
 }

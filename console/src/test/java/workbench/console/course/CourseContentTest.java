@@ -107,12 +107,10 @@ class CourseContentTest {
         StringBuilder lines = new StringBuilder();
         String took = String.format(Locale.ROOT, "%.1f s", report.took().toMillis() / 1000.0);
         for (CheckReport.TestResult test : report.tests()) {
-            lines.append(String.join("\t", report.exercise().name(), variant, took, test.name(),
-                    test.status().toString(), Objects.toString(test.message(), "").replace('\n', ' '))).append('\n');
+            lines.append(verdictLine(report, variant, took, test.name(), test.status(), test.message()));
         }
         if (report.tests().isEmpty()) {
-            lines.append(String.join("\t", report.exercise().name(), variant, took, "-", report.status().toString(),
-                    Objects.toString(report.problem(), "").replace('\n', ' '))).append('\n');
+            lines.append(verdictLine(report, variant, took, "-", report.status(), report.problem()));
         }
         try {
             Files.writeString(VERDICTS, lines, StandardOpenOption.APPEND);
@@ -120,6 +118,12 @@ class CourseContentTest {
             throw new UncheckedIOException(e);
         }
         return report;
+    }
+
+    private static String verdictLine(CheckReport report, String variant, String took, String test, Object status,
+                                      Object message) {
+        return String.join("\t", report.exercise().name(), variant, took, test, status.toString(),
+                Objects.toString(message, "").replace('\n', ' ')) + "\n";
     }
 
     private static void stubFails(CheckReport report) {
