@@ -144,7 +144,7 @@ class FixTheLeakCheck {
         Feedback.check(yours.size() <= reference.size(), GRACE_MILLIS / 1000 + " s after close() returned, "
                 + yours.size() + " thread(s) that your service started (this instance or an earlier one of this"
                 + " check) were still alive (the reference fix's: "
-                + reference.size() + ")." + ThreadsFeedback.describe("By family:", yours), CLOSE);
+                + reference.size() + ")." + ThreadsFeedback.afterClose(yours), CLOSE);
     }
 
     @Test
