@@ -25,8 +25,8 @@ import workbench.lessons.harness.ReferenceSolution;
  *       of the machine large enough to hold the live set is far over 512 MiB;</li>
  *   <li><b>{@code -XX:SoftMaxHeapSize} as the cap</b>: a soft maximum leaves the maximum heap where the
  *       machine puts it, over the budget;</li>
- *   <li><b>a pause goal</b> ({@code -XX:MaxGCPauseMillis}) or <b>bigger G1 regions</b>: G1 still copies and
- *       compacts a live set of 130 MB or more while the service is stopped, tens of milliseconds at best;</li>
+ *   <li><b>bigger G1 regions</b>: G1 still copies and compacts a live set of 130 MB or more while the service is
+ *       stopped, tens of milliseconds at best;</li>
  *   <li><b>the throughput collector</b>: its full collections of that live set stop the service for hundreds of
  *       milliseconds;</li>
  *   <li><b>a concurrent collector with a tight heap</b> (a pause-free log, "pauses no longer depend on the
@@ -35,6 +35,11 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>slow means stopped</b> (a busy machine blamed): the reference flags run under the same load in the
  *       same check, and the target widens to twice what they reached.</li>
  * </ul>
+ *
+ * <p>Not defeated in every run: <b>a pause goal</b> ({@code -XX:MaxGCPauseMillis=5}). G1 then sizes its young
+ * generation to the goal; it missed the target in 10 busy runs of 10 but met it in one proof run,
+ * perhaps through a target widened by a slow reference run. A load that makes G1 move old regions in every run, and
+ * a widening that a stall of the reference cannot stretch far, would defeat it.
  *
  * <p>A run that misses its target through an allocation stall runs once more under the same load and the better run
  * counts, the reference flags' and the learner's alike: a rare stall is the machine's, one that comes back is the
