@@ -64,8 +64,16 @@ record ServiceRun(String output, String collector, long[] pauses, long[] stalls)
 
     /** The 99th percentile of every wait, pauses and stalls together, in nanoseconds; 0 without any. */
     long p99() {
-        long[] waits = LongStream.concat(LongStream.of(pauses), LongStream.of(stalls)).sorted().toArray();
-        return waits.length == 0 ? 0 : waits[(int) Math.ceil(waits.length * 0.99) - 1];
+        return p99(LongStream.concat(LongStream.of(pauses), LongStream.of(stalls)).sorted().toArray());
+    }
+
+    /** The 99th percentile of the stop-the-world pauses alone, in nanoseconds; 0 without any. */
+    long pauseP99() {
+        return p99(pauses);
+    }
+
+    private static long p99(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
     }
 
     /** Whether the longest waits were stalls rather than pauses. */

@@ -32,14 +32,14 @@ import workbench.lessons.harness.ReferenceSolution;
  *   <li><b>a concurrent collector with a tight heap</b> (a pause-free log, "pauses no longer depend on the
  *       heap"): with little room over the live set ZGC stalls the allocating threads, for tens to hundreds of
  *       milliseconds each; stalls count as waits;</li>
+ *   <li><b>a pause goal</b> ({@code -XX:MaxGCPauseMillis=5}, "G1 meets the goal it is given"): G1 sizes its young
+ *       generation to the goal but still copies what survives while the service is stopped; its 99th percentile
+ *       pause was 52 to 83 ms in 10 runs with one core busy;</li>
  *   <li><b>slow means stopped</b> (a busy machine blamed): the reference flags run under the same load in the
- *       same check, and the target widens to twice what they reached.</li>
+ *       same check, and the targets widen to twice what they reached, pauses to twice the reference's pauses and
+ *       waits of any kind to twice its waits. A reference run that stalls widens only the second: a stall of the
+ *       reference once let a pause goal's pauses through.</li>
  * </ul>
- *
- * <p>Not defeated in every run: <b>a pause goal</b> ({@code -XX:MaxGCPauseMillis=5}). G1 then sizes its young
- * generation to the goal; it missed the target in 10 busy runs of 10 but met it in one proof run,
- * perhaps through a target widened by a slow reference run. A load that makes G1 move old regions in every run, and
- * a widening that a stall of the reference cannot stretch far, would defeat it.
  *
  * <p>A run that misses its target through an allocation stall runs once more under the same load and the better run
  * counts, the reference flags' and the learner's alike: a rare stall is the machine's, one that comes back is the
@@ -80,13 +80,22 @@ class TuneItCheck {
     @Test
     void meetsThePauseTargetWithoutRunningOut() throws ReflectiveOperationException {
         List<String> flags = flags();
-        ServiceRun.Load load = new ServiceRun.Load(random.nextLong(), 130 + random.nextInt(31), 700 + random.nextInt(200));
+        ServiceRun.Load load = new ServiceRun.Load(random.nextLong(), 130 + random.nextInt(31),
+                700 + random.nextInt(200));
         ServiceRun reference = betterOfTwo(referenceFlags(), load, PAUSE_TARGET.toNanos());
+        // Pauses are held to what the reference paused, waits of any kind to what it waited: a stall of the
+        // reference on a busy machine says nothing about how long a collector may stop the service.
+        long allowedPause = Math.max(PAUSE_TARGET.toNanos(), 2 * reference.pauseP99());
         long allowed = Math.max(PAUSE_TARGET.toNanos(), 2 * reference.p99());
         ServiceRun yours = betterOfTwo(flags, load, allowed);
-        Feedback.check(!yours.ranOutOfMemory(), "With your flags " + flags + " the service ran out of memory.", HEADROOM);
+        Feedback.check(!yours.ranOutOfMemory(), "With your flags " + flags + " the service ran out of memory.",
+                HEADROOM);
         Feedback.check(yours.finished(),
                 "With your flags " + flags + " the service did not run to the end:\n" + yours.output(), HEADROOM);
+        Feedback.check(yours.pauseP99() <= allowedPause, String.format(Locale.ROOT,
+                "With your flags %s (%s) the collector stopped the service %d times; the 99th percentile of those"
+                        + " pauses was %.1f ms, the longest %.1f ms.", flags, yours.collector(), yours.pauses().length,
+                yours.pauseP99() / 1e6, last(yours.pauses()) / 1e6), CHOOSING);
         Feedback.check(yours.p99() <= allowed, String.format(Locale.ROOT,
                 "With your flags %s (%s) the service waited for the collector %d times (%d pauses, %d allocation"
                         + " stalls); the 99th percentile of those waits was %.1f ms, the longest %s %.1f ms.%s",
@@ -112,9 +121,11 @@ class TuneItCheck {
     }
 
     private static long longest(ServiceRun run) {
-        long pause = run.pauses().length == 0 ? 0 : run.pauses()[run.pauses().length - 1];
-        long stall = run.stalls().length == 0 ? 0 : run.stalls()[run.stalls().length - 1];
-        return Math.max(pause, stall);
+        return Math.max(last(run.pauses()), last(run.stalls()));
+    }
+
+    private static long last(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
     }
 
     @SuppressWarnings("unchecked")
