@@ -10,7 +10,8 @@ import workbench.diagnostics.threads.ThreadRecord;
 /** Says which threads a quote service left behind, by family, and what usually starts threads of that kind. */
 final class ThreadsFeedback {
 
-    private static final String SELECTOR = "HttpClient-*-SelectorManager";
+    private static final String CLIENT = "HttpClient-";
+    private static final String SELECTOR = CLIENT + "*-SelectorManager";
     private static final String POOL_WORKER = "pool-*-thread-*";
 
     private ThreadsFeedback() {
@@ -43,12 +44,13 @@ final class ThreadsFeedback {
     }
 
     private static String clients(List<ThreadRecord> threads, boolean closed) {
-        long selectors = threads.stream().filter(thread -> thread.family().equals(SELECTOR)).count();
-        if (closed && threads.stream().anyMatch(thread -> thread.family().startsWith("HttpClient-"))) {
-            return " An HttpClient's threads end when the client is closed (`close()`, JDK 21 and later); left"
-                    + " open, they run until a GC happens to collect it.";
+        if (closed) {
+            return threads.stream().anyMatch(thread -> thread.family().startsWith(CLIENT)) ? " An HttpClient's"
+                    + " threads end when the client is closed (`close()`, JDK 21 and later); left open, they run"
+                    + " until a GC happens to collect it." : "";
         }
         // one selector per client: a single shared client is no sign of clients left to the GC
+        long selectors = threads.stream().filter(thread -> thread.family().equals(SELECTOR)).count();
         return selectors > 1 ? " HttpClient threads outlive a client nobody closed, until a GC happens to collect"
                 + " it." : "";
     }
@@ -58,18 +60,21 @@ final class ThreadsFeedback {
         if (workers.isEmpty()) {
             return "";
         }
-        // an idle worker waits in the executor's own frames; one that runs a task has the task's frames
-        String task = workers.stream().map(ThreadRecord::origin).filter(Objects::nonNull).findFirst().orElse(null);
-        if (closed && task != null) {
-            return " `" + POOL_WORKER + "` workers still run a task of yours (`" + task + "`) that never returns:"
-                    + " shutdown() lets a running task finish, and a task that waits for work never does.";
+        if (closed) {
+            // an idle worker waits in the executor's own frames; one that runs a task has the task's frames
+            String task = workers.stream().map(ThreadRecord::origin).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+            if (task != null) {
+                return " `" + POOL_WORKER + "` workers still run a task of yours (`" + task + "`) that never"
+                        + " returns: shutdown() lets a running task finish, and a task that waits for work never does.";
+            }
         }
         return " `" + POOL_WORKER + "` workers belong to executors that nobody shut down.";
     }
 
     private static String waiters(Map<String, List<ThreadRecord>> families) {
         boolean ownThreadWaits = families.entrySet().stream()
-                .filter(family -> !family.getKey().equals(POOL_WORKER) && !family.getKey().startsWith("HttpClient-"))
+                .filter(family -> !family.getKey().equals(POOL_WORKER) && !family.getKey().startsWith(CLIENT))
                 .flatMap(family -> family.getValue().stream())
                 .anyMatch(thread -> !thread.virtual() && thread.waitsIndefinitely());
         return ownThreadWaits ? " A thread that waits for work ends only if close() tells it to stop and it leaves"
