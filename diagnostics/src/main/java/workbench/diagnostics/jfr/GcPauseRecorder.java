@@ -1,6 +1,7 @@
 package workbench.diagnostics.jfr;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,7 +16,8 @@ import workbench.diagnostics.target.Target;
  *
  * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="pauses"}
  *
- * JFR delivers events about once a second; {@link #stop()} waits for the rest. Keeps the last
+ * JFR delivers events about once a second; {@link #stop()} waits for the rest. {@link #read(Path)} gives the
+ * same view of a recording file (one {@link JfrStream#dump} wrote, or {@code jcmd JFR.dump}). Keeps the last
  * {@value #KEPT_COLLECTIONS} collections. Thread-safe.
  */
 public final class GcPauseRecorder implements AutoCloseable {
@@ -40,12 +42,29 @@ public final class GcPauseRecorder implements AutoCloseable {
      * @throws IOException when the target's JFR cannot be reached
      */
     public static GcPauseRecorder start(Target target) throws IOException {
-        GcPauseRecorder recorder = new GcPauseRecorder(JfrStream.open(target));
+        GcPauseRecorder recorder = listening(JfrStream.open(target));
         recorder.stream.enable("jdk.GCPhasePause");
         recorder.stream.enable("jdk.GarbageCollection");
-        recorder.stream.onEvent("jdk.GCPhasePause", event -> recorder.pauses.record(event.getDuration()));
-        recorder.stream.onEvent("jdk.GarbageCollection", event -> recorder.add(GcCollection.of(event)));
         recorder.stream.startAsync();
+        return recorder;
+    }
+
+    /**
+     * The collections a recording file holds, read to its end: empty when it was recorded without
+     * {@code jdk.GCPhasePause} and {@code jdk.GarbageCollection} (JFR's default configuration records both).
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static GcPauseRecorder read(Path recording) throws IOException {
+        GcPauseRecorder recorder = listening(JfrStream.openFile(recording));
+        recorder.stream.start();
+        return recorder;
+    }
+
+    private static GcPauseRecorder listening(JfrStream stream) {
+        GcPauseRecorder recorder = new GcPauseRecorder(stream);
+        stream.onEvent("jdk.GCPhasePause", event -> recorder.pauses.record(event.getDuration()));
+        stream.onEvent("jdk.GarbageCollection", event -> recorder.add(GcCollection.of(event)));
         return recorder;
     }
 

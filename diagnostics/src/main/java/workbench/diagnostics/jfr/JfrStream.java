@@ -1,6 +1,7 @@
 package workbench.diagnostics.jfr;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import jdk.jfr.EventSettings;
@@ -11,26 +12,29 @@ import jdk.management.jfr.RemoteRecordingStream;
 import workbench.diagnostics.target.Target;
 
 /**
- * A JFR event stream of a {@link Target}: a {@link RecordingStream} in the current JVM, a
- * {@link RemoteRecordingStream} over the target's JMX connection otherwise, behind one API.
+ * A JFR event stream behind one API: of a {@link Target} while it runs (a {@link RecordingStream} in the current
+ * JVM, a {@link RemoteRecordingStream} over the target's JMX connection otherwise), or of a recording file.
  *
  * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="stream"}
  *
  * <p>Like the streams it wraps: configure ({@code enable}, {@code onEvent}) before
  * {@link #startAsync()}; {@link #stop()} delivers every event recorded so far, then returns;
- * {@link #close()} discards what was not delivered. Event names must not be {@code null}.
+ * {@link #close()} discards what was not delivered. Event names must not be {@code null}. A live stream can
+ * {@link #dump} what it recorded to a file, and {@link #openFile} reads such a file (or one from {@code jcmd
+ * JFR.dump} or JDK Mission Control) through the same handlers.
+ *
+ * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="file"}
  */
 public final class JfrStream implements AutoCloseable {
 
     /** Events per second that keep allocation sampling cheap whatever the program allocates. */
     public static final int DEFAULT_ALLOCATION_SAMPLES_PER_SECOND = 150;
 
-    private final RecordingStream local;
-    private final RemoteRecordingStream remote;
+    private final EventStream stream;
+    private volatile boolean started;
 
-    private JfrStream(RecordingStream local, RemoteRecordingStream remote) {
-        this.local = local;
-        this.remote = remote;
+    private JfrStream(EventStream stream) {
+        this.stream = stream;
     }
 
     /**
@@ -40,29 +44,71 @@ public final class JfrStream implements AutoCloseable {
      */
     public static JfrStream open(Target target) throws IOException {
         if (target.isCurrent()) {
-            return new JfrStream(new RecordingStream(), null);
+            return current();
         }
-        return new JfrStream(null, new RemoteRecordingStream(target.connection()));
+        return new JfrStream(new RemoteRecordingStream(target.connection()));
     }
 
     /** The same stream for the current JVM; never throws. */
     public static JfrStream current() {
-        return new JfrStream(new RecordingStream(), null);
+        return new JfrStream(new RecordingStream());
     }
 
-    /** Enables an event (such as {@code "jdk.GCPhasePause"}) with threshold zero; tune further with the result. */
+    /**
+     * Opens a stream over a recording file: it delivers the events the file holds, in the order they were
+     * recorded, and {@link #start()} returns at the end of the file. Nothing can be enabled or disabled.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static JfrStream openFile(Path file) throws IOException {
+        return new JfrStream(EventStream.openFile(file));
+    }
+
+    /**
+     * Enables an event (such as {@code "jdk.GCPhasePause"}) with threshold zero; tune further with the result.
+     *
+     * @throws IllegalStateException on a stream over a file, which holds what it was recorded with
+     */
     public EventSettings enable(String eventName) {
-        EventSettings settings = local != null ? local.enable(eventName) : remote.enable(eventName);
+        EventSettings settings = switch (stream) {
+            case RecordingStream local -> local.enable(eventName);
+            case RemoteRecordingStream remote -> remote.enable(eventName);
+            default -> throw fileStream("enable " + eventName);
+        };
         return settings.withThreshold(Duration.ZERO);
     }
 
-    /** Disables an event. */
+    /**
+     * Disables an event.
+     *
+     * @throws IllegalStateException on a stream over a file
+     */
     public void disable(String eventName) {
-        if (local != null) {
-            local.disable(eventName);
-        } else {
-            remote.disable(eventName);
+        switch (stream) {
+            case RecordingStream local -> local.disable(eventName);
+            case RemoteRecordingStream remote -> remote.disable(eventName);
+            default -> throw fileStream("disable " + eventName);
         }
+    }
+
+    /**
+     * Writes what this live stream has recorded since it started to a JFR file on this machine, for
+     * {@link #openFile}, {@code jfr print} or JDK Mission Control; recording goes on.
+     *
+     * @throws IOException           when the file cannot be written
+     * @throws IllegalStateException when the stream has not started, or reads a file
+     */
+    public void dump(Path file) throws IOException {
+        switch (stream) {
+            case RecordingStream local -> local.dump(file);
+            case RemoteRecordingStream remote -> remote.dump(file);
+            default -> throw fileStream("dump");
+        }
+    }
+
+    private static IllegalStateException fileStream(String what) {
+        return new IllegalStateException("cannot " + what + " on a stream over a recording file: the file holds the"
+                + " events it was recorded with");
     }
 
     /**
@@ -76,55 +122,75 @@ public final class JfrStream implements AutoCloseable {
 
     /** Calls the action for every event of that name, on the stream's thread. */
     public JfrStream onEvent(String eventName, Consumer<RecordedEvent> action) {
-        stream().onEvent(eventName, action);
+        stream.onEvent(eventName, action);
         return this;
     }
 
     /** Calls the action for every event. */
     public JfrStream onEvent(Consumer<RecordedEvent> action) {
-        stream().onEvent(action);
+        stream.onEvent(action);
         return this;
     }
 
     /** Calls the action after each batch of events (about once a second while recording). */
     public JfrStream onFlush(Runnable action) {
-        stream().onFlush(action);
+        stream.onFlush(action);
         return this;
     }
 
     /** Calls the action when the stream fails, for example when the remote JVM exits. */
     public JfrStream onError(Consumer<Throwable> action) {
-        stream().onError(action);
+        stream.onError(action);
         return this;
     }
 
     /** Starts recording and delivering events on a background thread. */
     public void startAsync() {
-        stream().startAsync();
-    }
-
-    /** Starts recording and delivers events on this thread until the stream is closed. */
-    public void start() {
-        stream().start();
+        started = true;
+        stream.startAsync();
     }
 
     /**
-     * Stops recording and waits until every event recorded so far has been delivered.
+     * Starts recording and delivers events on this thread until the stream is closed; over a file, until its
+     * last event.
+     */
+    public void start() {
+        started = true;
+        stream.start();
+    }
+
+    /**
+     * Stops recording and waits until every event recorded so far has been delivered; over a file, waits until
+     * the stream has delivered every event the file holds.
      *
      * @return {@code false} if the stream was not running
      */
     public boolean stop() {
-        return local != null ? local.stop() : remote.stop();
+        return switch (stream) {
+            case RecordingStream local -> local.stop();
+            case RemoteRecordingStream remote -> remote.stop();
+            default -> started && awaitEnd();
+        };
+    }
+
+    private boolean awaitEnd() {
+        try {
+            stream.awaitTermination();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The wrapped stream, for what this class does not offer (ordering, reuse, start times). */
     public EventStream stream() {
-        return local != null ? local : remote;
+        return stream;
     }
 
     /** Stops recording and releases its resources. Idempotent. */
     @Override
     public void close() {
-        stream().close();
+        stream.close();
     }
 }

@@ -1,6 +1,7 @@
 package workbench.diagnostics.safepoint;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import workbench.diagnostics.jfr.JfrStream;
@@ -14,9 +15,11 @@ import workbench.diagnostics.target.Target;
  * {@snippet class="workbench.diagnostics.snippets.SafepointSnippets" region="recorder"}
  *
  * Starting a recording takes some hundred milliseconds; {@link #stop()} waits until every recorded
- * operation has been delivered. Thread-safe.
+ * operation has been delivered. {@link #read(Path)} reads the operations of a recording file. Thread-safe.
  */
 public final class VmOperationRecorder implements AutoCloseable {
+
+    private static final String EVENT = "jdk.ExecuteVMOperation";
 
     private final JfrStream stream;
     private final List<VmOperation> operations = new ArrayList<>();
@@ -31,10 +34,27 @@ public final class VmOperationRecorder implements AutoCloseable {
      * @throws IOException when the target's JFR cannot be reached
      */
     public static VmOperationRecorder start(Target target) throws IOException {
-        VmOperationRecorder recorder = new VmOperationRecorder(JfrStream.open(target));
-        recorder.stream.enable("jdk.ExecuteVMOperation");
-        recorder.stream.onEvent("jdk.ExecuteVMOperation", event -> recorder.add(VmOperation.of(event)));
+        VmOperationRecorder recorder = listening(JfrStream.open(target));
+        recorder.stream.enable(EVENT);
         recorder.stream.startAsync();
+        return recorder;
+    }
+
+    /**
+     * Every VM operation a recording file holds, in the order they were recorded; empty when it was recorded
+     * without {@code jdk.ExecuteVMOperation} (JFR's default configuration keeps only those of 10 ms or more).
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static List<VmOperation> read(Path recording) throws IOException {
+        VmOperationRecorder recorder = listening(JfrStream.openFile(recording));
+        recorder.stream.start();
+        return recorder.operations();
+    }
+
+    private static VmOperationRecorder listening(JfrStream stream) {
+        VmOperationRecorder recorder = new VmOperationRecorder(stream);
+        stream.onEvent(EVENT, event -> recorder.add(VmOperation.of(event)));
         return recorder;
     }
 

@@ -1,6 +1,7 @@
 package workbench.diagnostics.sched;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import workbench.diagnostics.target.Target;
  * records every one, since a service that pins a carrier for 5 ms a thousand times a second loses more than
  * one that pins it once for a second. Each event takes a stack trace, so keep a recorder for diagnosis, not
  * always on, in a program that pins thousands of times a second. Events arrive with JFR's flushes, about once a
- * second; {@link #stop()} waits for every event recorded so far. Thread-safe.
+ * second; {@link #stop()} waits for every event recorded so far. {@link #read(Path)} reads the pinned events of a
+ * recording file. Thread-safe.
  */
 public final class PinningRecorder implements AutoCloseable {
 
@@ -49,15 +51,32 @@ public final class PinningRecorder implements AutoCloseable {
     public static PinningRecorder start(Target target, Duration threshold) throws IOException {
         JfrStream stream = JfrStream.open(target);
         try {
-            PinningRecorder recorder = new PinningRecorder(stream, threshold);
+            PinningRecorder recorder = listening(stream, threshold);
             stream.enable(EVENT).withThreshold(threshold).withStackTrace();
-            stream.onEvent(EVENT, event -> recorder.add(PinnedEvent.of(event)));
             stream.startAsync();
             return recorder;
         } catch (RuntimeException e) {
             stream.close();   // an attached target's remote recording would otherwise outlive this failed start
             throw e;
         }
+    }
+
+    /**
+     * Every pinned event a recording file holds, in the order they were recorded: with JFR's default
+     * configuration those of 20 ms or longer, every one when the recording asked for threshold zero.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static List<PinnedEvent> read(Path recording) throws IOException {
+        PinningRecorder recorder = listening(JfrStream.openFile(recording), Duration.ZERO);
+        recorder.stream.start();
+        return recorder.events();
+    }
+
+    private static PinningRecorder listening(JfrStream stream, Duration threshold) {
+        PinningRecorder recorder = new PinningRecorder(stream, threshold);
+        stream.onEvent(EVENT, event -> recorder.add(PinnedEvent.of(event)));
+        return recorder;
     }
 
     /**

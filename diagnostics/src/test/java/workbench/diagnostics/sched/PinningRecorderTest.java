@@ -7,12 +7,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.diagnostics.jfr.JfrStream;
 import workbench.diagnostics.target.Target;
 
 /**
@@ -124,6 +129,26 @@ class PinningRecorderTest {
                     kept.toString());
             assertTrue(kept.size() * 10 < all.size(), kept.size() + " of " + all.size() + " pins kept");
         }
+    }
+
+    @Test
+    void aDumpOfTheChildsRecordingReadsBackAsTheEventsSeenLive(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("pins.jfr");
+        AtomicInteger live = new AtomicInteger();
+        try (JfrStream stream = JfrStream.open(target)) {
+            stream.enable("jdk.VirtualThreadPinned").withStackTrace();
+            stream.onEvent("jdk.VirtualThreadPinned", event -> live.incrementAndGet());
+            stream.startAsync();
+            Thread.sleep(1_000);
+            stream.stop();
+            stream.dump(file);
+        }
+        List<PinnedEvent> read = PinningRecorder.read(file);
+
+        assertTrue(live.get() >= 20, live.get() + " pins seen live");
+        assertEquals(live.get(), read.size(), "pins read back from the dump");
+        assertEquals(Set.of(VirtualThreadsChild.class.getName() + ".sleep"),
+                read.stream().map(PinnedEvent::site).collect(Collectors.toSet()));
     }
 
     private static void sleep(int millis) {

@@ -1,12 +1,15 @@
 package workbench.diagnostics.snippets;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import workbench.diagnostics.histogram.HistogramSnapshot;
 import workbench.diagnostics.histogram.IntervalHistogram;
 import workbench.diagnostics.jfr.GcCollection;
 import workbench.diagnostics.jfr.GcPauseRecorder;
 import workbench.diagnostics.jfr.JfrStream;
+import workbench.diagnostics.safepoint.VmOperation;
+import workbench.diagnostics.safepoint.VmOperationRecorder;
 import workbench.diagnostics.target.Target;
 
 /** Examples in the Javadoc of {@code workbench.diagnostics.jfr}. */
@@ -23,6 +26,24 @@ public final class JfrSnippets {
             stream.onEvent("jdk.ObjectAllocationSample", e -> System.out.println(e.getClass("objectClass").getName()));
             stream.startAsync();
             Thread.sleep(5_000);
+        }
+    }
+    // @end
+
+    // @start region="file"
+    public static void saveAndReadBack(Target target, Path file) throws IOException, InterruptedException {
+        try (JfrStream stream = JfrStream.open(target)) {
+            stream.enable("jdk.GCPhasePause");
+            stream.enable("jdk.GarbageCollection");
+            stream.enable("jdk.ExecuteVMOperation");
+            stream.startAsync();
+            Thread.sleep(60_000);
+            stream.dump(file);                               // for JDK Mission Control, `jfr print`, or later
+        }
+        GcPauseRecorder gc = GcPauseRecorder.read(file);     // the same views as a live recorder's
+        System.out.println(gc.collectionCount() + " collections, paused " + gc.totalPauseTime());
+        for (VmOperation operation : VmOperationRecorder.read(file)) {
+            System.out.println(operation.name() + " asked for by " + operation.caller());
         }
     }
     // @end
