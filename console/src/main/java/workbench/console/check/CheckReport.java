@@ -20,8 +20,13 @@ public record CheckReport(Exercise exercise, Status status, List<ExerciseCompile
     /** As in Exercism's results.json, worst last: {@code ERROR} when the checks could not run to the end. */
     public enum Status { PASS, FAIL, ERROR }
 
-    /** One hidden test's outcome and, unless it passed, what it told the learner. */
-    public record TestResult(String name, TestStatus status, String message) {
+    /**
+     * One hidden test's outcome and, unless it passed, what it told the learner.
+     *
+     * @param observed for a test that passed, the last figures its checks observed: the course's proof records
+     *                 them so that a wrong answer that passes can be explained; never shown to the learner
+     */
+    public record TestResult(String name, TestStatus status, String message, String observed) {
 
         public boolean passed() {
             return status == TestStatus.PASS;

@@ -56,7 +56,8 @@ public final class Checker {
             if (event.kind() == CheckEvents.Kind.STARTED) {
                 running = event.test();
             } else {
-                tests.put(event.test(), new CheckReport.TestResult(event.test(), event.status(), event.message()));
+                tests.put(event.test(), new CheckReport.TestResult(event.test(), event.status(), event.message(),
+                        event.observed()));
                 running = event.test().equals(running) ? null : running;
             }
         }

@@ -17,18 +17,20 @@ class ReportMarkdownTest {
 
     @Test
     void anExerciseOfOneCheckSaysWhetherItPasses() {
-        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("names it", TestStatus.PASS, null));
-        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("names it", TestStatus.FAIL, "no"));
+        String passed = render(CheckReport.Status.PASS,
+                new CheckReport.TestResult("names it", TestStatus.PASS, null, null));
+        String failed = render(CheckReport.Status.FAIL,
+                new CheckReport.TestResult("names it", TestStatus.FAIL, "no", null));
         assertThat(passed).startsWith("### ✓ read-the-vars: its one check passes");
         assertThat(failed).startsWith("### ✗ read-the-vars: its one check fails");
     }
 
     @Test
     void anExerciseOfSeveralChecksCountsThem() {
-        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("a", TestStatus.PASS, null),
-                new CheckReport.TestResult("b", TestStatus.PASS, null));
-        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("a", TestStatus.PASS, null),
-                new CheckReport.TestResult("b", TestStatus.FAIL, "no"));
+        String passed = render(CheckReport.Status.PASS, new CheckReport.TestResult("a", TestStatus.PASS, null, null),
+                new CheckReport.TestResult("b", TestStatus.PASS, null, null));
+        String failed = render(CheckReport.Status.FAIL, new CheckReport.TestResult("a", TestStatus.PASS, null, null),
+                new CheckReport.TestResult("b", TestStatus.FAIL, "no", null));
         assertThat(passed).startsWith("### ✓ read-the-vars: all 2 checks pass");
         assertThat(failed).startsWith("### ✗ read-the-vars: 1 of 2 checks pass");
     }

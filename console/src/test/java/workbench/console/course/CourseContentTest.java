@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Every verdict, with its time and each test's message, goes to {@code target/proof-verdicts.txt}: the figures
  * in a wrong answer's messages show how far from its check's threshold it fell, so thin margins show up before a
- * run fails on one.
+ * run fails on one. A test that passed shows what its last checks would have said had they failed, figures
+ * included, so that a wrong answer that passes can be explained.
  */
 class CourseContentTest {
 
@@ -102,12 +103,14 @@ class CourseContentTest {
                 System.getProperty("java.class.path"), Limits.DEFAULT).check(exercise, source, onlyTest)), POOL);
     }
 
-    /** One line a test: exercise, variant, seconds taken, test, status and message. */
+    /** One line a test: exercise, variant, seconds taken, test, status and message (or, passed, observations). */
     private static synchronized CheckReport record(String variant, CheckReport report) {
         StringBuilder lines = new StringBuilder();
         String took = String.format(Locale.ROOT, "%.1f s", report.took().toMillis() / 1000.0);
         for (CheckReport.TestResult test : report.tests()) {
-            lines.append(verdictLine(report, variant, took, test.name(), test.status(), test.message()));
+            lines.append(verdictLine(report, variant, took, test.name(), test.status(),
+                    test.passed() && test.observed() != null ? "held, or it would have said: " + test.observed()
+                            : test.message()));
         }
         if (report.tests().isEmpty()) {
             lines.append(verdictLine(report, variant, took, "-", report.status(), report.problem()));

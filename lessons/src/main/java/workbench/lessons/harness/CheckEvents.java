@@ -17,8 +17,11 @@ import java.util.List;
  */
 public final class CheckEvents {
 
-    /** One line of the record: a test started, or finished with a status and the learner's message. */
-    public record Event(Kind kind, String test, TestStatus status, String message) {
+    /**
+     * One line of the record: a test started, or finished with a status and the learner's message; a test that
+     * passed carries what its checks observed, for the course's own proof, never shown to the learner.
+     */
+    public record Event(Kind kind, String test, TestStatus status, String message, String observed) {
     }
 
     public enum Kind { STARTED, FINISHED }
@@ -32,11 +35,15 @@ public final class CheckEvents {
     }
 
     void started(String test) {
-        append(new Event(Kind.STARTED, test, null, null));
+        append(new Event(Kind.STARTED, test, null, null, null));
     }
 
     void finished(String test, TestStatus status, String message) {
-        append(new Event(Kind.FINISHED, test, status, message));
+        append(new Event(Kind.FINISHED, test, status, message, null));
+    }
+
+    void passed(String test, String observed) {
+        append(new Event(Kind.FINISHED, test, TestStatus.PASS, null, observed));
     }
 
     /** Reads back every complete line; a line cut short by a dying JVM is ignored. */

@@ -1,5 +1,8 @@
 package workbench.lessons.harness;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * Failures in the learner's terms: what the check observed and which idea to revisit, never the expected
  * answer. Checks use these instead of {@code assertEquals}, whose message would print the answer.
@@ -15,6 +18,16 @@ public final class Feedback {
     /** Separates the two parts of a failure message; the checker splits on it. */
     public static final String REVISIT = "\nRevisit: ";
 
+    /** How many of a passing test's last observations are kept, and how much of each. */
+    private static final int KEPT = 3;
+    private static final int KEPT_CHARS = 300;
+
+    /**
+     * What the checks of the running test observed when they passed: a pass that should have been a failure can
+     * only be explained by its figures.
+     */
+    private static final Deque<String> OBSERVED = new ArrayDeque<>();
+
     private Feedback() {
     }
 
@@ -23,10 +36,25 @@ public final class Feedback {
         throw new AssertionError(observed + REVISIT + revisit);
     }
 
-    /** Fails as {@link #fail(String, String)} does unless {@code ok}. */
+    /** Fails as {@link #fail(String, String)} does unless {@code ok}, and otherwise keeps what was observed. */
     public static void check(boolean ok, String observed, String revisit) {
         if (!ok) {
             fail(observed, revisit);
+        }
+        synchronized (OBSERVED) {
+            OBSERVED.addLast(observed.length() > KEPT_CHARS ? observed.substring(0, KEPT_CHARS) + "..." : observed);
+            if (OBSERVED.size() > KEPT) {
+                OBSERVED.removeFirst();
+            }
+        }
+    }
+
+    /** The last observations of checks that passed since the previous call, oldest first; then forgets them. */
+    static String takeObserved() {
+        synchronized (OBSERVED) {
+            String observed = String.join(" | ", OBSERVED).replace('\n', ' ');
+            OBSERVED.clear();
+            return observed.isEmpty() ? null : observed;
         }
     }
 }

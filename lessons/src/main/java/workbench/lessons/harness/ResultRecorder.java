@@ -35,6 +35,7 @@ final class ResultRecorder implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         if (test.isTest()) {
+            Feedback.takeObserved();   // what an earlier container observed is not this test's
             events.started(name(test));
         }
     }
@@ -53,7 +54,7 @@ final class ResultRecorder implements TestExecutionListener {
             return;
         }
         switch (result.getStatus()) {
-            case SUCCESSFUL -> events.finished(name(test), TestStatus.PASS, null);
+            case SUCCESSFUL -> events.passed(name(test), Feedback.takeObserved());
             case ABORTED -> events.finished(name(test), TestStatus.SKIPPED,
                     result.getThrowable().map(Throwable::getMessage).orElse(null));
             case FAILED -> {
