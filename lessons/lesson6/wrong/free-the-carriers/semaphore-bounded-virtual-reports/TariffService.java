@@ -1,0 +1,175 @@
+/*
+ * Misconception: what went wrong with the reports was that there was no bound on how many render at once. So keep
+ * them on virtual threads (one per request, as the lesson says servers do, and cheap) and bound them with a
+ * Semaphore of as many permits as there are processors: "a fixed pool of n platform threads and n permits are the
+ * same thing, n reports at a time". (The pin in quote() is fixed properly: the rate is fetched before the native
+ * sort.)
+ * Why a learner would believe it: the hint says "as many as there are processors", and the semaphore gives
+ * exactly that bound; reports waiting for a permit are parked, not queued, so the queued count stays low while
+ * they wait; no platform thread is started per report; every report is still rendered with the same checksum and
+ * every quote answers the same. Semaphores are the usual advice for limiting concurrency with virtual threads.
+ * What is actually right: the bound is not the point, WHERE the rendering runs is. n permits let n virtual
+ * threads compute at once, and each of them holds a carrier until its report is done: with the check's 2
+ * carriers (and 2 or more processors) the reports holding permits hold every carrier, and the quotes queue behind
+ * them for the length of a report, as before the fix. A fixed pool of platform threads runs the rendering on
+ * threads the OS time-slices against the carriers, so the carriers stay free for the quotes:
+ * Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors()).
+ */
+package lesson6;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongBinaryOperator;
+import java.util.function.ToLongFunction;
+
+/**
+ * Exercise {@code free-the-carriers} (lesson 6): a tariff service whose every request runs on a virtual thread of
+ * its own, as a server on virtual threads runs them. Its light endpoint, {@link #quote}, should answer in about
+ * the time one exchange-rate lookup takes, yet under load its latency climbs to hundreds of milliseconds and
+ * virtual threads pile up waiting for a carrier. Fix that, keeping all the work: every quote and every report
+ * must still be computed, with the same answers.
+ *
+ * <p>The check drives your service in a JVM of its own, whose scheduler has 2 carriers: quotes at a steady pace
+ * with reports arriving now and then, then a burst of reports. Your quotes' p99 must stay within 3 times that of
+ * the course's own fix (plus 10 ms) measured in the same run, queued virtual threads must not pile up, the
+ * reports' throughput must not fall below 40% of the course's fix, short reports must not wait behind a long
+ * one, and a burst must not start a platform thread per report. Check it with {@code /check} or
+ * {@code ./workbench check free-the-carriers}.
+ */
+public final class TariffService implements AutoCloseable {
+
+    private final ToLongFunction<String> rates;
+    private final ExecutorService reports = Executors.newVirtualThreadPerTaskExecutor();
+    /** CPU-bound rendering, at most as many at once as there are processors. */
+    private final Semaphore rendering = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
+    /**
+     * @param rates the exchange rate of a currency against the euro, in millionths; each call asks the rates
+     *              service over the network and blocks for a few milliseconds
+     */
+    public TariffService(ToLongFunction<String> rates) {
+        this.rates = rates;
+    }
+
+    /**
+     * The light endpoint: the lowest price of a product's tiers in a currency, in hundredths of that currency.
+     * Called on a virtual thread per request.
+     */
+    public long quote(String sku, String currency) throws InterruptedException {
+        long[] tiers = Tariffs.tiersInEuroCents(sku);
+        // Blocking under the native qsort frame pins the carrier: ask for the rate first, with nothing native on
+        // the stack, and give the comparator only the number.
+        long rate = rates.applyAsLong(currency);
+        Tariffs.sortNatively(tiers, (left, right) -> Long.compare(left * rate, right * rate));
+        return Math.round(tiers[0] * rate / 1e6);
+    }
+
+    /**
+     * The heavy endpoint: renders a report of {@code pages} pages and returns its checksum. Each report has a
+     * virtual thread of its own; a report waiting for a permit is parked, not queued for a carrier.
+     */
+    public Future<Long> report(int pages) {
+        return reports.submit(() -> {
+            rendering.acquire();
+            try {
+                return Tariffs.render(pages);
+            } finally {
+                rendering.release();
+            }
+        });
+    }
+
+    /** Stops the service; reports still running are abandoned. */
+    @Override
+    public void close() {
+        reports.shutdownNow();
+    }
+
+    /** The tariff data and the native pricing library. Nothing here needs to change. */
+    static final class Tariffs {
+
+        private static final Linker LINKER = Linker.nativeLinker();
+        private static final MethodHandle QSORT = LINKER.downcallHandle(
+                LINKER.defaultLookup().find("qsort").orElseThrow(),
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+                        ValueLayout.ADDRESS));
+        private static final ThreadLocal<LongBinaryOperator> COMPARATOR = new ThreadLocal<>();
+        private static final MemorySegment CALLBACK = callback();
+
+        private Tariffs() {}
+
+        /** Four price tiers of a product, in euro cents. */
+        static long[] tiersInEuroCents(String sku) {
+            long seed = sku.hashCode() * 0x9E3779B97F4A7C15L;
+            long[] tiers = new long[4];
+            for (int i = 0; i < tiers.length; i++) {
+                seed = seed * 6364136223846793005L + 1442695040888963407L;
+                tiers[i] = 500 + Math.floorMod(seed >>> 17, 200_000L);
+            }
+            return tiers;
+        }
+
+        /** Sorts the numbers with the C library's qsort, which calls {@code comparator} back for each pair. */
+        static void sortNatively(long[] numbers, LongBinaryOperator comparator) throws InterruptedException {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment array = arena.allocateFrom(ValueLayout.JAVA_LONG, numbers);
+                COMPARATOR.set(comparator);
+                QSORT.invokeExact(array, (long) numbers.length, ValueLayout.JAVA_LONG.byteSize(), CALLBACK);
+                MemorySegment.copy(array, ValueLayout.JAVA_LONG, 0, numbers, 0, numbers.length);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            } finally {
+                COMPARATOR.remove();
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+
+        /** Renders one report: plain arithmetic, some milliseconds of one processor per page. */
+        static long render(int pages) {
+            long checksum = pages;
+            for (long i = pages * 1_000_000L; i > 0; i--) {
+                checksum ^= checksum << 13;
+                checksum ^= checksum >>> 7;
+                checksum ^= checksum << 17;
+                checksum += i;
+            }
+            return checksum;
+        }
+
+        private static int compare(MemorySegment left, MemorySegment right) {
+            try {
+                return Long.signum(COMPARATOR.get().applyAsLong(left.get(ValueLayout.JAVA_LONG, 0),
+                        right.get(ValueLayout.JAVA_LONG, 0)));
+            } catch (RuntimeException | Error e) {
+                Thread.currentThread().interrupt();   // an exception must not cross the native frame
+                return 0;
+            }
+        }
+
+        private static MemorySegment callback() {
+            try {
+                MethodHandle compare = MethodHandles.lookup().findStatic(Tariffs.class, "compare",
+                        MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+                return LINKER.upcallStub(compare, FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                        ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_LONG),
+                        ValueLayout.ADDRESS.withTargetLayout(ValueLayout.JAVA_LONG)), Arena.global());
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+}
