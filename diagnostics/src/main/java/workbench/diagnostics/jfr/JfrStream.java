@@ -55,8 +55,9 @@ public final class JfrStream implements AutoCloseable {
     }
 
     /**
-     * Opens a stream over a recording file: it delivers the events the file holds, in the order they were
-     * recorded, and {@link #start()} returns at the end of the file. Nothing can be enabled or disabled.
+     * Opens a stream over a recording file: it delivers every event the file holds, batch by batch as a live
+     * stream does (each batch in order of the events' end times), and {@link #start()} returns at the end of the
+     * file. Nothing can be enabled or disabled.
      *
      * @throws IOException when the file cannot be read
      */

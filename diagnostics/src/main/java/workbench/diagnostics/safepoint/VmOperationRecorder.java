@@ -41,7 +41,7 @@ public final class VmOperationRecorder implements AutoCloseable {
     }
 
     /**
-     * Every VM operation a recording file holds, in the order they were recorded; empty when it was recorded
+     * Every VM operation a recording file holds, in the order the file delivers them; empty when it was recorded
      * without {@code jdk.ExecuteVMOperation} (JFR's default configuration keeps only those of 10 ms or more).
      *
      * @throws IOException when the file cannot be read

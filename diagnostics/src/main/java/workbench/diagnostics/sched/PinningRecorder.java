@@ -62,7 +62,7 @@ public final class PinningRecorder implements AutoCloseable {
     }
 
     /**
-     * Every pinned event a recording file holds, in the order they were recorded: with JFR's default
+     * Every pinned event a recording file holds, in the order the file delivers them: with JFR's default
      * configuration those of 20 ms or longer, every one when the recording asked for threshold zero.
      *
      * @throws IOException when the file cannot be read
