@@ -2,6 +2,7 @@ package workbench.lessons.harness;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.stream.Collectors;
 
 /**
  * Failures in the learner's terms: what the check observed and which idea to revisit, never the expected
@@ -41,8 +42,9 @@ public final class Feedback {
         if (!ok) {
             fail(observed, revisit);
         }
+        // Cut only when taken: a check may call this thousands of times in a loop, and only the last few are kept.
         synchronized (OBSERVED) {
-            OBSERVED.addLast(observed.length() > KEPT_CHARS ? observed.substring(0, KEPT_CHARS) + "..." : observed);
+            OBSERVED.addLast(String.valueOf(observed));
             if (OBSERVED.size() > KEPT) {
                 OBSERVED.removeFirst();
             }
@@ -52,7 +54,9 @@ public final class Feedback {
     /** The last observations of checks that passed since the previous call, oldest first; then forgets them. */
     static String takeObserved() {
         synchronized (OBSERVED) {
-            String observed = String.join(" | ", OBSERVED).replace('\n', ' ');
+            String observed = OBSERVED.stream()
+                    .map(one -> one.length() > KEPT_CHARS ? one.substring(0, KEPT_CHARS) + "..." : one)
+                    .collect(Collectors.joining(" | ")).replace('\n', ' ');
             OBSERVED.clear();
             return observed.isEmpty() ? null : observed;
         }
