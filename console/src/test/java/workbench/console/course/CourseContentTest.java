@@ -1,6 +1,7 @@
 package workbench.console.course;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Checks are queued on a pool as the tests are built and each dynamic test waits for its own. The pool
  * has one thread by default: several checks measure rates and pauses, which a second check running
  * beside them on a small machine would disturb. {@code -Dworkbench.proof.parallelism=N} runs N at once;
- * {@code -Dworkbench.proof.lessons=lesson3,lesson4} proves only those lessons' exercises.
+ * {@code -Dworkbench.proof.lessons=lesson3,lesson4} proves only those lessons' exercises. Which wrong answers a run
+ * proves is a {@link WrongAnswerSample}: a few per exercise by default, every one with
+ * {@code -Dworkbench.proof.wrongs=all}.
  *
  * <p>Every verdict, with its time and each test's message, goes to {@code target/proof-verdicts.txt}: the figures
  * in a wrong answer's messages show how far from its check's threshold it fell, so thin margins show up before a
@@ -48,6 +51,8 @@ class CourseContentTest {
     private static final ExecutorService POOL =
             Executors.newFixedThreadPool(Integer.getInteger("workbench.proof.parallelism", 1));
 
+    private static final WrongAnswerSample SAMPLE = WrongAnswerSample.fromSystemProperties();
+
     private static final Path VERDICTS = Path.of("target", "proof-verdicts.txt");
 
     @TempDir
@@ -56,7 +61,7 @@ class CourseContentTest {
     @BeforeAll
     static void startVerdicts() throws IOException {
         Files.createDirectories(VERDICTS.getParent());
-        Files.writeString(VERDICTS, "");
+        Files.writeString(VERDICTS, "# this run proved " + SAMPLE.describe() + "\n");
     }
 
     @AfterAll
@@ -74,11 +79,16 @@ class CourseContentTest {
         return COURSE.exercises().filter(CourseContentTest::selected).toList().stream().map(exercise -> {
             CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise), null);
             CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise), null);
-            List<DynamicTest> wrongs = COURSE.wrongAnswers(exercise).stream().map(wrong -> {
+            List<WrongAnswer> kept = COURSE.wrongAnswers(exercise);
+            List<DynamicTest> wrongs = kept.stream().map(wrong -> {
+                String name = "wrong answer '" + wrong.variant() + "' fails \"" + wrong.rejectedBy() + "\"";
+                if (!SAMPLE.includes(kept, wrong)) {
+                    return DynamicTest.dynamicTest(name,
+                            () -> Assumptions.abort("not in this run's sample of " + SAMPLE.describe()));
+                }
                 CompletableFuture<CheckReport> report = check(exercise, "wrong-" + wrong.variant(), wrong.file(),
                         wrong.rejectedBy());
-                return DynamicTest.dynamicTest("wrong answer '" + wrong.variant() + "' fails \"" + wrong.rejectedBy()
-                        + "\"", () -> wrongFails(wrong, report.join()));
+                return DynamicTest.dynamicTest(name, () -> wrongFails(wrong, report.join()));
             }).toList();
             return DynamicContainer.dynamicContainer(exercise.name(), Stream.concat(Stream.of(
                     DynamicTest.dynamicTest("the untouched stub fails", () -> stubFails(stub.join())),
