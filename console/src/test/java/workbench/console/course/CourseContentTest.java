@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has one thread by default: several checks measure rates and pauses, which a second check running
  * beside them on a small machine would disturb. {@code -Dworkbench.proof.parallelism=N} runs N at once;
  * {@code -Dworkbench.proof.lessons=lesson3,lesson4} proves only those lessons' exercises. Which wrong answers a run
- * proves is a {@link WrongAnswerSample}: a few per exercise by default, every one with
+ * proves is a {@link WrongAnswerSample}: one per exercise by default, every one with
  * {@code -Dworkbench.proof.wrongs=all}.
  *
  * <p>Every verdict, with its time and each test's message, goes to {@code target/proof-verdicts.txt}: the figures

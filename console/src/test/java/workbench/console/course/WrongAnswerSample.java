@@ -6,18 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which kept wrong answers one proof run checks. Every stub and every reference is checked in every run, but the
- * build proves only a few wrong answers per exercise, so that it stays within CI's time: each run takes the next
- * few in a rotation whose start moves with the day (or with {@code -Dworkbench.proof.seed}), so that every one is
- * proved within a few days. {@code -Dworkbench.proof.wrongs=all} proves all of them, as it should be run after a
- * check changes.
+ * Which kept wrong answers one proof run checks. Every stub and every reference is checked in every run, but by
+ * default the build proves one wrong answer per exercise ({@code -Dworkbench.proof.wrongs=N} for N), so that CI
+ * stays within its time: each run takes the next in a rotation that moves on each day (or with
+ * {@code -Dworkbench.proof.seed}), so that every one is proved within as many days as an exercise keeps wrong
+ * answers. {@code -Dworkbench.proof.wrongs=all} proves all of them, as it should be run after a check changes.
  *
  * @param perExercise how many of an exercise's wrong answers to prove
  * @param seed        where this run's rotation starts, printed so that a failing sample can be run again
  */
 record WrongAnswerSample(int perExercise, long seed) {
 
-    static final int DEFAULT_PER_EXERCISE = 2;
+    static final int DEFAULT_PER_EXERCISE = 1;
 
     static WrongAnswerSample fromSystemProperties() {
         String wrongs = System.getProperty("workbench.proof.wrongs", String.valueOf(DEFAULT_PER_EXERCISE));
@@ -43,7 +43,8 @@ record WrongAnswerSample(int perExercise, long seed) {
     /** How a run says which sample it proved. */
     String describe() {
         return all() ? "every kept wrong answer"
-                : perExercise + " kept wrong answers per exercise, rotation seed " + seed
+                : perExercise + (perExercise == 1 ? " kept wrong answer" : " kept wrong answers")
+                        + " per exercise, rotation seed " + seed
                         + " (-Dworkbench.proof.seed=" + seed + " repeats this sample, -Dworkbench.proof.wrongs=all"
                         + " proves every one)";
     }
