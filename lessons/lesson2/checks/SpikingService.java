@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.RecordingState;
 import jdk.jfr.consumer.RecordingStream;
@@ -16,8 +17,8 @@ import workbench.lessons.harness.LabProcess;
 /**
  * The {@code allocation-spikes} demo in a JVM of its own, for find-the-spike's check: the learner's code must watch
  * the JVM it is handed, whose flight recorder and counters are not its own. It says {@value #READY} once its flight
- * recorder has warmed up, starts the demo when told {@value #START}, notes when a recording (the learner's stream)
- * first runs in it, and lists both when told {@value #REPORT}.
+ * recorder has warmed up and a {@link PreloadedCache} has loaded, starts the demo when told {@value #START}, notes
+ * when a recording (the learner's stream) first runs in it, and lists both when told {@value #REPORT}.
  */
 public final class SpikingService {
 
@@ -72,6 +73,7 @@ public final class SpikingService {
         try (RecordingStream warmUp = new RecordingStream()) {
             warmUp.startAsync();
         }
+        PreloadedCache cache = PreloadedCache.load(new Random(Long.parseLong(args[0])));
         AllocationSpikes demo = new AllocationSpikes(settings(Long.parseLong(args[0]), Integer.parseInt(args[1]),
                 Duration.ofMillis(Long.parseLong(args[2])), Double.parseDouble(args[3]), Integer.parseInt(args[4])));
         Thread.ofPlatform().daemon().start(SpikingService::noteFirstRecording);
@@ -80,6 +82,7 @@ public final class SpikingService {
         for (String line = input.readLine(); line != null; line = input.readLine()) {
             if (line.equals(START)) {
                 demo.start();
+                cache.demoStarted();
             } else if (line.equals(REPORT)) {
                 for (AllocationSpikes.Spike spike : demo.spikes()) {
                     System.out.println(SPIKE + spike.at() + " " + spike.site() + " " + spike.bytes());
