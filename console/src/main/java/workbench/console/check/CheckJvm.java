@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs one hidden check class in a fresh JVM, with the learner's classes first on the class path, under
@@ -28,6 +29,9 @@ final class CheckJvm {
             return output.contains("java.lang.OutOfMemoryError");
         }
     }
+
+    /** How often the record is read while the JVM runs: a test's start shows within this long. */
+    private static final long PROGRESS_EVERY_MILLIS = 200;
 
     private final String classPath;
     private final Limits limits;
@@ -46,9 +50,11 @@ final class CheckJvm {
 
     /**
      * Runs every test of {@code checksClass}, or only the one named {@code onlyTest} when that is not null, against
-     * the classes compiled from {@code learnerSource}.
+     * the classes compiled from {@code learnerSource}; {@code progress} is told each event of the record as it is
+     * written, a test's start and its end, while the JVM runs.
      */
-    Run run(String checksClass, String onlyTest, Path learnerSource, Path learnerClasses, Path eventsFile) {
+    Run run(String checksClass, String onlyTest, Path learnerSource, Path learnerClasses, Path eventsFile,
+            Consumer<CheckEvents.Event> progress) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + limits.heap(),
@@ -72,21 +78,36 @@ final class CheckJvm {
                         flooded.set(true);
                         kill(process);
                     });
-            boolean finished = process.waitFor(limits.wallClock().toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + limits.wallClock().toNanos();
+            int told = 0;
+            boolean finished;
+            do {
+                finished = process.waitFor(Math.min(PROGRESS_EVERY_MILLIS,
+                        Math.max(0, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
+                told = tell(CheckEvents.read(eventsFile), told, progress);
+            } while (!finished && System.nanoTime() < deadline);
             String threadDump = finished ? null : threadDump(process);
             if (!finished) {
                 kill(process);
             }
             process.waitFor();
             output.finish();
-            return new Run(CheckEvents.read(eventsFile), process.exitValue(), !finished, flooded.get(),
-                    output.total(), output.text(), threadDump);
+            List<CheckEvents.Event> events = CheckEvents.read(eventsFile);
+            tell(events, told, progress);
+            return new Run(events, process.exitValue(), !finished, flooded.get(), output.total(), output.text(),
+                    threadDump);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start a check JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The check was interrupted", e);
         }
+    }
+
+    /** Tells {@code progress} the events after the first {@code told}; returns how many it has been told. */
+    private static int tell(List<CheckEvents.Event> events, int told, Consumer<CheckEvents.Event> progress) {
+        events.subList(told, events.size()).forEach(progress);
+        return events.size();
     }
 
     /** Kills the JVM and every process it started. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Checks one exercise file: compiles it, runs its hidden tests in a {@link CheckJvm}, and words what
@@ -42,6 +43,11 @@ public final class Checker {
      * build proves that a wrong answer fails the one test it was kept for.
      */
     public CheckReport check(Exercise exercise, Path source, String onlyTest) {
+        return check(exercise, source, onlyTest, event -> { });
+    }
+
+    /** Checks as {@link #check(Exercise, Path, String)} does, telling {@code progress} each test's start and end. */
+    public CheckReport check(Exercise exercise, Path source, String onlyTest, Consumer<CheckEvents.Event> progress) {
         long start = System.nanoTime();
         Path scratch = workDir.resolve(exercise.name());
         Path classes = scratch.resolve("classes");
@@ -49,7 +55,8 @@ public final class Checker {
         if (!errors.isEmpty()) {
             return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "", since(start));
         }
-        CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, source, classes, scratch.resolve("events.jsonl"));
+        CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, source, classes, scratch.resolve("events.jsonl"),
+                progress);
         Map<String, CheckReport.TestResult> tests = new LinkedHashMap<>();
         String running = null;
         for (CheckEvents.Event event : run.events()) {

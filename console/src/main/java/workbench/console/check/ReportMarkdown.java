@@ -1,8 +1,10 @@
 package workbench.console.check;
 
 import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.TestStatus;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Words a {@link CheckReport} for the learner, as Markdown for the console's renderer. */
@@ -32,11 +34,15 @@ public final class ReportMarkdown {
         }
         md.append(report.passed() && !report.tests().isEmpty() ? "### ✓ " : "### ✗ ").append(name).append(": ")
                 .append(verdict(report)).append(took).append("\n\n");
+        String notRun = null;
         for (CheckReport.TestResult test : report.tests()) {
-            md.append(test.passed() ? "- ✓ " : "- ✗ ").append(test.name()).append('\n');
-            if (test.message() != null && !test.passed()) {
+            md.append("- ").append(mark(test.status())).append(' ').append(test.name()).append('\n');
+            // Tests not run for one reason (an earlier one ran out of time) say it once.
+            boolean saidAlready = test.status() == TestStatus.SKIPPED && Objects.equals(test.message(), notRun);
+            if (test.message() != null && !test.passed() && !saidAlready) {
                 md.append(quote(test.message())).append('\n');
             }
+            notRun = test.status() == TestStatus.SKIPPED ? test.message() : null;
         }
         if (report.problem() != null) {
             md.append("\n").append(report.problem().contains("\n")
@@ -49,7 +55,15 @@ public final class ReportMarkdown {
         return md.toString();
     }
 
-    /** Indents a failure under its bullet, setting the advice to revisit apart from the observation. */
+    /** How a test ended, in one character: passed, failed or broke, or did not run. */
+    public static char mark(TestStatus status) {
+        return switch (status) {
+            case PASS -> '✓';
+            case FAIL, ERROR -> '✗';
+            case SKIPPED -> '–';
+        };
+    }
+
     /** "all 7 checks pass", "5 of 7 checks pass", or for an exercise of one check, whether it passes. */
     private static String verdict(CheckReport report) {
         int tests = report.tests().size();
@@ -63,6 +77,7 @@ public final class ReportMarkdown {
         return report.passed() ? "all " + passed + " checks pass" : passed + " of " + tests + " checks pass";
     }
 
+    /** Indents a failure under its bullet, setting the advice to revisit apart from the observation. */
     private static String quote(String message) {
         String[] parts = message.split(Feedback.REVISIT, 2);
         String observed = parts[0].lines().map(line -> "  > " + line).collect(Collectors.joining("\n"));

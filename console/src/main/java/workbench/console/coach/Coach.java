@@ -14,6 +14,7 @@ import workbench.console.course.Prediction;
 import workbench.console.course.PredictionResult;
 import workbench.console.course.Progress;
 import workbench.console.course.ProgressStore;
+import workbench.lessons.harness.CheckEvents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,7 +137,8 @@ public final class Coach {
     /**
      * Checks an exercise, every exercise of a lesson, or (for {@code null}) the current exercise.
      *
-     * @param progressLine told the name of each exercise as its check starts
+     * @param progressLine told the name of each exercise as its check starts, then each test's name as it starts
+     *                     and its verdict as it ends: a check can take a minute
      */
     public CheckSummary check(String target, Consumer<String> progressLine) {
         List<Exercise> chosen = target == null ? List.of(currentExercise())
@@ -145,7 +147,8 @@ public final class Coach {
         StringBuilder md = new StringBuilder();
         for (Exercise exercise : chosen) {
             progressLine.accept("Checking " + exercise.name() + " …");
-            CheckReport report = checker.check(exercise, course.exerciseFile(exercise));
+            CheckReport report = checker.check(exercise, course.exerciseFile(exercise), null,
+                    event -> progressLine.accept(progress(event)));
             done.add(report);
             if (report.passed()) {
                 progress.update(p -> p.withExercise(exercise.name(), ExerciseProgress::withPassed));
@@ -156,6 +159,11 @@ public final class Coach {
         md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? " + commands.of("hint " + firstFailed(done).name())
                 + " gives the next hint.\n");
         return new CheckSummary(allPassed, md.toString(), done);
+    }
+
+    private static String progress(CheckEvents.Event event) {
+        return event.kind() == CheckEvents.Kind.STARTED ? "  … " + event.test()
+                : "  " + ReportMarkdown.mark(event.status()) + " " + event.test();
     }
 
     /** The exercise of that name; a name shaped like a lesson id gets an answer about lessons. */

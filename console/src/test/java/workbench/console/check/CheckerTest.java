@@ -8,6 +8,7 @@ import workbench.lessons.harness.TestStatus;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,9 @@ class CheckerTest {
 
     private static final Exercise SUM = new Exercise("sum", "fixture", "fixture/Sum.java", "diagnose",
             "workbench.console.check.fixture.SumCheck", "Add numbers.", List.of("one", "two"));
+
+    private static final Exercise TWO_SUMS = new Exercise("sum", "fixture", "fixture/Sum.java", "diagnose",
+            "workbench.console.check.fixture.TwoSumsCheck", "Add numbers.", List.of("one", "two"));
 
     private static final Limits QUICK =
             new Limits(Duration.ofSeconds(60), Duration.ofSeconds(3), "64m", 4096, 1024 * 1024);
@@ -68,6 +72,38 @@ class CheckerTest {
         assertThat(report.tests().getFirst().message())
                 .contains("did not finish within the time limit")
                 .contains("fixture.Sum.sum(Sum.java:");
+    }
+
+    /** Code that loops costs one time-out, not one per test: the first test that runs out of time ends the check. */
+    @Test
+    void theFirstTimeOutEndsTheCheck() throws Exception {
+        Path loops = Path.of(getClass().getResource("/fixture/loops/fixture/Sum.java").toURI());
+        CheckReport report = new Checker(work, System.getProperty("java.class.path"), QUICK).check(TWO_SUMS, loops);
+        assertThat(report.tests()).extracting(CheckReport.TestResult::status)
+                .containsExactly(TestStatus.ERROR, TestStatus.SKIPPED);
+        assertThat(report.tests().getFirst().message()).contains("did not finish within the time limit");
+        assertThat(report.tests().getLast().message()).contains("an earlier test ran out of time");
+    }
+
+    /**
+     * Each test's start is told while the check JVM runs, not when it is done: the looping answer's first test runs
+     * for its whole time-out after it starts, so its start is told seconds before the check returns.
+     */
+    @Test
+    void progressIsToldWhileTheCheckRuns() throws Exception {
+        Path loops = Path.of(getClass().getResource("/fixture/loops/fixture/Sum.java").toURI());
+        List<String> told = new ArrayList<>();
+        long[] firstStartTold = new long[1];
+        new Checker(work, System.getProperty("java.class.path"), QUICK).check(TWO_SUMS, loops, null, event -> {
+            if (told.isEmpty()) {
+                firstStartTold[0] = System.nanoTime();
+            }
+            told.add(event.kind() + " " + event.test() + (event.status() == null ? "" : " " + event.status()));
+        });
+        long returned = System.nanoTime();
+        assertThat(told).containsExactly("STARTED adds two numbers", "FINISHED adds two numbers ERROR",
+                "FINISHED adds no numbers SKIPPED");
+        assertThat(Duration.ofNanos(returned - firstStartTold[0])).isGreaterThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -35,6 +35,16 @@ class ReportMarkdownTest {
         assertThat(failed).startsWith("### ✗ read-the-vars: 1 of 2 checks pass");
     }
 
+    @Test
+    void testsNotRunAreMarkedApartFromFailuresAndSayWhyOnce() {
+        String report = render(CheckReport.Status.FAIL,
+                new CheckReport.TestResult("a", TestStatus.ERROR, "did not finish", null),
+                new CheckReport.TestResult("b", TestStatus.SKIPPED, "Not run: an earlier test ran out of time", null),
+                new CheckReport.TestResult("c", TestStatus.SKIPPED, "Not run: an earlier test ran out of time", null));
+        assertThat(report).contains("- ✗ a\n").contains("- – b\n  > Not run: an earlier test ran out of time")
+                .contains("- – c\n").containsOnlyOnce("Not run");
+    }
+
     private static String render(CheckReport.Status status, CheckReport.TestResult... tests) {
         return new ReportMarkdown(Path.of(".")).render(new CheckReport(EXERCISE, status, List.of(), List.of(tests),
                 null, "", Duration.ofMillis(1200)));

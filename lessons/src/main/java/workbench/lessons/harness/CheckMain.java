@@ -1,5 +1,6 @@
 package workbench.lessons.harness;
 
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -11,10 +12,12 @@ import java.nio.file.Path;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+import static org.junit.platform.launcher.core.LauncherExecutionRequestBuilder.executionRequest;
 
 /**
  * Main class of a check JVM: runs one hidden check class with the JUnit Platform Launcher and records
- * every result through {@link CheckEvents}. The console reads that record, never this JVM's output.
+ * every result through {@link CheckEvents}. The console reads that record, never this JVM's output. The first test
+ * that runs out of time ends the check: code that loops or deadlocks would only make every later test wait as long.
  *
  * <p>Arguments: the record file, the folder of the learner's compiled classes, the check class, and optionally
  * the name of the one test to run (as {@link ResultRecorder#name} words it). System property
@@ -61,8 +64,12 @@ public final class CheckMain {
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
+        CancellationToken stopAfterTimeout = CancellationToken.create();
         try (LauncherSession session = LauncherFactory.openSession(quiet)) {
-            session.getLauncher().execute(discovery, new ResultRecorder(events, new Verdicts(learner)));
+            session.getLauncher().execute(executionRequest(discovery)
+                    .listeners(new ResultRecorder(events, new Verdicts(learner), stopAfterTimeout))
+                    .cancellationToken(stopAfterTimeout)
+                    .build());
         }
         // Learner threads may still run (a deadlock the time-out abandoned); they must not keep this JVM up.
         System.exit(0);

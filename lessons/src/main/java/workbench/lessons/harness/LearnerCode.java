@@ -58,10 +58,24 @@ final class LearnerCode {
     private String describe(ThreadInfo thread) {
         String waiting = thread.getLockName() == null ? "" : " waiting for " + thread.getLockName()
                 + (thread.getLockOwnerName() == null ? "" : " held by \"" + thread.getLockOwnerName() + "\"");
-        String frames = Arrays.stream(thread.getStackTrace())
+        String frames = throughLearnerCode(thread.getStackTrace()).stream()
                 .limit(12)
                 .map(f -> "    at " + f)
                 .collect(Collectors.joining("\n"));
         return "  \"" + thread.getThreadName() + "\" " + thread.getThreadState() + waiting + "\n" + frames;
+    }
+
+    /**
+     * The stack from its top (where the thread spins or waits, maybe inside the JDK) down to the learner's outermost
+     * frame and the one that called it, the check: the test framework's frames below say nothing to the learner.
+     */
+    private List<StackTraceElement> throughLearnerCode(StackTraceElement[] stack) {
+        int outermost = -1;
+        for (int i = 0; i < stack.length; i++) {
+            if (owns(stack[i])) {
+                outermost = i;
+            }
+        }
+        return Arrays.asList(stack).subList(0, Math.min(stack.length, outermost + 2));
     }
 }

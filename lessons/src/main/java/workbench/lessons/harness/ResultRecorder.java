@@ -1,20 +1,28 @@
 package workbench.lessons.harness;
 
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
 import java.util.Locale;
 
-/** Writes each test's start and outcome, worded for the learner, as it happens. */
+/**
+ * Writes each test's start and outcome, worded for the learner, as it happens, and stops the check when a test runs
+ * out of time: the tests after it are recorded as not run.
+ */
 final class ResultRecorder implements TestExecutionListener {
+
+    static final String NOT_RUN_AFTER_TIMEOUT = "Not run: an earlier test ran out of time, which ends the check.";
 
     private final CheckEvents events;
     private final Verdicts verdicts;
+    private final CancellationToken stopAfterTimeout;
 
-    ResultRecorder(CheckEvents events, Verdicts verdicts) {
+    ResultRecorder(CheckEvents events, Verdicts verdicts, CancellationToken stopAfterTimeout) {
         this.events = events;
         this.verdicts = verdicts;
+        this.stopAfterTimeout = stopAfterTimeout;
     }
 
     static String name(TestIdentifier test) {
@@ -43,7 +51,8 @@ final class ResultRecorder implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            events.finished(name(test), TestStatus.SKIPPED, reason);
+            events.finished(name(test), TestStatus.SKIPPED,
+                    stopAfterTimeout.isCancellationRequested() ? NOT_RUN_AFTER_TIMEOUT : reason);
         }
     }
 
@@ -58,8 +67,12 @@ final class ResultRecorder implements TestExecutionListener {
             case ABORTED -> events.finished(name(test), TestStatus.SKIPPED,
                     result.getThrowable().map(Throwable::getMessage).orElse(null));
             case FAILED -> {
-                Verdicts.Verdict verdict = verdicts.of(result.getThrowable().orElseThrow());
+                Throwable thrown = result.getThrowable().orElseThrow();
+                Verdicts.Verdict verdict = verdicts.of(thrown);
                 events.finished(name(test), verdict.status(), verdict.message());
+                if (Verdicts.isTimeout(thrown)) {
+                    stopAfterTimeout.cancel();
+                }
             }
         }
     }

@@ -45,7 +45,8 @@ final class Verdicts {
         };
     }
 
-    private static boolean isTimeout(Throwable thrown) {
+    /** Whether a test ended because it ran out of time, by JUnit's time-out in either of its modes. */
+    static boolean isTimeout(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {
                 return true;
