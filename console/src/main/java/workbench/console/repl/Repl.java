@@ -17,7 +17,7 @@ final class Repl {
     private boolean exitRequested;
 
     /**
-     * @param commands the lesson's and the session's commands; /help and /exit are added here
+     * @param commands the lesson's and the session's commands; /help, /exit and /quit are added here
      */
     Repl(ConsoleIO io, SnippetEvaluator evaluator, Supplier<String> prompt, List<Command> commands) {
         this.io = io;
@@ -26,6 +26,8 @@ final class Repl {
         List<Command> all = new ArrayList<>(commands);
         all.add(Command.of("help", "", "this list", args -> help()));
         all.add(Command.of("exit", "", "leave the console (Ctrl-D does the same)", args -> exitRequested = true));
+        // The word most tools use: typed here it would otherwise be taken for a typo of /edit.
+        all.add(Command.of("quit", "", "the same as /exit", args -> exitRequested = true));
         this.commands = new CommandTable(all);
     }
 

@@ -86,6 +86,13 @@ class ConsoleScriptTest {
     }
 
     @Test
+    void quitLeavesAsExitDoes() throws IOException {
+        String transcript = run("1 + 1", "/quit", "2 + 2");
+        assertFalse(transcript.contains("Unknown command"), transcript);
+        assertFalse(transcript.contains("$2 ==> 4"), "nothing runs after /quit:\n" + transcript);
+    }
+
+    @Test
     void aLineThatOpensAJavaCommentIsJavaNotACommand() throws IOException {
         String transcript = run("// a note to self", "/* the answer */ 40 + 2");
         assertFalse(transcript.contains("Unknown command"), transcript);
