@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  */
 public final class Checker {
 
+    /** How a JVM ends on SIGINT: the terminal sends it to the check JVM too when the learner presses Ctrl-C. */
+    private static final int EXIT_ON_CTRL_C = 128 + 2;
+
     private final Path workDir;
     private final Limits limits;
     private final ExerciseCompiler compiler;
@@ -87,6 +90,10 @@ public final class Checker {
             return Optional.of("The check ran longer than " + limits.wallClock().toSeconds() + " s" + during
                     + " and was stopped. Where its threads were:\n\n"
                     + ThreadDumps.relevantTo(run.threadDump(), exercise.className()));
+        }
+        if (run.exitCode() == EXIT_ON_CTRL_C) {
+            return Optional.of("The check was stopped by Ctrl-C" + during + ", before its verdict. Nothing was"
+                    + " recorded: your file and your progress are as they were.");
         }
         if (run.exitCode() != 0 && run.ranOutOfMemory()) {
             return Optional.of("Your code ran out of memory (the heap is capped at " + limits.heap() + ")"

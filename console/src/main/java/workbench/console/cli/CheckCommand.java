@@ -21,16 +21,33 @@ final class CheckCommand extends WorkbenchCommand {
 
     @Override
     public Integer call() {
-        Coach.CheckSummary summary = coach().check(target, line -> {
-            if (!json) {
-                System.err.println(line);
-            }
-        });
+        Thread stopped = Thread.ofPlatform().unstarted(CheckCommand::stoppedByCtrlC);
+        Runtime.getRuntime().addShutdownHook(stopped);
+        Coach.CheckSummary summary;
+        try {
+            summary = coach().check(target, line -> {
+                if (!json) {
+                    System.err.println(line);
+                }
+            });
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopped);
+        }
         if (json) {
             System.out.println(ResultsJson.write(summary.reports()));
         } else {
             print(summary.markdown());
         }
         return summary.passed() ? 0 : 1;
+    }
+
+    /**
+     * Ctrl-C (or a kill) while a check runs: its JVMs end with this one, and the learner is told that nothing else
+     * did, rather than left to wonder whether their code stopped it.
+     */
+    private static void stoppedByCtrlC() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        System.err.println("\nCheck stopped before its verdict: nothing was recorded, and your files and progress are"
+                + " as they were.");
     }
 }

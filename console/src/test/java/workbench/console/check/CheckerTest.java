@@ -106,6 +106,24 @@ class CheckerTest {
         assertThat(Duration.ofNanos(returned - firstStartTold[0])).isGreaterThan(Duration.ofSeconds(2));
     }
 
+    /** Ctrl-C in a terminal reaches the check JVM too: the report says so, not that the learner's code exited. */
+    @Test
+    void ctrlCIsReportedAsSuchNotAsSystemExit() throws Exception {
+        Path loops = Path.of(getClass().getResource("/fixture/loops/fixture/Sum.java").toURI());
+        CheckReport report = new Checker(work, System.getProperty("java.class.path"), QUICK).check(SUM, loops, null,
+                event -> ProcessHandle.current().children().forEach(jvm -> signal("INT", jvm)));
+        assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
+        assertThat(report.problem()).contains("stopped by Ctrl-C").doesNotContain("System.exit");
+    }
+
+    private static void signal(String name, ProcessHandle process) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void aDeadlockTimesOutAndNamesTheLockAndItsOwner() throws Exception {
         CheckReport report = check("deadlocks");
