@@ -106,22 +106,16 @@ class CheckerTest {
         assertThat(Duration.ofNanos(returned - firstStartTold[0])).isGreaterThan(Duration.ofSeconds(2));
     }
 
-    /** Ctrl-C in a terminal reaches the check JVM too: the report says so, not that the learner's code exited. */
+    /**
+     * Ctrl-C in a terminal reaches the check JVM too, which ends with status 130: the report says so, not that the
+     * learner's code exited. The fixture ends its JVM with that status itself: a real SIGINT cannot be relied on
+     * here, since a JVM started in the background, as a build often is, inherits SIGINT ignored.
+     */
     @Test
     void ctrlCIsReportedAsSuchNotAsSystemExit() throws Exception {
-        Path loops = Path.of(getClass().getResource("/fixture/loops/fixture/Sum.java").toURI());
-        CheckReport report = new Checker(work, System.getProperty("java.class.path"), QUICK).check(SUM, loops, null,
-                event -> ProcessHandle.current().children().forEach(jvm -> signal("INT", jvm)));
+        CheckReport report = check("interrupted");
         assertThat(report.status()).isEqualTo(CheckReport.Status.ERROR);
         assertThat(report.problem()).contains("stopped by Ctrl-C").doesNotContain("System.exit");
-    }
-
-    private static void signal(String name, ProcessHandle process) {
-        try {
-            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
