@@ -20,6 +20,6 @@ final class StartCommand extends WorkbenchCommand {
     public Integer call() throws Exception {
         Coach coach = coach();
         Lesson chosen = lesson == null ? coach.currentLesson() : coach.course().lesson(lesson);
-        return new Console(workbench.root(), coach.course(), coach.inConsole(), chosen.id()).run();
+        return new Console(workbench.state(), coach.course(), coach.inConsole(), chosen.id()).run();
     }
 }

@@ -16,25 +16,37 @@ import java.util.Optional;
 final class Workbench {
 
     private final Path root;
+    private final Path state;
     private Coach coach;
 
-    Workbench(Path root) {
+    Workbench(Path root, Path state) {
         this.root = root;
+        this.state = state;
     }
 
-    /** The checkout's root: set by the launcher, else the working folder. */
+    /**
+     * The checkout's root, set by the launcher, else the working folder; the learner's state in its
+     * {@code .workbench} folder, unless {@code workbench.state} names another (the launcher's start-up training
+     * run uses a scratch one, so that it leaves the learner's progress and history untouched).
+     */
     static Workbench fromEnvironment() {
-        return new Workbench(Path.of(System.getProperty("workbench.home", ".")).toAbsolutePath().normalize());
+        Path root = Path.of(System.getProperty("workbench.home", ".")).toAbsolutePath().normalize();
+        String state = System.getProperty("workbench.state");
+        return new Workbench(root, state == null ? root.resolve(".workbench") : Path.of(state).toAbsolutePath());
     }
 
     Path root() {
         return root;
     }
 
+    /** Where progress, console history and check scratch space are kept. */
+    Path state() {
+        return state;
+    }
+
     Coach coach() {
         if (coach == null) {
             Course course = Course.load(root);
-            Path state = root.resolve(".workbench");
             coach = new Coach(course, new ProgressStore(state.resolve("progress.json")),
                     new Checker(scratch(state), System.getProperty("java.class.path"), Limits.DEFAULT));
         }

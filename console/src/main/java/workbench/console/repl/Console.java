@@ -21,15 +21,16 @@ import workbench.console.markdown.TerminalRenderer;
  */
 public final class Console {
 
-    private final Path repoRoot;
+    /** The learner's state folder, where the console keeps its history. */
+    private final Path state;
     private final Course course;
     private final Coach coach;
     private final String lessonId;
     /** Set once the loop exists; the completer, built before it, reads it on each Tab. */
     private volatile CommandTable commandTable;
 
-    public Console(Path repoRoot, Course course, Coach coach, String lessonId) {
-        this.repoRoot = repoRoot;
+    public Console(Path state, Course course, Coach coach, String lessonId) {
+        this.state = state;
         this.course = course;
         this.coach = coach;
         this.lessonId = lessonId;
@@ -40,7 +41,7 @@ public final class Console {
         JavaHighlighter highlighter = new JavaHighlighter();
         return run(session -> {
             JavaCompletion completion = new JavaCompletion(session);
-            return TerminalIO.open(repoRoot.resolve(".workbench").resolve("console-history"),
+            return TerminalIO.open(state.resolve("console-history"),
                     new ConsoleCompleter(completion, () -> commandTable), highlighter,
                     new ConsoleParser(completion, session::shellIfReady), completion::documentation);
         }, highlighter.forCodeBlocks(), LabCommandLine.likeThisJvm());

@@ -15,19 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher script's build step, run on a copy of the script whose Maven wrapper is a stand-in that takes a few
- * seconds and notes when it starts and ends: one build at a time, and stopping the launcher stops its build.
+ * seconds and notes when it starts and ends: one build at a time, stopping the launcher stops its build, and what
+ * the launcher remembers between runs (the JDK, the start-up cache) is dropped when it no longer holds.
  */
 class LauncherTest {
 
-    /** Stands in for Maven: notes its start, "builds" a module for a while, makes the class the launcher looks for. */
+    /** Stands in for Maven: notes its start, "builds" a module for a while, makes the jar the launcher looks for. */
     private static final String FAKE_MAVEN = """
             #!/usr/bin/env bash
             root="$(cd "$(dirname "$0")" && pwd)"
             echo "start $$" >>"$root/builds.txt"
             echo "[INFO] Building Stand-in module [1/1]"
             sleep 4
-            mkdir -p "$root/console/target/classes/workbench/console/cli"
-            touch "$root/console/target/classes/workbench/console/cli/Main.class"
+            mkdir -p "$root/console/target"
+            touch "$root/console/target/console.jar"
             echo "end $$" >>"$root/builds.txt"
             """;
 
@@ -77,6 +78,32 @@ class LauncherTest {
         assertThat(stderr(second)).contains("Another workbench command is building");
         assertThat(builds()).containsExactly("start", "end");
         assertThat(root.resolve(".workbench/build.lock")).doesNotExist();
+    }
+
+    /** A stand-in build makes no console to train on: the console starts without a cache, and no run tries again. */
+    @Test
+    void aStartUpCacheThatCannotBeMadeIsNotTriedAgainOnEveryStart() throws Exception {
+        Process first = start();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(stderr(first)).contains("Preparing the console's start-up cache", "could not be made");
+        Process second = start();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(stderr(second)).doesNotContain("start-up cache");
+    }
+
+    /** The JDK found is remembered, but a remembered JDK that is gone is looked for again, not run. */
+    @Test
+    void aRememberedJdkThatIsGoneIsLookedForAgain() throws Exception {
+        assertThat(start().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path memo = root.resolve(".workbench/jdk");
+        List<String> remembered = Files.readAllLines(memo);
+        assertThat(Path.of(remembered.get(1), "bin", "javac")).exists();
+
+        Files.write(memo, List.of(remembered.get(0), root.resolve("no-such-jdk").toString()));
+        Process again = start();
+        assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(stderr(again)).doesNotContain("no-such-jdk");
+        assertThat(Files.readAllLines(memo)).isEqualTo(remembered);
     }
 
     /** The launcher, asked for its version: after the build it runs a console that is not there, which is fine. */

@@ -188,7 +188,7 @@ class ConsoleScriptTest {
         Coach coach = new Coach(course, new ProgressStore(state.resolve("progress.json")),
                 new Checker(state.resolve("check"), System.getProperty("java.class.path"), Limits.DEFAULT));
         ScriptedIO io = new ScriptedIO(List.of(script), 80);
-        int exit = new Console(root, course, coach.inConsole(), "lesson1")
+        int exit = new Console(state, course, coach.inConsole(), "lesson1")
                 .run(session -> io, CodeHighlighter.NONE, LabCommandLine.likeThisJvm());
         assertEquals(0, exit);
         return io.transcript();

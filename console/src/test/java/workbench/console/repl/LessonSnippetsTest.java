@@ -72,7 +72,7 @@ class LessonSnippetsTest {
                 new Checker(state.resolve(lessonId).resolve("check"), System.getProperty("java.class.path"),
                         Limits.DEFAULT));
         ScriptedIO io = new ScriptedIO(script, 100);
-        new Console(ROOT, course, coach.inConsole(), lessonId).run(session -> io, CodeHighlighter.NONE,
+        new Console(state.resolve(lessonId), course, coach.inConsole(), lessonId).run(session -> io, CodeHighlighter.NONE,
                 LabCommandLine.likeThisJvm());
         return io.transcript();
     }
