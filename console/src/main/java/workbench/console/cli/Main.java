@@ -13,7 +13,8 @@ import org.jline.utils.Levenshtein;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A hands-on course in JVM runtime diagnostics.%n",
         subcommands = {StartCommand.class, ListCommand.class, CheckCommand.class, HintCommand.class,
-                SolutionCommand.class, ResetCommand.class, WatchCommand.class, TopCommand.class},
+                SolutionCommand.class, ResetCommand.class, WatchCommand.class, TopCommand.class,
+                IncidentCommand.class, OpenCommand.class},
         footer = {"%nStart with: workbench start lesson1"})
 public final class Main implements Runnable {
 

@@ -10,21 +10,15 @@ import workbench.diagnostics.sched.SchedTrace;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.target.Target;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** A live view of another JVM's vital signs, read without stopping it, like jstat with sparklines. */
 @Command(name = "top", description = "Watch any running JVM's vital signs by process id (Ctrl-C ends).")
 final class TopCommand implements Callable<Integer> {
 
     private static final Duration WINDOW = Duration.ofSeconds(10);
-    /** SIGQUIT is signal 3: bit 2 of a mask of caught signals. */
-    private static final long SIGQUIT_BIT = 1L << 2;
 
     @Parameters(paramLabel = "PID", description = "the process id of a JVM run by the same user")
     long pid;
@@ -38,16 +32,7 @@ final class TopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
-            throw new IllegalStateException(
-                    "No process " + pid + " is running. `jps -l` lists the JVMs you can watch.");
-        }
-        if (ignoresAttachSignal(pid)) {
-            String command = ProcessHandle.of(pid).flatMap(process -> process.info().command()).orElse("?");
-            throw new IllegalStateException("Process " + pid + " (" + command + ") is not a JVM that can be watched:"
-                    + " it does not catch SIGQUIT, which a JVM uses to be attached to (one started with -Xrs does"
-                    + " not either). `jps -l` lists the JVMs you can watch.");
-        }
+        WatchableJvm.require(pid);
         boolean redraw = System.console() != null && System.getenv("NO_COLOR") == null;
         int capacity = (int) Math.max(2, WINDOW.dividedBy(interval) * 6);
         SchedPanel schedPanel = new SchedPanel(capacity);
@@ -65,23 +50,6 @@ final class TopCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * True when Linux says the process does not catch SIGQUIT, the signal a JVM is asked to attach by: the JDK's
-     * attach then waits seconds for it to before giving up, as it would for a JVM still starting.
-     */
-    private static boolean ignoresAttachSignal(long pid) throws IOException {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.isReadable(status)) {
-            return false;  // not Linux, or not ours to read: let the attach say why
-        }
-        try (Stream<String> lines = Files.lines(status)) {
-            return lines.filter(line -> line.startsWith("SigCgt:")).findFirst()
-                    .map(line -> (Long.parseUnsignedLong(line.substring("SigCgt:".length()).trim(), 16)
-                            & SIGQUIT_BIT) == 0)
-                    .orElse(false);
-        }
     }
 
     private static String screen(Target target, Sampler sampler, SchedPanel schedPanel) {

@@ -65,7 +65,7 @@ public final class Console {
             SnippetEvaluator evaluator = new SnippetEvaluator(session, io, holder.labOutput);
             LessonCommands lessonCommands = new LessonCommands(lesson, coach, evaluator, io, renderer);
             List<Command> commands = new ArrayList<>(lessonCommands.commands());
-            commands.addAll(new SessionCommands(session, io, sched).commands());
+            commands.addAll(new SessionCommands(session, io, sched, course.root().resolve("incidents")).commands());
             Repl repl = new Repl(io, evaluator, () -> lesson.id() + "> ", commands);
             commandTable = repl.commands();
             io.onInterrupt(session::stop);

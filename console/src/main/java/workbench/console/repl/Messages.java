@@ -24,6 +24,9 @@ final class Messages {
     static final String SCHED_NOT_RUNNING = "No scheduler trace is running; /sched starts one.";
     static final String SCHED_LAB_EXITED = "Scheduler trace stopped: the lab JVM it traced has exited. /sched traces the fresh one.";
 
+    static final String INCIDENT_USAGE = "Usage: /incident save [name] records the lab JVM for 10 s into"
+            + " incidents/<name>; the name is letters, digits, '.', '-' and '_'.";
+
     static final String EDITED = "Back from the editor. /check runs the hidden checks on what you saved.";
 
     private Messages() {
@@ -86,6 +89,20 @@ final class Messages {
 
     static String schedStarted(String interval) {
         return "Tracing the lab JVM's scheduler, a line every " + interval + " above the prompt; /sched stop ends it.";
+    }
+
+    static String incidentRecording(Path folder, String length) {
+        return "Recording the lab JVM for " + length + " into " + folder + " (JFR, GC log, thread dumps, class"
+                + " histogram, metrics)...";
+    }
+
+    static String incidentSaved(Path folder, List<String> missing) {
+        return "Saved. `./workbench open " + folder + "` reads it back; the recording opens in JDK Mission Control."
+                + missing.stream().map(line -> "\nNot captured: " + line).collect(Collectors.joining());
+    }
+
+    static String incidentFailed(String reason) {
+        return "No incident was recorded: " + reason.lines().findFirst().orElse("") + ".";
     }
 
     static String schedCannotAttach(String reason) {

@@ -1,22 +1,36 @@
 package workbench.console.repl;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jdk.jshell.JShell;
 import workbench.console.lab.LabSession;
+import workbench.diagnostics.incident.Incident;
+import workbench.diagnostics.incident.IncidentCapture;
+import workbench.diagnostics.target.Target;
 
-/** Commands about the lab session itself: its variables, its imports, its scheduler trace, a fresh start. */
+/**
+ * Commands about the lab session itself: its variables, its imports, its scheduler trace, an incident recording of
+ * it, a fresh start.
+ */
 final class SessionCommands {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final LabSession session;
     private final ConsoleIO io;
     private final SchedWatch sched;
+    private final Path incidents;
 
-    SessionCommands(LabSession session, ConsoleIO io, SchedWatch sched) {
+    /** @param incidents the folder that {@code /incident save} writes its folders into */
+    SessionCommands(LabSession session, ConsoleIO io, SchedWatch sched, Path incidents) {
         this.session = session;
         this.io = io;
         this.sched = sched;
+        this.incidents = incidents;
     }
 
     List<Command> commands() {
@@ -25,6 +39,8 @@ final class SessionCommands {
                 Command.of("imports", "", "the imports in effect", args -> imports()),
                 new Command("sched", "[interval]|stop", "trace the lab JVM's scheduler, a line per interval (default 1s)",
                         this::sched, typed -> List.of("stop", "500ms", "1s", "5s")),
+                new Command("incident", "save [name]", "record the lab JVM for 10 s into incidents/, for"
+                        + " ./workbench open", this::incident, typed -> List.of("save")),
                 Command.of("reset", "", "a fresh lab JVM (variables are lost)", args -> reset()));
     }
 
@@ -62,6 +78,26 @@ final class SessionCommands {
             io.println(Messages.schedStarted(DurationText.format(interval)));
         } catch (IOException e) {
             io.println(Messages.schedCannotAttach(e.getMessage()));
+        }
+    }
+
+    private void incident(String args) {
+        String[] words = args.strip().split("\\s+", 2);
+        String name = words.length > 1 ? words[1] : "lab-" + LocalDateTime.now().format(STAMP);
+        if (!words[0].equals("save") || !name.matches("[\\w.-]+")) {
+            io.println(Messages.INCIDENT_USAGE);
+            return;
+        }
+        Path folder = incidents.resolve(name);
+        io.println(Messages.incidentRecording(folder, DurationText.format(IncidentCapture.DEFAULT_LENGTH)));
+        try (Target target = Target.attach(session.pid())) {
+            Incident incident = IncidentCapture.capture(target, folder, IncidentCapture.DEFAULT_LENGTH);
+            io.println(Messages.incidentSaved(folder, incident.missing()));
+        } catch (IOException e) {
+            io.println(Messages.incidentFailed(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            io.println(Messages.incidentFailed("interrupted"));
         }
     }
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's answers to input it cannot run. */
 class MainTest {
@@ -40,6 +44,31 @@ class MainTest {
     }
 
     /** What a run of the command line returned and printed. */
+    @Test
+    @Timeout(120)
+    void incidentRecordsAJvmAndOpenReadsItBack(@TempDir Path folder) {
+        Path incident = folder.resolve("now");  // this very JVM
+        Ran recorded = run("incident", Long.toString(ProcessHandle.current().pid()), "--length", "5s", "--to",
+                incident.toString());
+        assertThat(recorded.exit()).as(recorded.err()).isZero();
+        assertThat(recorded.out()).contains("Saved " + incident).contains("workbench open " + incident);
+
+        Ran opened = run("open", incident.toString());
+        assertThat(opened.exit()).as(opened.err()).isZero();
+        assertThat(opened.out()).contains("Incident: process " + ProcessHandle.current().pid())
+                .contains("Garbage collection", "Safepoints", "leak suspects in 5 thread dumps over the capture", "Heap",
+                        "class name", "jfr summary " + incident.resolve("recording.jfr"));
+    }
+
+    @Test
+    void openSaysWhenAFolderIsNoIncident(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Ran opened = run("open", folder.toString());
+        assertThat(opened.exit()).isEqualTo(2);
+        assertThat(opened.err()).contains("is not an incident folder").contains("workbench incident <pid>")
+                .doesNotContain("workbench failed");
+    }
+
     private record Ran(int exit, String out, String err) {}
 
     private static Ran run(String... args) {

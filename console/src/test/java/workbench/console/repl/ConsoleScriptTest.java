@@ -19,6 +19,7 @@ import workbench.console.course.Course;
 import workbench.console.course.ProgressStore;
 import workbench.console.lab.LabCommandLine;
 import workbench.console.markdown.CodeHighlighter;
+import workbench.diagnostics.incident.Incident;
 
 /** Drives the whole console with a script, as piped input would, against a real lab JVM. */
 @Timeout(180)
@@ -83,6 +84,19 @@ class ConsoleScriptTest {
         assertTrue(transcript.contains("$1 ==> 2000\n"), transcript);
         assertTrue(transcript.contains("$2 ==> {a=1, b=2}\n"), transcript);
         assertTrue(transcript.contains("$3 ==> true\n"), transcript);
+    }
+
+    /** The lab JVM recorded into the course's incidents folder, in a folder that {@code workbench open} reads. */
+    @Test
+    void incidentSaveRecordsTheLabJvm() throws IOException {
+        String transcript = run("/incident save first", "/incident save first", "/incident keep");
+        Incident incident = Incident.open(root.resolve("incidents/first"));
+        assertTrue(incident.missing().isEmpty(), incident.missing().toString());
+        assertTrue(incident.name().contains("LabAgent"), incident.name());
+        assertTrue(transcript.contains("Saved. `./workbench open " + root.resolve("incidents/first")), transcript);
+        assertTrue(transcript.contains("No incident was recorded: " + root.resolve("incidents/first")
+                + " already holds files"), transcript);
+        assertTrue(transcript.contains("Usage: /incident save [name]"), transcript);
     }
 
     @Test

@@ -2,8 +2,11 @@ package workbench.diagnostics.jfr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
+import jdk.jfr.Configuration;
 import jdk.jfr.EventSettings;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -77,6 +80,27 @@ public final class JfrStream implements AutoCloseable {
             default -> throw fileStream("enable " + eventName);
         };
         return settings.withThreshold(Duration.ZERO);
+    }
+
+    /**
+     * Records what one of the JDK's configurations records ({@code "default"}, low overhead, or {@code "profile"}),
+     * as {@code -XX:StartFlightRecording:settings=default} does; events enabled afterwards add to it.
+     *
+     * @throws IOException           when the JDK has no configuration of that name
+     * @throws IllegalStateException on a stream over a file
+     */
+    public void useConfiguration(String name) throws IOException {
+        Map<String, String> settings;
+        try {
+            settings = Configuration.getConfiguration(name).getSettings();
+        } catch (ParseException e) {
+            throw new IOException("the JDK's JFR configuration '" + name + "' cannot be read", e);
+        }
+        switch (stream) {
+            case RecordingStream local -> local.setSettings(settings);
+            case RemoteRecordingStream remote -> remote.setSettings(settings);
+            default -> throw fileStream("use configuration " + name);
+        }
     }
 
     /**

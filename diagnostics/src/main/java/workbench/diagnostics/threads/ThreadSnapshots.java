@@ -77,13 +77,25 @@ public final class ThreadSnapshots {
             Path dir = Files.createTempDirectory("thread-dump");
             file = dir.resolve("threads.json");
             Map<Long, Long> waits = waitsById(target.threads());
-            diagnosticBean(target).dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            dumpTo(target, file);
             return ThreadDumpJson.parse(Files.readString(file), waits);
         } catch (IOException e) {
             throw new UncheckedIOException("could not take a JSON thread dump of process " + target.pid(), e);
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /**
+     * Writes the target's JSON thread dump, virtual threads included, to a new file, as {@code jcmd <pid>
+     * Thread.dump_to_file -format=json} does; {@link #fromJson} reads it back. The target writes the file itself, so it
+     * must run on this machine.
+     *
+     * @throws IOException when the file exists or cannot be written
+     */
+    public static void dumpTo(Target target, Path file) throws IOException {
+        diagnosticBean(target).dumpThreads(file.toAbsolutePath().toString(),
+                HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
     }
 
     /**
