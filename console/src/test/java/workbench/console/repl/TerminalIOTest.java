@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jline.reader.impl.DefaultHighlighter;
@@ -38,12 +39,21 @@ class TerminalIOTest {
     }
 
     @Test
-    void onANarrowTerminalThePagersPromptFitsOneRow() throws IOException {
+    void onANarrowTerminalThePagersPromptFitsOneRow() throws IOException, InterruptedException {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal terminal = terminal("q", 40, screen)) {
             console(terminal).page(LONG_PAGE);
+            awaitOnScreen(screen, "-- more --");
         }
         assertThat(screen.toString(StandardCharsets.UTF_8)).contains("-- more --").doesNotContain("next screen");
+    }
+
+    /** The terminal hands output on to its screen on a thread of its own: closing it at once could cut that off. */
+    private static void awaitOnScreen(ByteArrayOutputStream screen, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private static Terminal terminal(String keys, int columns, ByteArrayOutputStream screen) throws IOException {
