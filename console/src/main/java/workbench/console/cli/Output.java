@@ -15,13 +15,14 @@ final class Output {
     }
 
     static void markdown(String markdown) {
-        boolean styled = System.console() != null && System.console().isTerminal() && System.getenv("NO_COLOR") == null;
-        TerminalRenderer renderer = TerminalRenderer.builder().width(width(styled)).styled(styled).build();
+        boolean styled = terminal() && System.getenv("NO_COLOR") == null;
+        TerminalRenderer renderer = TerminalRenderer.builder().width(width()).styled(styled).build();
         System.out.println(renderer.renderMarkdown(markdown).stripTrailing());
     }
 
-    private static int width(boolean terminal) {
-        if (!terminal) {
+    /** The terminal's columns, at most 100; 100 when the output is no terminal. */
+    static int width() {
+        if (!terminal()) {
             return MAX_WIDTH;
         }
         try (Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
@@ -29,5 +30,9 @@ final class Output {
         } catch (IOException e) {
             return MAX_WIDTH;
         }
+    }
+
+    private static boolean terminal() {
+        return System.console() != null && System.console().isTerminal();
     }
 }

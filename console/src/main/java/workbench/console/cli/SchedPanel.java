@@ -3,7 +3,6 @@ package workbench.console.cli;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-import workbench.diagnostics.sampling.Sparklines;
 import workbench.diagnostics.sched.SchedLine;
 
 /**
@@ -28,24 +27,18 @@ final class SchedPanel implements Consumer<SchedLine> {
         lines.addLast(line);
     }
 
-    synchronized String render() {
+    synchronized String render(TopLayout layout) {
         SchedLine latest = lines.peekLast();
         if (latest == null) {
-            return TopRow.of("scheduler", "…", "");
+            return layout.row("scheduler", "…");
         }
         if (!latest.schedulerKnown()) {
-            return TopRow.of("scheduler", "not published: this JVM has no VirtualThreadSchedulerMXBean (JDK 24+ has)", "");
+            return layout.row("scheduler", "not published: this JVM has no VirtualThreadSchedulerMXBean (JDK 24+ has)");
         }
-        return TopRow.of("scheduler", "parallelism " + latest.parallelism() + ", " + latest.carriers() + " carriers", "")
-                + TopRow.of("mounted", latest.mounted() + " virtual threads", "")
-                + TopRow.of("queued", latest.queued() + " virtual threads", queuedSparkline())
-                + TopRow.of("platform", latest.platformThreadCount() + " threads: " + latest.threadStates(), "");
-    }
-
-    private String queuedSparkline() {
-        if (lines.size() < 2) {
-            return "";
-        }
-        return Sparklines.of(lines.stream().mapToDouble(SchedLine::queued).toArray(), TopRow.SPARKLINE_WIDTH);
+        return layout.row("scheduler", "parallelism " + latest.parallelism() + ", " + latest.carriers() + " carriers")
+                + layout.row("mounted", latest.mounted() + " virtual threads")
+                + layout.row("queued", latest.queued() + " virtual threads",
+                        lines.stream().mapToDouble(SchedLine::queued).toArray())
+                + layout.row("platform", latest.platformThreadCount() + " threads: " + latest.threadStates());
     }
 }

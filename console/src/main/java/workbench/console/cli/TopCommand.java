@@ -36,6 +36,7 @@ final class TopCommand implements Callable<Integer> {
         boolean redraw = System.console() != null && System.getenv("NO_COLOR") == null;
         int capacity = (int) Math.max(2, WINDOW.dividedBy(interval) * 6);
         SchedPanel schedPanel = new SchedPanel(capacity);
+        TopLayout layout = new TopLayout(Output.width());
         try (Target target = Target.attach(pid);
              Sampler sampler = Sampler.start(target, interval, capacity);
              SchedTrace _ = SchedTrace.start(target, interval, schedPanel)) {
@@ -45,45 +46,46 @@ final class TopCommand implements Callable<Integer> {
                     System.out.println("Process " + pid + " has exited.");
                     return 0;
                 }
-                System.out.print((redraw ? "\033[H\033[2J" : "") + screen(target, sampler, schedPanel));
+                System.out.print((redraw ? "\033[H\033[2J" : "") + screen(target, sampler, schedPanel, layout));
                 System.out.flush();
             }
         }
         return 0;
     }
 
-    private static String screen(Target target, Sampler sampler, SchedPanel schedPanel) {
+    private static String screen(Target target, Sampler sampler, SchedPanel schedPanel, TopLayout layout) {
         Snapshot now = sampler.latest();
         if (now == null) {
             return "waiting for the first reading…\n";
         }
-        StringBuilder out = new StringBuilder(
-                String.format(Locale.ROOT, "%d  %s%n%n", target.pid(), target.displayName()));
-        line(out, "heap used", mib(now.value("jvm.memory.used", "jvm.memory.type", "heap")) + " of "
+        StringBuilder out = new StringBuilder(layout.title(target.pid() + "  " + target.displayName())).append('\n');
+        line(out, layout, "heap used", mib(now.value("jvm.memory.used", "jvm.memory.type", "heap")) + " of "
                 + mib(now.value("jvm.memory.committed", "jvm.memory.type", "heap")) + " committed",
                 sampler.series("jvm.memory.used", Attributes.of("jvm.memory.type", "heap")));
-        counterLine(out, "allocated", sampler.series("jvm.memory.allocated"), 1.0 / (1024 * 1024), "MiB/s");
-        line(out, "threads", String.format(Locale.ROOT, "%.0f live, %.0f blocked", now.value("jvm.thread.count"),
-                        orZero(now.value("jvm.thread.count", "jvm.thread.state", "blocked"))),
+        counterLine(out, layout, "allocated", sampler.series("jvm.memory.allocated"), 1.0 / (1024 * 1024), "MiB/s");
+        line(out, layout, "threads", String.format(Locale.ROOT, "%.0f live, %.0f blocked",
+                        now.value("jvm.thread.count"), orZero(now.value("jvm.thread.count", "jvm.thread.state",
+                                "blocked"))),
                 sampler.series("jvm.thread.count"));
-        line(out, "cpu", String.format(Locale.ROOT, "%.0f %%", 100 * orZero(now.value("jvm.cpu.recent_utilization"))),
-                sampler.series("jvm.cpu.recent_utilization"));
-        counterLine(out, "gc time", sampler.series("jvm.gc.duration"), 1000, "ms/s");
-        counterLine(out, "safepoints", sampler.series("jvm.safepoint.count"), 1, "/s");
-        line(out, "classes", String.format(Locale.ROOT, "%.0f loaded", now.value("jvm.class.count")),
+        line(out, layout, "cpu", String.format(Locale.ROOT, "%.0f %%",
+                100 * orZero(now.value("jvm.cpu.recent_utilization"))), sampler.series("jvm.cpu.recent_utilization"));
+        counterLine(out, layout, "gc time", sampler.series("jvm.gc.duration"), 1000, "ms/s");
+        counterLine(out, layout, "safepoints", sampler.series("jvm.safepoint.count"), 1, "/s");
+        line(out, layout, "classes", String.format(Locale.ROOT, "%.0f loaded", now.value("jvm.class.count")),
                 sampler.series("jvm.class.count"));
-        return out.append('\n').append(schedPanel.render()).append('\n').toString();
+        return out.append('\n').append(schedPanel.render(layout)).append('\n').toString();
     }
 
-    private static void line(StringBuilder out, String label, String value, TimeSeries series) {
-        out.append(TopRow.of(label, value, series.size() < 2 ? "" : series.sparkline(TopRow.SPARKLINE_WIDTH)));
+    private static void line(StringBuilder out, TopLayout layout, String label, String value, TimeSeries series) {
+        out.append(layout.row(label, value, series.values()));
     }
 
     /** A counter's rate over the window, and a sparkline of its rate between readings: a total is always a ramp. */
-    private static void counterLine(StringBuilder out, String label, TimeSeries total, double scale, String unit) {
+    private static void counterLine(StringBuilder out, TopLayout layout, String label, TimeSeries total, double scale,
+                                    String unit) {
         String rate = total.size() < 2 ? "…"
                 : String.format(Locale.ROOT, "%.1f %s", total.rate(WINDOW) * scale, unit);
-        line(out, label, rate, total.rates());
+        line(out, layout, label, rate, total.rates());
     }
 
     private static String mib(double bytes) {
