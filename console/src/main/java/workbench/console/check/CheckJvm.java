@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,9 @@ import java.util.function.Consumer;
 final class CheckJvm {
 
     /** What a run left behind; {@code threadDump} is set only when the run was stopped for time. */
+    /** A finished run; {@code launched} is just before the JVM was started, {@code exited} just after it ended. */
     record Run(List<CheckEvents.Event> events, int exitCode, boolean timedOut, boolean flooded, long outputBytes,
-               String output, String threadDump) {
+               String output, String threadDump, Instant launched, Instant exited) {
 
         boolean ranOutOfMemory() {
             return output.contains("java.lang.OutOfMemoryError");
@@ -70,6 +72,7 @@ final class CheckJvm {
         }
         try {
             Files.deleteIfExists(eventsFile);
+            Instant launched = Instant.now();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             AtomicBoolean flooded = new AtomicBoolean();
@@ -91,11 +94,12 @@ final class CheckJvm {
                 kill(process);
             }
             process.waitFor();
+            Instant exited = Instant.now();
             output.finish();
             List<CheckEvents.Event> events = CheckEvents.read(eventsFile);
             tell(events, told, progress);
             return new Run(events, process.exitValue(), !finished, flooded.get(), output.total(), output.text(),
-                    threadDump);
+                    threadDump, launched, exited);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start a check JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {

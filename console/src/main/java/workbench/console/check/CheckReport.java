@@ -13,9 +13,10 @@ import java.util.List;
  * @param tests         each hidden test's outcome, in the order they ran
  * @param problem       what ended the check JVM early (time, exit, memory, output flood), or {@code null}
  * @param output        what the learner's code printed, capped
+ * @param timings       where the check's time went
  */
 public record CheckReport(Exercise exercise, Status status, List<ExerciseCompiler.CompileError> compileErrors,
-                          List<TestResult> tests, String problem, String output, Duration took) {
+                          List<TestResult> tests, String problem, String output, CheckTimings timings) {
 
     /** As in Exercism's results.json, worst last: {@code ERROR} when the checks could not run to the end. */
     public enum Status { PASS, FAIL, ERROR }
@@ -35,5 +36,10 @@ public record CheckReport(Exercise exercise, Status status, List<ExerciseCompile
 
     public boolean passed() {
         return status == Status.PASS;
+    }
+
+    /** How long the whole check took. */
+    public Duration took() {
+        return timings.total();
     }
 }

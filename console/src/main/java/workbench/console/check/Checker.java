@@ -5,6 +5,7 @@ import workbench.lessons.harness.CheckEvents;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,20 +56,28 @@ public final class Checker {
         Path scratch = workDir.resolve(exercise.name());
         Path classes = scratch.resolve("classes");
         List<ExerciseCompiler.CompileError> errors = compiler.compile(source, classes);
+        Duration compile = since(start);
         if (!errors.isEmpty()) {
-            return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "", since(start));
+            return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "",
+                    CheckTimings.compiledOnly(compile));
         }
         CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, source, classes, scratch.resolve("events.jsonl"),
-                progress);
+                event -> {
+                    if (event.kind() == CheckEvents.Kind.STARTED || event.kind() == CheckEvents.Kind.FINISHED) {
+                        progress.accept(event);
+                    }
+                });
         Map<String, CheckReport.TestResult> tests = new LinkedHashMap<>();
         String running = null;
         for (CheckEvents.Event event : run.events()) {
-            if (event.kind() == CheckEvents.Kind.STARTED) {
-                running = event.test();
-            } else {
-                tests.put(event.test(), new CheckReport.TestResult(event.test(), event.status(), event.message(),
-                        event.observed()));
-                running = event.test().equals(running) ? null : running;
+            switch (event.kind()) {
+                case STARTED -> running = event.test();
+                case FINISHED -> {
+                    tests.put(event.test(), new CheckReport.TestResult(event.test(), event.status(),
+                            event.message(), event.observed()));
+                    running = event.test().equals(running) ? null : running;
+                }
+                case READY, CLASS_STARTED, CLASS_FINISHED -> { }
             }
         }
         String problem = problem(run, Optional.ofNullable(running), exercise).orElse(null);
@@ -77,7 +86,8 @@ public final class Checker {
                     + " has none. This is not about your answer.";
         }
         return new CheckReport(exercise, status(problem, tests.values()), List.of(), List.copyOf(tests.values()),
-                problem, run.output(), since(start));
+                problem, run.output(), CheckTimings.of(compile, run.launched(), run.events(), run.exited(),
+                        Instant.now()));
     }
 
     private Optional<String> problem(CheckJvm.Run run, Optional<String> running, Exercise exercise) {

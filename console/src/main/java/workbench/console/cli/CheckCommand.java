@@ -3,8 +3,11 @@ package workbench.console.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import workbench.console.check.CheckReport;
+import workbench.console.check.CheckTimings;
 import workbench.console.check.ResultsJson;
 import workbench.console.coach.Coach;
+import workbench.diagnostics.metrics.Units;
 
 @Command(name = "check", description = "Run the hidden checks on an exercise, a lesson, or the current exercise.")
 final class CheckCommand extends WorkbenchCommand {
@@ -14,6 +17,10 @@ final class CheckCommand extends WorkbenchCommand {
 
     @Option(names = "--json", description = "Print results as JSON (Exercism results.json v3 per exercise).")
     boolean json;
+
+    @Option(names = "--timings", description = "Say where each check's time went: compiling, starting its JVM, the"
+            + " test harness, the checks' own work (the misbehaving runs they start and observe), reporting.")
+    boolean timings;
 
     CheckCommand(Workbench workbench) {
         super(workbench);
@@ -38,7 +45,18 @@ final class CheckCommand extends WorkbenchCommand {
         } else {
             print(summary.markdown());
         }
+        if (timings) {
+            summary.reports().forEach(report -> System.err.println(timings(report)));
+        }
         return summary.passed() ? 0 : 1;
+    }
+
+    private static String timings(CheckReport report) {
+        CheckTimings t = report.timings();
+        return "Timings of " + report.exercise().name() + ": compile " + Units.format(t.compile()) + ", JVM start "
+                + Units.format(t.jvmStart()) + ", harness " + Units.format(t.harness()) + ", the checks' own work "
+                + Units.format(t.observation()) + ", reporting " + Units.format(t.reporting())
+                + "; overhead beyond the checks' work " + Units.format(t.overhead()) + ".";
     }
 
     /**

@@ -44,6 +44,27 @@ class CheckerTest {
         assertThat(report.tests()).extracting(CheckReport.TestResult::status).containsExactly(TestStatus.PASS);
     }
 
+    /** The phases are measured, not guessed: together they are the check's time, as a clock around it reads it. */
+    @Test
+    void timingsAccountForTheWholeCheck() throws Exception {
+        long before = System.nanoTime();
+        CheckReport report = check("right");
+        Duration wall = Duration.ofNanos(System.nanoTime() - before);
+
+        CheckTimings timings = report.timings();
+        assertThat(timings.compile()).isPositive();
+        assertThat(timings.jvmStart()).isPositive();
+        assertThat(timings.harness()).isPositive();
+        assertThat(timings.total()).isLessThanOrEqualTo(wall).isGreaterThan(wall.minusMillis(300));
+        assertThat(timings.overhead()).isEqualTo(timings.total().minus(timings.observation()));
+    }
+
+    @Test
+    void aCheckThatDoesNotCompileTakesOnlyItsCompileTime() throws Exception {
+        CheckTimings timings = check("broken").timings();
+        assertThat(timings.total()).isEqualTo(timings.compile()).isPositive();
+    }
+
     @Test
     void aWrongAnswerFailsWithWhatWasObservedAndWhatToRevisit() throws Exception {
         CheckReport report = check("wrong");

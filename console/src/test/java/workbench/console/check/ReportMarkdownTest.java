@@ -47,6 +47,6 @@ class ReportMarkdownTest {
 
     private static String render(CheckReport.Status status, CheckReport.TestResult... tests) {
         return new ReportMarkdown(Path.of(".")).render(new CheckReport(EXERCISE, status, List.of(), List.of(tests),
-                null, "", Duration.ofMillis(1200)));
+                null, "", CheckTimings.compiledOnly(Duration.ofMillis(1200))));
     }
 }

@@ -18,13 +18,15 @@ import java.util.List;
 public final class CheckEvents {
 
     /**
-     * One line of the record: a test started, or finished with a status and the learner's message; a test that
-     * passed carries what its checks observed, for the course's own proof, never shown to the learner.
+     * One line of the record: the JVM ready to run the checks, the check class started or finished (its set-up
+     * included), a test started, or finished with a status and the learner's message; a test that passed carries what
+     * its checks observed, for the course's own proof, never shown to the learner. {@code at} is when it was written,
+     * in milliseconds since the epoch: where the check's time went.
      */
-    public record Event(Kind kind, String test, TestStatus status, String message, String observed) {
+    public record Event(Kind kind, String test, TestStatus status, String message, String observed, long at) {
     }
 
-    public enum Kind { STARTED, FINISHED }
+    public enum Kind { READY, CLASS_STARTED, STARTED, FINISHED, CLASS_FINISHED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,16 +36,35 @@ public final class CheckEvents {
         this.file = file;
     }
 
+    /** The JVM is up and the check class loaded: what comes before is the JVM's start-up. */
+    void ready() {
+        mark(Kind.READY);
+    }
+
+    /** The check class begins, before its set-up ({@code @BeforeAll}) runs. */
+    void classStarted() {
+        mark(Kind.CLASS_STARTED);
+    }
+
+    /** The check class is done, its clean-up included. */
+    void classFinished() {
+        mark(Kind.CLASS_FINISHED);
+    }
+
+    private void mark(Kind kind) {
+        append(new Event(kind, null, null, null, null, System.currentTimeMillis()));
+    }
+
     void started(String test) {
-        append(new Event(Kind.STARTED, test, null, null, null));
+        append(new Event(Kind.STARTED, test, null, null, null, System.currentTimeMillis()));
     }
 
     void finished(String test, TestStatus status, String message) {
-        append(new Event(Kind.FINISHED, test, status, message, null));
+        append(new Event(Kind.FINISHED, test, status, message, null, System.currentTimeMillis()));
     }
 
     void passed(String test, String observed) {
-        append(new Event(Kind.FINISHED, test, TestStatus.PASS, null, observed));
+        append(new Event(Kind.FINISHED, test, TestStatus.PASS, null, observed, System.currentTimeMillis()));
     }
 
     /** Reads back every complete line; a line cut short by a dying JVM is ignored. */

@@ -51,6 +51,7 @@ public final class CheckMain {
         CheckEvents events = new CheckEvents(Path.of(args[0]));
         LearnerCode learner = new LearnerCode(Path.of(args[1]), System.getProperty(LEARNER_SOURCE));
         Class<?> checks = Class.forName(args[2]);
+        events.ready();
 
         LauncherDiscoveryRequest discovery = request()
                 .selectors(selectClass(checks))

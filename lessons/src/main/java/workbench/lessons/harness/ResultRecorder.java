@@ -2,6 +2,7 @@ package workbench.lessons.harness;
 
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
@@ -40,8 +41,16 @@ final class ResultRecorder implements TestExecutionListener {
                 .toLowerCase(Locale.ROOT);
     }
 
+    /** The check class's own node: its set-up and clean-up run within it, around its tests. */
+    private static boolean isCheckClass(TestIdentifier test) {
+        return test.getSource().filter(ClassSource.class::isInstance).isPresent();
+    }
+
     @Override
     public void executionStarted(TestIdentifier test) {
+        if (isCheckClass(test)) {
+            events.classStarted();
+        }
         if (test.isTest()) {
             Feedback.takeObserved();   // what an earlier container observed is not this test's
             events.started(name(test));
@@ -58,6 +67,9 @@ final class ResultRecorder implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (isCheckClass(test)) {
+            events.classFinished();
+        }
         boolean failedContainer = test.isContainer() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
         if (!test.isTest() && !failedContainer) {
             return;
