@@ -2,7 +2,8 @@
 # Whole-process start-up of the console against JDK 25's jshell, in the same run: for each, the median over N runs
 # (default 5) of the time to its first output (the lesson's page; jshell's welcome), to the result of a first snippet
 # and to its exit. The console is timed with its start-up cache and with an empty one, which the JVM ignores.
-# Usage: benchmarks/startup.sh [N]   (run from the checkout, after ./workbench has built it once)
+# Usage: benchmarks/startup.sh [N], after ./workbench has built the checkout once. It opens lesson 1, so that
+# ./workbench start resumes there afterwards.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -44,8 +44,8 @@ import workbench.lessons.harness.LabProcess;
  *   <li><b>the second slowest</b> ("the slowest is the decoy"): a second decoy is 10 to 20 ms slower than the
  *       culprit, so the culprit is never better than third.</li>
  *   <li><b>the first endpoint that showed any safepoint</b> over a few calls: an endpoint that allocates 40% of the
- *       young generation per call (a collection at least every third call) or one that fills the old generation (a
- *       full collection every second call) is always listed before the culprit, and a watchdog thread in the
+ *       young generation per call (a collection at least every third call) is always listed before the culprit, one
+ *       that fills the old generation (a full collection every second call) often is, and a watchdog thread in the
  *       service takes a thread dump every 250 to 400 ms whatever is being called.</li>
  *   <li><b>safepoints per second</b>: the churning endpoint answers in a few milliseconds and collects every second
  *       or third call, well over 100 safepoints a second; the culprit also does 15 to 25 ms of work per call, which
@@ -57,6 +57,10 @@ import workbench.lessons.harness.LabProcess;
  *       endpoint builds a batch of 3.5 young generations, three collections or more within that call, while the
  *       culprit's calls bring one each (two when the watchdog strikes during one); on average the churning endpoint
  *       stays near 0.7 per call.</li>
+ *   <li><b>one call of each endpoint</b> ("every call of the culprit stops the world, so one shows it"): the
+ *       churning endpoint, always listed before the culprit, builds its batch on its first call, so a single call
+ *       of it shows three safepoints or more against the first service's culprit's one (two when the watchdog
+ *       strikes during it), and the first of the endpoints with the most is the churning one.</li>
  *   <li><b>the most per call among the stretches of calls that saw no collection</b> ("a collection is the
  *       collector's doing"): the second service's culprit allocates 40% of the young generation on every call, so
  *       any three of its calls in a row bring a collection.</li>
@@ -77,7 +81,7 @@ class SafepointDetectiveCheck {
     private static final String PER_CALL = "Lesson 1, page 'What stops the world': a collection can stop the world"
             + " during any endpoint's calls, the culprit's too; look for the most safepoints per call, one or more,"
             + " not for more than zero, not for a rate per second, not for the longest time stopped, not for the"
-            + " busiest single call";
+            + " busiest single call, not from one call of each";
     private static final int SECOND_LOOK_CALLS = 10;
     private static final int WARM_UP_REQUESTS = 200;
     /** How often this JVM stops itself while the learner's code runs. */

@@ -79,8 +79,8 @@ public final class MysteryService implements Demo {
      * per call, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
      * one that churns the young generation, one that fills the old one, a decoy 10 to 20 ms slower than the culprit,
      * busy work slower still, and two plain reads. Listed in random order, except that the culprit always comes
-     * after one of the endpoints that allocate: whoever stops at the first endpoint that showed any safepoint, or
-     * takes the first of equals, never lands on it.
+     * after the endpoint that churns the young generation: whoever stops at the first endpoint that showed any
+     * safepoint, takes the first of equals or calls each endpoint once, never lands on it.
      */
     public static Map<String, String> randomMapping(Random random, int culpritReads,
                                                     Endpoint.Allocation culpritAllocation) {
@@ -95,11 +95,11 @@ public final class MysteryService implements Demo {
                 new Endpoint(concurrent(random), random.nextInt(5), Endpoint.Allocation.NONE),
                 new Endpoint(concurrent(random), random.nextInt(5), Endpoint.Allocation.NONE)));
         Collections.shuffle(innocents, random);
-        int firstAllocating = 0;
-        while (innocents.get(firstAllocating).allocation() == Endpoint.Allocation.NONE) {
-            firstAllocating++;
+        int churning = 0;
+        while (innocents.get(churning).allocation() != Endpoint.Allocation.CHURN) {
+            churning++;
         }
-        int culpritAt = firstAllocating + 1 + random.nextInt(innocents.size() - firstAllocating);
+        int culpritAt = churning + 1 + random.nextInt(innocents.size() - churning);
         List<Endpoint> endpoints = new ArrayList<>(innocents);
         endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, culpritAllocation, culpritReads));
         List<String> words = new ArrayList<>(WORDS);
