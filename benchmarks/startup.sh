@@ -28,10 +28,10 @@ median() {
 }
 
 report() {
-  local name="$1" file="$2" column label
+  local name="$1" file="$2" column=0 label
   printf '%-22s' "$name"
-  for column in 1 2 3; do
-    label=$(echo "first-output result exit" | cut -d' ' -f"$column")
+  for label in first-output result exit; do
+    column=$((column + 1))
     printf '  %s %5s ms' "$label" "$(cut -d' ' -f"$column" "$file" | median)"
   done
   echo

@@ -22,8 +22,10 @@ import java.util.function.Consumer;
  */
 final class CheckJvm {
 
-    /** What a run left behind; {@code threadDump} is set only when the run was stopped for time. */
-    /** A finished run; {@code launched} is just before the JVM was started, {@code exited} just after it ended. */
+    /**
+     * What a run left behind; {@code threadDump} is set only when the run was stopped for time, {@code launched} is
+     * just before the JVM was started and {@code exited} just after it ended.
+     */
     record Run(List<CheckEvents.Event> events, int exitCode, boolean timedOut, boolean flooded, long outputBytes,
                String output, String threadDump, Instant launched, Instant exited) {
 

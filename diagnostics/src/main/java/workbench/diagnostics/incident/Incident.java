@@ -39,6 +39,8 @@ public final class Incident {
 
     private final Path folder;
     private final Manifest manifest;
+    /** The thread dumps, read on first use: the leak suspects are found in them too. */
+    private List<ThreadSnapshot> threadDumps;
 
     private Incident(Path folder, Manifest manifest) {
         this.folder = folder;
@@ -122,15 +124,18 @@ public final class Incident {
     }
 
     /** The thread dumps, oldest first; their threads' counts of waits are unknown (-1). */
-    public List<ThreadSnapshot> threadDumps() throws IOException {
-        List<ThreadSnapshot> dumps = new ArrayList<>();
-        for (int number = 1; number <= IncidentCapture.THREAD_DUMPS; number++) {
-            Path dump = folder.resolve(threadDump(number));
-            if (Files.isRegularFile(dump)) {
-                dumps.add(ThreadSnapshots.fromJson(dump));
+    public synchronized List<ThreadSnapshot> threadDumps() throws IOException {
+        if (threadDumps == null) {
+            List<ThreadSnapshot> dumps = new ArrayList<>();
+            for (int number = 1; number <= IncidentCapture.THREAD_DUMPS; number++) {
+                Path dump = folder.resolve(threadDump(number));
+                if (Files.isRegularFile(dump)) {
+                    dumps.add(ThreadSnapshots.fromJson(dump));
+                }
             }
+            threadDumps = List.copyOf(dumps);
         }
-        return dumps;
+        return threadDumps;
     }
 
     /**

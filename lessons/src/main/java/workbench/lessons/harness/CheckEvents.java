@@ -52,19 +52,19 @@ public final class CheckEvents {
     }
 
     private void mark(Kind kind) {
-        append(new Event(kind, null, null, null, null, System.currentTimeMillis()));
+        append(kind, null, null, null, null);
     }
 
     void started(String test) {
-        append(new Event(Kind.STARTED, test, null, null, null, System.currentTimeMillis()));
+        append(Kind.STARTED, test, null, null, null);
     }
 
     void finished(String test, TestStatus status, String message) {
-        append(new Event(Kind.FINISHED, test, status, message, null, System.currentTimeMillis()));
+        append(Kind.FINISHED, test, status, message, null);
     }
 
     void passed(String test, String observed) {
-        append(new Event(Kind.FINISHED, test, TestStatus.PASS, null, observed, System.currentTimeMillis()));
+        append(Kind.FINISHED, test, TestStatus.PASS, null, observed);
     }
 
     /** Reads back every complete line; a line cut short by a dying JVM is ignored. */
@@ -86,7 +86,9 @@ public final class CheckEvents {
         }
     }
 
-    private synchronized void append(Event event) {
+    /** Writes one line, stamped with the time it is written. */
+    private synchronized void append(Kind kind, String test, TestStatus status, String message, String observed) {
+        Event event = new Event(kind, test, status, message, observed, System.currentTimeMillis());
         try {
             Files.writeString(file, JSON.writeValueAsString(event) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
