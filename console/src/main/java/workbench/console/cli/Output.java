@@ -3,6 +3,7 @@ package workbench.console.cli;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import workbench.console.markdown.TerminalRenderer;
+import workbench.console.repl.Terminals;
 
 import java.io.IOException;
 
@@ -15,14 +16,14 @@ final class Output {
     }
 
     static void markdown(String markdown) {
-        boolean styled = terminal() && System.getenv("NO_COLOR") == null;
+        boolean styled = Terminals.styled();
         TerminalRenderer renderer = TerminalRenderer.builder().width(width()).styled(styled).build();
         System.out.println(renderer.renderMarkdown(markdown).stripTrailing());
     }
 
     /** The terminal's columns, at most 100; 100 when the output is no terminal. */
     static int width() {
-        if (!terminal()) {
+        if (!Terminals.isTerminal()) {
             return MAX_WIDTH;
         }
         try (Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
@@ -30,9 +31,5 @@ final class Output {
         } catch (IOException e) {
             return MAX_WIDTH;
         }
-    }
-
-    private static boolean terminal() {
-        return System.console() != null && System.console().isTerminal();
     }
 }

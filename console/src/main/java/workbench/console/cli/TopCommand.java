@@ -3,6 +3,7 @@ package workbench.console.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import workbench.console.repl.Terminals;
 import workbench.diagnostics.metrics.Snapshot;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.sampling.TimeSeries;
@@ -33,7 +34,7 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WatchableJvm.require(pid);
-        boolean redraw = System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean redraw = Terminals.styled();
         int capacity = (int) Math.max(2, WINDOW.dividedBy(interval) * 6);
         SchedPanel schedPanel = new SchedPanel(capacity);
         TopLayout layout = new TopLayout(Output.width());

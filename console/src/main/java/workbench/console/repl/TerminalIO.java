@@ -40,8 +40,7 @@ public final class TerminalIO implements ConsoleIO {
         this.terminal = terminal;
         this.reader = reader;
         this.interactive = !terminal.getType().startsWith(Terminal.TYPE_DUMB);
-        this.styled = interactive && System.getenv("NO_COLOR") == null
-                && System.console() != null && System.console().isTerminal();
+        this.styled = interactive && Terminals.styled();
     }
 
     /**
