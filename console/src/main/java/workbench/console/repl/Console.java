@@ -58,14 +58,16 @@ public final class Console {
         LabSession session = new LabSession(lab, () -> LabImports.forLesson(lab.classPath(), lesson.id()),
                 new PrintStream(holder.labOutput, true, StandardCharsets.UTF_8), holder::notice);
         session.start();
-        try (ConsoleIO io = openIO.apply(session); SchedWatch sched = new SchedWatch(session::pid, io)) {
+        try (ConsoleIO io = openIO.apply(session); SchedWatch sched = new SchedWatch(session::pid, io);
+             IncidentRecorder recorder = new IncidentRecorder(session::pid, io)) {
             holder.io = io;
             TerminalRenderer renderer = TerminalRenderer.builder().width(Math.min(io.width(), 100))
                     .styled(io.styled()).codeHighlighter(codeHighlighter).build();
             SnippetEvaluator evaluator = new SnippetEvaluator(session, io, holder.labOutput);
             LessonCommands lessonCommands = new LessonCommands(lesson, coach, evaluator, io, renderer);
             List<Command> commands = new ArrayList<>(lessonCommands.commands());
-            commands.addAll(new SessionCommands(session, io, sched, course.root().resolve("incidents")).commands());
+            Path incidents = course.root().resolve("incidents");
+            commands.addAll(new SessionCommands(session, io, sched, recorder, incidents).commands());
             Repl repl = new Repl(io, evaluator, () -> lesson.id() + "> ", commands);
             commandTable = repl.commands();
             io.onInterrupt(session::stop);

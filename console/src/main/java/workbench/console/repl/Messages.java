@@ -24,6 +24,8 @@ final class Messages {
     static final String SCHED_NOT_RUNNING = "No scheduler trace is running; /sched starts one.";
     static final String SCHED_LAB_EXITED = "Scheduler trace stopped: the lab JVM it traced has exited. /sched traces the fresh one.";
 
+    static final String INCIDENT_BUSY = "An incident is being recorded already; /incident save again once it is saved.";
+    static final String INCIDENT_FINISHING = "Saving the incident being recorded before leaving...";
     static final String INCIDENT_USAGE = "Usage: /incident save [name] records the lab JVM for 10 s into"
             + " incidents/<name>; the name is letters, digits, '.', '-' and '_'.";
 
@@ -93,7 +95,7 @@ final class Messages {
 
     static String incidentRecording(Path folder, String length) {
         return "Recording the lab JVM for " + length + " into " + folder + " (JFR, GC log, thread dumps, class"
-                + " histogram, metrics)...";
+                + " histogram, metrics); keep working, the outcome shows here when it is saved.";
     }
 
     static String incidentSaved(Path folder, List<String> missing) {

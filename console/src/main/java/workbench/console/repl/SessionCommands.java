@@ -8,9 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import jdk.jshell.JShell;
 import workbench.console.lab.LabSession;
-import workbench.diagnostics.incident.Incident;
 import workbench.diagnostics.incident.IncidentCapture;
-import workbench.diagnostics.target.Target;
 
 /**
  * Commands about the lab session itself: its variables, its imports, its scheduler trace, an incident recording of
@@ -23,13 +21,15 @@ final class SessionCommands {
     private final LabSession session;
     private final ConsoleIO io;
     private final SchedWatch sched;
+    private final IncidentRecorder recorder;
     private final Path incidents;
 
     /** @param incidents the folder that {@code /incident save} writes its folders into */
-    SessionCommands(LabSession session, ConsoleIO io, SchedWatch sched, Path incidents) {
+    SessionCommands(LabSession session, ConsoleIO io, SchedWatch sched, IncidentRecorder recorder, Path incidents) {
         this.session = session;
         this.io = io;
         this.sched = sched;
+        this.recorder = recorder;
         this.incidents = incidents;
     }
 
@@ -89,16 +89,9 @@ final class SessionCommands {
             return;
         }
         Path folder = incidents.resolve(name);
-        io.println(Messages.incidentRecording(folder, DurationText.format(IncidentCapture.DEFAULT_LENGTH)));
-        try (Target target = Target.attach(session.pid())) {
-            Incident incident = IncidentCapture.capture(target, folder, IncidentCapture.DEFAULT_LENGTH);
-            io.println(Messages.incidentSaved(folder, incident.missing()));
-        } catch (IOException e) {
-            io.println(Messages.incidentFailed(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            io.println(Messages.incidentFailed("interrupted"));
-        }
+        io.println(recorder.start(folder)
+                ? Messages.incidentRecording(folder, DurationText.format(IncidentCapture.DEFAULT_LENGTH))
+                : Messages.INCIDENT_BUSY);
     }
 
     private void reset() {

@@ -86,17 +86,25 @@ class ConsoleScriptTest {
         assertTrue(transcript.contains("$3 ==> true\n"), transcript);
     }
 
-    /** The lab JVM recorded into the course's incidents folder, in a folder that {@code workbench open} reads. */
+    /**
+     * The lab JVM recorded into the course's incidents folder, in a folder that {@code workbench open} reads, while
+     * the console goes on answering; leaving waits for the recording to be saved.
+     */
     @Test
-    void incidentSaveRecordsTheLabJvm() throws IOException {
-        String transcript = run("/incident save first", "/incident save first", "/incident keep");
+    void incidentSaveRecordsTheLabJvmInTheBackground() throws IOException {
+        String transcript = run("/incident save first", "/incident save second", "1 + 1", "/incident keep");
         Incident incident = Incident.open(root.resolve("incidents/first"));
         assertTrue(incident.missing().isEmpty(), incident.missing().toString());
         assertTrue(incident.name().contains("LabAgent"), incident.name());
-        assertTrue(transcript.contains("Saved. `./workbench open " + root.resolve("incidents/first")), transcript);
+        assertTrue(transcript.contains("An incident is being recorded already"), transcript);
+        assertTrue(transcript.indexOf("$1 ==> 2") < transcript.indexOf("Saved. `./workbench open "
+                + root.resolve("incidents/first")), transcript);
+        assertTrue(transcript.contains("Usage: /incident save [name]"), transcript);
+        assertFalse(Files.exists(root.resolve("incidents/second")), transcript);
+
+        transcript = run("/incident save first");
         assertTrue(transcript.contains("No incident was recorded: " + root.resolve("incidents/first")
                 + " already holds files"), transcript);
-        assertTrue(transcript.contains("Usage: /incident save [name]"), transcript);
     }
 
     @Test
