@@ -157,6 +157,9 @@ final class IncidentReport {
                 .append("- `").append(Incident.RECORDING).append("`, which JDK Mission Control opens, as does")
                 .append(" `jfr`:\n\n")
                 .append("  ```\n  jfr summary ").append(incident.recording()).append("\n  ```\n\n")
+                .append(incident.recordingBefore().map(before -> "- `" + Incident.BEFORE + "`: what the JVM's own"
+                        + " recordings held before the capture began\n").orElse("- nothing from before the capture:"
+                        + " a JVM started with `-XX:StartFlightRecording:maxage=10m` keeps its last minutes\n"))
                 .append("- `").append(Incident.GC_LOG).append("`, `threads-1.json` to `threads-5.json`, `")
                 .append(Incident.CLASS_HISTOGRAM).append("`, `").append(Incident.METRICS).append("`\n");
         incident.missing().forEach(missing -> out.append("- not captured: ").append(missing).append('\n'));

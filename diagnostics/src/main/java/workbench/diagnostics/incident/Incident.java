@@ -33,6 +33,7 @@ public final class Incident {
 
     public static final String MANIFEST = "incident.json";
     public static final String RECORDING = "recording.jfr";
+    public static final String BEFORE = "before.jfr";
     public static final String GC_LOG = "gc.log";
     public static final String METRICS = "metrics.jsonl";
     public static final String CLASS_HISTOGRAM = "class-histogram.txt";
@@ -100,6 +101,12 @@ public final class Incident {
     /** The JFR recording, for JDK Mission Control, {@code jfr print} or {@link workbench.diagnostics.jfr.JfrStream}. */
     public Path recording() {
         return folder.resolve(RECORDING);
+    }
+
+    /** What the JVM's own recordings held when the capture began: the minutes before it, if it kept any. */
+    public Optional<Path> recordingBefore() {
+        Path before = folder.resolve(BEFORE);
+        return Files.isRegularFile(before) ? Optional.of(before) : Optional.empty();
     }
 
     /** The collections the recording holds, with their pauses. */

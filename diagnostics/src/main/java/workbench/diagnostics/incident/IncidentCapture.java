@@ -2,6 +2,7 @@ package workbench.diagnostics.incident;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import jdk.management.jfr.FlightRecorderMXBean;
 import workbench.diagnostics.jfr.JfrStream;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.target.Target;
@@ -19,6 +21,9 @@ import workbench.diagnostics.threads.ThreadSnapshots;
  * to one folder that {@link Incident} reads back on any machine.
  *
  * <ul>
+ *   <li>{@value Incident#BEFORE}: the minutes before the capture, when the target keeps JFR recordings of its own
+ *       ({@code -XX:StartFlightRecording:maxage=10m}, say, or {@code jcmd JFR.start}): everything they hold, as
+ *       {@code jcmd JFR.dump} writes it;</li>
  *   <li>{@value Incident#RECORDING}: a JFR recording with the JDK's {@code default} configuration, which JDK Mission
  *       Control and {@code jfr print} open, plus every VM operation and pinned virtual thread however short, and
  *       throttled allocation samples with their stacks;</li>
@@ -68,6 +73,7 @@ public final class IncidentCapture {
         Path gcLog = folder.resolve(Incident.GC_LOG).toAbsolutePath();
         Instant started;
         Instant ended;
+        dumpRecordingsBefore(target, commands, folder.resolve(Incident.BEFORE).toAbsolutePath(), missing);
         try (JfrStream recording = startRecording(target);
              Sampler sampler = Sampler.start(target, SAMPLING, (int) length.dividedBy(SAMPLING) + 2)) {
             boolean logging = startGcLog(commands, gcLog, missing);
@@ -104,6 +110,19 @@ public final class IncidentCapture {
             if (files.findAny().isPresent()) {
                 throw new IOException(folder + " already holds files; an incident needs a folder of its own");
             }
+        }
+    }
+
+    private static void dumpRecordingsBefore(Target target, DiagnosticCommands commands, Path file,
+                                             List<String> missing) {
+        try {
+            FlightRecorderMXBean recorder = ManagementFactory.getPlatformMXBean(target.connection(),
+                    FlightRecorderMXBean.class);
+            if (recorder.getRecordings().stream().anyMatch(recording -> recording.getState().equals("RUNNING"))) {
+                commands.run("jfrDump", "filename=" + file);
+            }
+        } catch (IOException | RuntimeException e) {
+            missing.add(Incident.BEFORE + ": " + e.getMessage());
         }
     }
 

@@ -11,10 +11,14 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +30,9 @@ import workbench.diagnostics.target.Target;
 import workbench.diagnostics.threads.LeakSuspect;
 
 /**
- * One capture of a child JVM that allocates and leaks a thread every 150 ms, read back offline: every piece is there,
- * each reader finds what the child did, the JDK's own {@code jfr} tool reads the recording, and the child's logging
- * is as it was.
+ * One capture of a child JVM that allocates, leaks a thread every 150 ms and keeps a JFR recording of its own, read
+ * back offline: every piece is there, each reader finds what the child did, the JDK's own {@code jfr} tool reads the
+ * recording, and the child's logging is as it was.
  */
 @Timeout(120)
 class IncidentCaptureTest {
@@ -43,8 +47,9 @@ class IncidentCaptureTest {
     @BeforeAll
     static void captureAChild() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                IncidentCaptureTest.class.getName()).redirectErrorStream(true).start();
+        child = new ProcessBuilder(java, "-Xmx64m", "-XX:StartFlightRecording:maxage=2m", "-Xlog:jfr+startup=off",
+                "-cp", System.getProperty("java.class.path"), IncidentCaptureTest.class.getName())
+                .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
         assertEquals("ready", out.readLine());
         try (Target target = Target.attach(child.pid())) {
@@ -93,6 +98,14 @@ class IncidentCaptureTest {
         String printed = new String(summary.getInputStream().readAllBytes());
         assertEquals(0, summary.waitFor(), printed);
         assertTrue(printed.contains("jdk.GarbageCollection") && printed.contains("jdk.ExecuteVMOperation"), printed);
+    }
+
+    /** The child keeps a recording of its own from its start, so the minutes before the capture are there too. */
+    @Test
+    void theChildsOwnRecordingGivesWhatCameBefore() throws IOException {
+        Instant earliest = RecordingFile.readAllEvents(incident.recordingBefore().orElseThrow()).stream()
+                .map(RecordedEvent::getStartTime).min(Comparator.naturalOrder()).orElseThrow();
+        assertTrue(earliest.isBefore(incident.started()), earliest + " not before " + incident.started());
     }
 
     @Test
