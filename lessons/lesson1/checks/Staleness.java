@@ -19,8 +19,9 @@ import java.util.function.Function;
  * request after it must get figures the JVM had at most a refresh period ago; a page that refreshes only when a
  * request finds its values old serves that request the values from before the spell.
  *
- * <p>For the last two thirds of the polling, short-lived threads come and go as well ({@link ThreadTurnover}): a page
- * whose refresh dies on a thread that ended under it stops changing then.
+ * <p>From a fifth of the polling until {@value #STILL_AFTER_TURNOVER_MILLIS} ms before its end, short-lived threads
+ * come and go as well ({@link ThreadTurnover}): a page whose refresh dies on a thread that ended under it stops
+ * changing then, and has stood still for longer than 200 ms when the polling ends.
  */
 final class Staleness {
 
@@ -29,6 +30,11 @@ final class Staleness {
     private static final int RETAINED_PER_STEP = 256 * 1024;
     static final int MIN_QUIET_MILLIS = 450;
     static final int MAX_QUIET_MILLIS = 700;
+    /**
+     * The polling goes on this long after the turnover: a refresh that died on its last thread has stood still for
+     * longer than the 200 ms promised by the end.
+     */
+    static final int STILL_AFTER_TURNOVER_MILLIS = 250;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
@@ -85,8 +91,12 @@ final class Staleness {
                 };
                 long start = System.nanoTime();
                 long nextStep = start;
+                long turnoverStart = start + millis * 1_000_000L / 5;
+                long turnoverEnd = start + (millis - STILL_AFTER_TURNOVER_MILLIS) * 1_000_000L;
                 for (int poll = 0; System.nanoTime() - start < millis * 1_000_000L; poll++) {
-                    if (System.nanoTime() - start >= millis * 1_000_000L / 3) {
+                    if (System.nanoTime() >= turnoverEnd) {
+                        turnover.close();
+                    } else if (System.nanoTime() >= turnoverStart) {
                         turnover.start();
                     }
                     if (System.nanoTime() >= nextStep) {
@@ -96,7 +106,6 @@ final class Staleness {
                     responses.add(new Response(System.nanoTime(), parse.apply(page.render("poll-" + poll))));
                     Thread.sleep(1);
                 }
-                turnover.close();
                 long quietEnd = System.nanoTime() + quietMillis * 1_000_000L;
                 nextStep = System.nanoTime();
                 while (nextStep < quietEnd) {
