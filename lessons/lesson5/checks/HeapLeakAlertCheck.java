@@ -53,6 +53,8 @@ import workbench.lessons.harness.Feedback;
  *       reports climbs faster than the alert's pace; time comes from the points.
  *   <li><b>threads</b> for the heap: one run's threads leak while its heap is level, and the heap leak runs with
  *       steady threads.
+ *   <li><b>state kept from one call to the next</b> (a static flag, hysteresis across every service the rule is
+ *       asked about): each run is asked about again right after each other run, and its verdict must not change.
  * </ul>
  */
 class HeapLeakAlertCheck {
@@ -152,6 +154,11 @@ class HeapLeakAlertCheck {
                     + " each a large share of the service above the one before, yet at a fraction of a leak's pace."
                     + timedByThePoints(run), SHARE);
         }
+    }
+
+    @Test
+    void decidesFromTheWindowAlone() {
+        StatelessRule.check(runs, HeapLeakAlertCheck::firing);
     }
 
     /**

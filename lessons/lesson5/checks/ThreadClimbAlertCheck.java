@@ -51,6 +51,8 @@ import workbench.lessons.harness.Feedback;
  *       run beside a level heap.
  *   <li><b>one alert per service</b>, silent on threads while the heap leaks too: the thread leak stuck
  *       TIMED_WAITING runs beside a heap that leaks as well.
+ *   <li><b>state kept from one call to the next</b> (a static flag, hysteresis across every service the rule is
+ *       asked about): each run is asked about again right after each other run, and its verdict must not change.
  * </ul>
  */
 class ThreadClimbAlertCheck {
@@ -149,6 +151,11 @@ class ThreadClimbAlertCheck {
                     run.readEveryMillis()),
                     FLOOD);
         }
+    }
+
+    @Test
+    void decidesFromTheWindowAlone() {
+        StatelessRule.check(runs, ThreadClimbAlertCheck::firing);
     }
 
     /**
