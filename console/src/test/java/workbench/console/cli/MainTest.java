@@ -3,6 +3,7 @@ package workbench.console.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,34 @@ class MainTest {
         assertThat(ran.exit()).isEqualTo(2);
         assertThat(ran.err()).contains("Unknown command 'strat'. Did you mean start?")
                 .contains("`workbench --help` shows the usage.").doesNotContain("Unmatched argument");
+    }
+
+    /** {@code start LESSON} skips the parser, and still answers an unknown lesson in the learner's words. */
+    @Test
+    void startOnAnUnknownLessonSaysWhichThereAre(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("lessons/lesson1"));
+        Files.writeString(root.resolve("lessons/lesson1/lesson.yaml"), "title: A lesson\nsummary: For a test.\n");
+        String home = System.getProperty("workbench.home");
+        System.setProperty("workbench.home", root.toString());
+        try {
+            Ran ran = run("start", "lesson99");
+            assertThat(ran.err()).contains("There is no lesson 'lesson99'. Lessons: [lesson1]")
+                    .doesNotContain("workbench failed");
+            assertThat(ran.exit()).isEqualTo(2);
+        } finally {
+            if (home == null) {
+                System.clearProperty("workbench.home");
+            } else {
+                System.setProperty("workbench.home", home);
+            }
+        }
+    }
+
+    @Test
+    void startHelpStillShowsTheUsage() {
+        Ran ran = run("start", "--help");
+        assertThat(ran.exit()).isZero();
+        assertThat(ran.out()).contains("Usage: workbench start");
     }
 
     /** A process that is no JVM is named at once, not after the JDK's attach has waited seconds for it. */
