@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  * until closed. A thread listed by {@code getAllThreadIds()} has then often ended by the time {@code getThreadInfo}
  * looks it up, which returns {@code null} in its place.
  *
- * <p>Overlapping lives make that race several times as likely as one thread at a time, started and joined, for the
- * same CPU, about 0.8 of a core (measured with one core busy and 160 threads blocked: a null in 15 to 19 of 100
- * lookups made every 20 ms by a scheduled task, against 1.5 to 2).
+ * <p>Overlapping lives make that race likely in every run, for about 0.8 of a core: measured with one core busy and
+ * 160 threads blocked, a scheduled task looking up every 20 ms met a null in 15 to 19 lookups of 100 in each of three
+ * runs; one thread at a time, started and joined, gave 1.5 in two runs of three and 19 in the third.
  */
 final class ThreadTurnover implements AutoCloseable {
 
