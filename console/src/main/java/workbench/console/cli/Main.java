@@ -35,8 +35,8 @@ public final class Main implements Runnable {
     /**
      * {@code start} or {@code start LESSON}, what a learner types most, needs no parser. Picocli's classes, compiled
      * for Java 5, stay out of the start-up cache, and skipping them and every command's model brought the lesson's
-     * page from 594 to 542 ms (medians of three {@code benchmarks/startup.sh 7} runs each, interleaved); anything
-     * else, {@code start --help} included, goes to picocli.
+     * page from 594 to 542 ms (the median of three {@code benchmarks/startup.sh 7} runs without, and of four
+     * with, interleaved); anything else, {@code start --help} included, goes to picocli.
      */
     private static boolean isPlainStart(String[] args) {
         return args.length >= 1 && args.length <= 2 && args[0].equals("start")
