@@ -27,45 +27,17 @@ public final class Main implements Runnable {
 
     static int run(String... args) {
         Workbench workbench = Workbench.fromEnvironment();
-        int exit = isPlainStart(args) ? start(workbench, args) : parseAndExecute(workbench, args);
-        workbench.takeWarning().ifPresent(warning -> System.err.println("warning: " + warning));
-        return exit;
-    }
-
-    /**
-     * {@code start} or {@code start LESSON}, what a learner types most, needs no parser. Picocli's classes, compiled
-     * for Java 5, stay out of the start-up cache, and skipping them and every command's model brought the lesson's
-     * page from 594 to 542 ms (the median of three {@code benchmarks/startup.sh 7} runs without, and of four
-     * with, interleaved); anything else, {@code start --help} included, goes to picocli.
-     */
-    private static boolean isPlainStart(String[] args) {
-        return args.length >= 1 && args.length <= 2 && args[0].equals("start")
-                && (args.length == 1 || !args[1].startsWith("-"));
-    }
-
-    private static int start(Workbench workbench, String[] args) {
-        StartCommand start = new StartCommand(workbench);
-        start.lesson = args.length == 2 ? args[1] : null;
-        try {
-            return start.call();
-        } catch (Exception e) {
-            return failed(e, new PrintWriter(System.err, true));
-        }
-    }
-
-    private static int parseAndExecute(Workbench workbench, String[] args) {
         CommandLine cli = new CommandLine(new Main(), new Factory(workbench));
         cli.getSubcommands().values().forEach(Main::addHelpOption);
         cli.setParameterExceptionHandler(Main::badArguments);
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> failed(e, commandLine.getErr()));
-        return cli.execute(args);
-    }
-
-    /** A command that threw: the learner's mistake (an unknown lesson, say) in its own words, else a failure. */
-    private static int failed(Exception e, PrintWriter err) {
-        boolean learnerError = e instanceof NoSuchElementException || e instanceof IllegalStateException;
-        err.println((learnerError ? "" : "workbench failed: ") + e.getMessage());
-        return learnerError ? 2 : 1;
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            boolean learnerError = e instanceof NoSuchElementException || e instanceof IllegalStateException;
+            commandLine.getErr().println((learnerError ? "" : "workbench failed: ") + e.getMessage());
+            return learnerError ? 2 : 1;
+        });
+        int exit = cli.execute(args);
+        workbench.takeWarning().ifPresent(warning -> System.err.println("warning: " + warning));
+        return exit;
     }
 
     /** {@code -h, --help} on every command, as the answer to a mistyped argument promises. */

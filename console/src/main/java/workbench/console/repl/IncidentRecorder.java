@@ -2,6 +2,7 @@ package workbench.console.repl;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import workbench.diagnostics.incident.Incident;
 import workbench.diagnostics.incident.IncidentCapture;
@@ -39,7 +40,7 @@ final class IncidentRecorder implements AutoCloseable {
             Incident incident = IncidentCapture.capture(target, folder, IncidentCapture.DEFAULT_LENGTH);
             io.printAbove(Messages.incidentSaved(folder, incident.missing()));
         } catch (IOException | RuntimeException e) {
-            io.printAbove(Messages.incidentFailed(String.valueOf(e.getMessage())));
+            io.printAbove(Messages.incidentFailed(Objects.requireNonNullElse(e.getMessage(), e.toString())));
         } catch (InterruptedException e) {
             io.printAbove(Messages.incidentFailed("interrupted"));
         }

@@ -30,7 +30,7 @@ class MainTest {
                 .contains("`workbench --help` shows the usage.").doesNotContain("Unmatched argument");
     }
 
-    /** {@code start LESSON} skips the parser, and still answers an unknown lesson in the learner's words. */
+    /** {@code start LESSON} answers an unknown lesson in the learner's words, naming the lessons there are. */
     @Test
     void startOnAnUnknownLessonSaysWhichThereAre(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("lessons/lesson1"));
