@@ -76,6 +76,8 @@ public final class Console {
             coach.takeWarning().ifPresent(io::println);
             io.println(Messages.welcome(lesson.id()));
             repl.run();
+            // An incident under way is saved, and says so, before the goodbye; closing it again later does nothing.
+            recorder.close();
             io.println(Messages.BYE);
             return 0;
         } finally {

@@ -100,6 +100,7 @@ class ConsoleScriptTest {
         assertTrue(transcript.indexOf("$1 ==> 2") < transcript.indexOf("Saved. `./workbench open "
                 + root.resolve("incidents/first")), transcript);
         assertTrue(transcript.contains("Usage: /incident save [name]"), transcript);
+        assertTrue(transcript.indexOf("Saved. ") < transcript.indexOf("Bye."), "the goodbye comes last:\n" + transcript);
         assertFalse(Files.exists(root.resolve("incidents/second")), transcript);
 
         transcript = run("/incident save first");
