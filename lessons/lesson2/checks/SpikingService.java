@@ -2,6 +2,7 @@ package lesson2.checks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public final class SpikingService {
 
     /** Starts the service with these settings; its site is chosen per spike. */
     static LabProcess start(AllocationSpikes.Settings settings) {
-        return LabProcess.start(SpikingService.class, List.of("-Xmx256m"), Long.toString(settings.seed()),
+        List<String> flags = List.of("-Xmx256m", "-D" + CounterReads.PROPERTY + "=" + CounterReads.class.getName());
+        return LabProcess.start(SpikingService.class, flags, Long.toString(settings.seed()),
                 Integer.toString(settings.steadyMbPerSecond()), Long.toString(settings.spikeLength().toMillis()),
                 Double.toString(settings.steadyLargeShare()), Integer.toString(settings.smallSpikeMbPerSecond()));
     }
@@ -73,9 +75,12 @@ public final class SpikingService {
         try (RecordingStream warmUp = new RecordingStream()) {
             warmUp.startAsync();
         }
+        // Built here, where this class's loader can find the builder; the attach thread's could not.
+        ManagementFactory.getPlatformMBeanServer();
         PreloadedCache cache = PreloadedCache.load(new Random(Long.parseLong(args[0])));
         AllocationSpikes demo = new AllocationSpikes(settings(Long.parseLong(args[0]), Integer.parseInt(args[1]),
-                Duration.ofMillis(Long.parseLong(args[2])), Double.parseDouble(args[3]), Integer.parseInt(args[4])));
+                Duration.ofMillis(Long.parseLong(args[2])), Double.parseDouble(args[3]), Integer.parseInt(args[4])),
+                CounterReads::awaitNextRead);
         Thread.ofPlatform().daemon().start(SpikingService::noteFirstRecording);
         System.out.println(READY);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

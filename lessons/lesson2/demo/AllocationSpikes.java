@@ -118,6 +118,7 @@ public final class AllocationSpikes implements Demo {
     }
 
     private final Settings settings;
+    private final SpikeCue cue;
     private final SpikeLog spikes = new SpikeLog();
     private final AtomicLong requests = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
@@ -132,7 +133,13 @@ public final class AllocationSpikes implements Demo {
     }
 
     public AllocationSpikes(Settings settings) {
+        this(settings, SpikeCue.NONE);
+    }
+
+    /** A run whose every spike, once its quiet time is over, waits for {@code cue} before it begins. */
+    public AllocationSpikes(Settings settings, SpikeCue cue) {
         this.settings = settings;
+        this.cue = cue;
     }
 
     @Override
@@ -251,6 +258,7 @@ public final class AllocationSpikes implements Demo {
                 quiet = QUIET_AFTER_EXPORT.toMillis();
             }
             Thread.sleep(quiet);
+            cue.await();
             int site = culprit >= 0 ? culprit : SPIKE_SITES.indexOf(nextSite(random, behindHelper));
             behindHelper = !behindHelper;
             long bytes = small ? (settings.smallSpikeMbPerSecond() * settings.spikeLength().toMillis() << 20) / 1000
