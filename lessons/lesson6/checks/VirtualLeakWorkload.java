@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,13 +67,16 @@ public final class VirtualLeakWorkload {
                 .factory());
         KEPT.add(unnamed);
         KEPT.add(named);
-        int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3), 1 + random.nextInt(3)};
+        int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3), 1 + random.nextInt(3),
+                1 + random.nextInt(3)};
         int[] decoys = {2 + random.nextInt(4), 2 + random.nextInt(4), 1 + random.nextInt(3), 16 + random.nextInt(12),
-                2 + random.nextInt(4), 1 + random.nextInt(3), 2 + random.nextInt(3)};
+                2 + random.nextInt(4), 1 + random.nextInt(3), 2 + random.nextInt(3), 1 + random.nextInt(3)};
         handOverToNobody(unnamed, leaks[0]);
         handOverLater(unnamed, decoys[0]);
         awaitForgottenLatch(named, leaks[1]);
         awaitLatchReleasedLater(named, decoys[1]);
+        awaitForgottenReply(unnamed, leaks[4]);
+        awaitReplyCompletedLater(unnamed, decoys[7]);
         lockForgottenLock(names.get(1), leaks[2]);
         lockLockReleasedLater(names.get(1), decoys[2]);
         waitOnForgottenMonitor(names.get(5), leaks[3]);
@@ -82,7 +86,9 @@ public final class VirtualLeakWorkload {
         sleepers(names.get(3), decoys[4]);
         leakPlatformThread(names.get(4));
         churn(Executors.newVirtualThreadPerTaskExecutor());
-        awaitInPlace(IntStream.of(leaks).sum(), IntStream.of(decoys).sum());
+        sleepBeside(unnamed);
+        sleepBeside(named);
+        awaitInPlace(IntStream.of(leaks).sum(), IntStream.of(decoys).sum() + 2);
     }
 
     /** Tasks blocked forever on a SynchronousQueue that nobody holds: leaked, though their executor is alive. */
@@ -140,6 +146,33 @@ public final class VirtualLeakWorkload {
         Thread.ofPlatform().daemon().name("latch-releaser").start(() -> {
             sleepUntilRelease();
             later.countDown();
+        });
+    }
+
+    /** Tasks waiting for a reply whose future the caller dropped: nothing alive will ever complete it. */
+    private static void awaitForgottenReply(ExecutorService executor, int tasks) {
+        CompletableFuture<String> dropped = new CompletableFuture<>();
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                LEAKED_IDS.add(Thread.currentThread().threadId());
+                return dropped.join();
+            });
+        }
+    }
+
+    /** Tasks waiting for a reply that a live thread sends in half a minute: waiting in the same way, not leaked. */
+    private void awaitReplyCompletedLater(ExecutorService executor, int tasks) {
+        CompletableFuture<String> later = new CompletableFuture<>();
+        KEPT.add(later);
+        for (int i = 0; i < tasks; i++) {
+            executor.submit(() -> {
+                DECOY_IDS.add(Thread.currentThread().threadId());
+                return later.join();
+            });
+        }
+        Thread.ofPlatform().daemon().name("late-replier").start(() -> {
+            sleepUntilRelease();
+            later.complete("sent late");
         });
     }
 
@@ -261,6 +294,17 @@ public final class VirtualLeakWorkload {
                 }
             });
         }
+    }
+
+    /**
+     * A task that sleeps for a minute in an executor beside its leaked tasks: an executor that still runs healthy
+     * tasks is no path to what its other tasks wait on.
+     */
+    private static void sleepBeside(ExecutorService executor) {
+        executor.submit(() -> {
+            DECOY_IDS.add(Thread.currentThread().threadId());
+            sleepLong();
+        });
     }
 
     private static void sleepers(String pool, int count) {

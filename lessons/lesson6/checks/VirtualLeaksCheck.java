@@ -33,9 +33,15 @@ import workbench.lessons.harness.LabProcess;
  *   <li>every waiting virtual thread: more virtual threads wait on kept queues, latches and locks than are
  *       leaked, and an idle pool larger than every leak together waits on a queue its executor holds;</li>
  *   <li>waiting for the whole of a watch of a few seconds: the decoys wait for half a minute before they finish;</li>
- *   <li>a blocker class (a SynchronousQueue, a latch, a lock): every class a leak blocks on, a decoy blocks on
- *       too;</li>
+ *   <li>a blocker class (a SynchronousQueue, a latch, a lock, a future's reply): every class a leak blocks on, a
+ *       decoy blocks on too;</li>
+ *   <li>a wait for a task or a reply taken for one that must end: some leaked threads wait for a
+ *       {@code CompletableFuture} that nothing alive can complete, beside decoys whose future a live thread
+ *       completes later;</li>
  *   <li>whole pools or executors: every executor and every named pool with a leak also holds decoys;</li>
+ *   <li>an executor that still runs healthy tasks taken for a path to its blocked ones: each executor with leaks
+ *       also holds a task sleeping for a minute (a sibling waiting with a time limit reaches nothing its blocked
+ *       tasks wait on);</li>
  *   <li>threads that keep joining a group ({@code LeakFinder}): no leak grows while the check runs, and the only
  *       group that keeps starting threads finishes them;</li>
  *   <li>parked threads only, those waiting on a monitor set aside (a heap dump does not record the monitor):
