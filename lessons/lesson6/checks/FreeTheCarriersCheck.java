@@ -20,11 +20,11 @@ import workbench.lessons.harness.LabProcess;
  * random order, and the learner's figures are judged as ratios of the fix's.
  *
  * <p>The load, every request on a virtual thread of its own: quotes at a steady pace, whose rate lookups block for
- * 7 to 10 ms, so many that pinned lookups would need more carriers than there are; reports of 2 or 3 pages, half a
- * processor's worth every 100 ms; then a burst of reports, one for every 600 ms / (ms per page), about 270 on this
- * machine (a page takes about 2.3 ms of an idle core); then one long report of about 0.5 s of one processor, with
- * five one-page reports submitted beside it 40 ms apart. Rates change every 150 to 250 ms. The burst is timed
- * until its last report is done. Proxies, and what defeats each in every run:
+ * 7 to 10 ms, so many that pinned lookups would need more carriers than there are; reports of 2 and 3 pages by
+ * turns, half a processor's worth every 100 ms; then a burst of reports, one for every 600 ms / (ms per page), about
+ * 270 on this machine (a page takes about 2.3 ms of an idle core); then one long report of about 0.5 s of one
+ * processor, with five one-page reports submitted beside it 40 ms apart. Rates change every 150 to 250 ms. The
+ * burst is timed until its last report is done. Proxies, and what defeats each in every run:
  * <ul>
  *   <li>fixing one cause only: CPU-bound reports left on virtual threads hold both carriers through the burst, and
  *       pinned lookups alone ask for more carriers than there are, so either leaves quotes waiting. Latency alone
@@ -38,9 +38,12 @@ import workbench.lessons.harness.LabProcess;
  *   <li>{@code Thread.yield()} in the reports, after every page: a yielded report goes back into the scheduler's
  *       queues, so through the burst a quote waits behind a page of many of the hundreds of reports queued. With
  *       one core kept busy elsewhere, the burst p99 of two such services was 356 to 1275 ms against the fix's 10
- *       to 15 ms in the same runs (15 checks); reports have 2 or 3 pages, never 1, since a report of one page
+ *       to 15 ms in the same runs (15 checks); reports have 2 pages or more, never 1, since a report of one page
  *       that yields before it starts only moves to another of the scheduler's queues, and its quotes waited
  *       about a page (p99 51 ms against 14 ms);</li>
+ *   <li>keeping small reports on virtual threads, as if only long ones held a carrier: every phase has reports
+ *       of two sizes, so a service that tells them apart by size keeps a share of every phase's on the carriers
+ *       (with reports of one size per run, one that kept those of 2 pages there passed 1 run of 2);</li>
  *   <li>caching rates, or answering from anything but the rate of the moment: rates change while quotes run, and
  *       every answer must match a rate in force while that quote ran;</li>
  *   <li>dropping or sampling reports to shed load: every report must finish with its checksum;</li>
@@ -48,7 +51,11 @@ import workbench.lessons.harness.LabProcess;
  *       elsewhere one report thread renders almost as fast as two (the burst took it 1.3 times as long as the
  *       fix). The one-page reports beside the long one can: on a pool of as many threads as processors they run
  *       beside it (a median 3.4 to 7.5 ms), on one thread they wait for it (373 to 478 ms in 18 runs, one core
- *       kept busy), and the median may be at most {@code 3 * fix + 50 ms};</li>
+ *       kept busy), and the slowest of them may take at most {@code 3 * fix + 50 ms};</li>
+ *   <li>a queue of its own per thread, fed in turn (as Go's per-processor run queues, without their stealing):
+ *       the burst runs as fast as on a shared queue, but two or three of the five one-page reports land behind
+ *       the long one, which is why the slowest of them is judged, not their median (which passed such a service
+ *       in 2 runs of 2);</li>
  *   <li>a bounded queue whose full-queue policy has the caller render the report ({@code CallerRunsPolicy}): the
  *       caller is the request's virtual thread, so through the burst the reports the queue refuses hold the
  *       carriers; the quotes then wait hundreds of milliseconds (p99 716 to 1212 ms against the fix's 15 to
@@ -73,6 +80,8 @@ class FreeTheCarriersCheck {
     private static final double WAIT_FACTOR = 3;
     private static final double WAIT_SLACK_MILLIS = 50;
     private static final double MOUNTED_SLACK = 0.3;
+    /** The smaller reports' pages; the others have one more. */
+    private static final int SMALL_REPORT_PAGES = 2;
     private static final double BURST_PAGE_MILLIS = 600;
     private static final double LONG_REPORT_MILLIS = 500;
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
@@ -87,15 +96,14 @@ class FreeTheCarriersCheck {
         Random random = new Random();
         int lookupMillis = 7 + random.nextInt(4);
         int quotesPerSecond = 2_400 / lookupMillis + random.nextInt(40);
-        int pages = 2 + random.nextInt(2);
         double millisPerPage = millisPerPage();
-        int reportsPerTick = (int) Math.max(1, Math.round(50 / (pages * millisPerPage)));
+        int reportsPerTick = (int) Math.max(1, Math.round(50 / ((SMALL_REPORT_PAGES + 0.5) * millisPerPage)));
         int burst = (int) Math.max(4 * PROCESSORS + 16, Math.round(BURST_PAGE_MILLIS / millisPerPage));
         int longPages = (int) Math.round(LONG_REPORT_MILLIS / millisPerPage);
         boolean yoursFirst = random.nextBoolean();
         String[] args = {Integer.toString(quotesPerSecond), Integer.toString(lookupMillis), "2500",
-                Long.toString(random.nextLong()), Integer.toString(pages), Integer.toString(reportsPerTick),
-                Integer.toString(burst), Integer.toString(longPages)};
+                Long.toString(random.nextLong()), Integer.toString(SMALL_REPORT_PAGES),
+                Integer.toString(reportsPerTick), Integer.toString(burst), Integer.toString(longPages)};
         if (yoursFirst) {
             yours = run("yours", args);
             reference = run("reference", args);
@@ -166,11 +174,11 @@ class FreeTheCarriersCheck {
                 "A burst of %.0f reports took your service %.2f s and the course's fix %.2f s in the same run: more"
                         + " than %.1f times as long.%s", number(yours, "burstReports"), yoursSeconds, referenceSeconds,
                 THROUGHPUT_FACTOR, slowReportsCause()), slowReportsRevisit());
-        double yoursWait = number(yours, "probeShortMedian");
-        double referenceWait = number(reference, "probeShortMedian");
+        double yoursWait = number(yours, "probeShortSlowest");
+        double referenceWait = number(reference, "probeShortSlowest");
         double allowedWait = WAIT_FACTOR * referenceWait + WAIT_SLACK_MILLIS;
         Feedback.check(yoursWait <= allowedWait, String.format(Locale.ROOT, "While a report of %.0f pages ran, one-page"
-                        + " reports submitted beside it took a median %.1f ms in your service and %.1f ms in the"
+                        + " reports submitted beside it took up to %.1f ms in your service and %.1f ms in the"
                         + " course's fix in the same run (allowed: %.1f ms): they waited for the long one while %d"
                         + " processors could have run them.%s", number(yours, "probeLongPages"), yoursWait,
                 referenceWait, allowedWait, PROCESSORS, slowReportsCause()), slowReportsRevisit());

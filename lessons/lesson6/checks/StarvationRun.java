@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -29,8 +31,9 @@ import workbench.lessons.harness.ReferenceSolution;
  * submitted beside it. Prints one line, {@link #RESULT} then {@code key=value} pairs, and exits.
  *
  * <p>Arguments: {@code yours} or {@code reference}; quotes a second; how long a rate lookup blocks, in ms; how
- * long the steady phase lasts, in ms; a seed; pages per report; reports every 100 ms of the steady phase; reports
- * in the burst; pages of the long report. The check chooses the load once, so that both services get the same.
+ * long the steady phase lasts, in ms; a seed; pages of the smaller reports (the others, every second one, have one
+ * more); reports every 100 ms of the steady phase; reports in the burst; pages of the long report. The check
+ * chooses the load once, so that both services get the same.
  */
 public final class StarvationRun {
 
@@ -77,6 +80,9 @@ public final class StarvationRun {
             ManagementFactory.getPlatformMXBean(VirtualThreadSchedulerMXBean.class);
     private final List<int[]> samples = new CopyOnWriteArrayList<>();
     private final StringBuilder result = new StringBuilder(RESULT);
+    /** The reports of the steady phases and the burst, by their number of pages; asked for by the driving thread. */
+    private final Map<Integer, List<Future<Long>>> reportsByPages = new TreeMap<>();
+    private int reportsAsked;
 
     private StarvationRun(Tariffs service, RateBoard rates, Random random) {
         this.service = service;
@@ -105,16 +111,14 @@ public final class StarvationRun {
 
     private void run(int quotesPerSecond, long steadyMillis, int pages, int reportsPerTick, int burst,
                      int longPages) throws Exception {
-        List<Future<Long>> reports = new ArrayList<>();
-
-        phase(quotesPerSecond / 2, 1_000, pages, reportsPerTick / 2, reports);   // warm-up, not measured
+        phase(quotesPerSecond / 2, 1_000, pages, reportsPerTick / 2);   // warm-up, not measured
         List<Quote> steady;
         List<Quote> burstQuotes;
         long burstNanos;
         List<Reports> probe;
         try (PinningRecorder pinning = PinningRecorder.start(Target.current());
              Sampler sampler = new Sampler()) {
-            steady = phase(quotesPerSecond, steadyMillis, pages, reportsPerTick, reports);
+            steady = phase(quotesPerSecond, steadyMillis, pages, reportsPerTick);
             List<int[]> steadySamples = List.copyOf(samples);
             samples.clear();
             List<Future<Long>> burstReports = new ArrayList<>();
@@ -123,7 +127,7 @@ public final class StarvationRun {
             threads.resetPeakThreadCount();
             long burstStart = System.nanoTime();
             for (int i = 0; i < burst; i++) {
-                burstReports.add(request(pages));
+                burstReports.add(report(pages));
             }
             long[] lastDone = {-1};
             burstQuotes = quotesUntilDone(quotesPerSecond, burstReports, lastDone);
@@ -132,7 +136,6 @@ public final class StarvationRun {
             List<int[]> burstSamples = List.copyOf(samples);
             // Platform threads started for the burst: a pool sized to the processors has them all from before.
             put("burstExtraThreads", threads.getPeakThreadCount() - threadsBefore);
-            reports.addAll(burstReports);
             probe = shortBehindLong(longPages);
             awaitAnswers(steady, burstQuotes);
             describeSamples("steady", steadySamples);
@@ -144,15 +147,15 @@ public final class StarvationRun {
         put("burstSeconds", burstNanos / 1e9);
         put("burstReports", burst);
         put("pages", pages);
-        List<Reports> all = new ArrayList<>(List.of(new Reports(pages, reports)));
-        all.addAll(probe);
+        List<Reports> all = new ArrayList<>(probe);
+        reportsByPages.forEach((size, reports) -> all.add(new Reports(size, reports)));
         describeAnswers(steady, burstQuotes, all);
         System.out.println(result);
     }
 
     /** Quotes at a steady pace for {@code millis}, with {@code reportsPerTick} reports every 100 ms. */
-    private List<Quote> phase(int quotesPerSecond, long millis, int pages, int reportsPerTick,
-                              List<Future<Long>> reports) throws InterruptedException {
+    private List<Quote> phase(int quotesPerSecond, long millis, int pages, int reportsPerTick)
+            throws InterruptedException {
         List<Quote> quotes = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + millis * 1_000_000;
@@ -163,7 +166,7 @@ public final class StarvationRun {
             pace(due);
             if (due >= nextReport) {
                 for (int i = 0; i < reportsPerTick; i++) {
-                    reports.add(request(pages));
+                    report(pages);
                 }
                 nextReport += 100_000_000;
             }
@@ -207,8 +210,8 @@ public final class StarvationRun {
     /**
      * One long report, then {@link #PROBES} one-page reports submitted 40 ms apart while it runs: with reports on
      * as many threads as processors, each short one runs beside the long one; on a single thread it waits behind
-     * it. Records each short report's latency, from its submission until it was seen done, and returns the long
-     * report and the short ones.
+     * it; with a queue of its own per thread, fed in turn, some wait behind it. Records the slowest short report's
+     * latency, from its submission until it was seen done, and returns the long report and the short ones.
      */
     private List<Reports> shortBehindLong(int longPages) throws InterruptedException {
         long start = System.nanoTime();
@@ -235,9 +238,20 @@ public final class StarvationRun {
             Thread.sleep(1);
         }
         long[] sorted = Arrays.stream(latency).map(l -> l < 0 ? deadline - start : l).sorted().toArray();
-        put("probeShortMedian", sorted[PROBES / 2] / 1e6);
+        put("probeShortSlowest", sorted[PROBES - 1] / 1e6);
         put("probeLongPages", longPages);
         return List.of(new Reports(longPages, List.of(longReport)), new Reports(1, shortReports));
+    }
+
+    /**
+     * Asks for a report of {@code pages} pages or one more, by turns, and keeps it to check its checksum at the end:
+     * a service that tells reports apart by size sees both sizes in every phase.
+     */
+    private Future<Long> report(int pages) {
+        int size = pages + reportsAsked++ % 2;
+        Future<Long> report = request(size);
+        reportsByPages.computeIfAbsent(size, any -> new ArrayList<>()).add(report);
+        return report;
     }
 
     /**
