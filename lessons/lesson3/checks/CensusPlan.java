@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code pool-12-thread-14} beside {@code pool-31-thread-11}: two pools of one family, told apart only by
  *       the inner number;</li>
  *   <li>{@code ledger23}: the number follows a letter;</li>
+ *   <li>{@code uploads-conn-c9e3779b1}: a hexadecimal id, not a decimal number, begins with a letter;</li>
  *   <li>{@code mailer-request-12}: virtual threads;</li>
  *   <li>two executors ({@code Executors.newVirtualThreadPerTaskExecutor()}) of virtual threads without a name,
  *       whose pool key is the executor that started them ({@code java.util.concurrent.ThreadPerTaskExecutor@1b6d3586}),
@@ -32,11 +34,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CensusPlan {
 
-    /** One pool: its key and, for each of its threads, the state the workload holds it in. */
-    record Pool(String key, String threadPrefix, int firstNumber, boolean virtual, List<Thread.State> states) {
+    /**
+     * One pool: its key and, for each of its threads, the state the workload holds it in. Its threads are numbered
+     * from {@code firstNumber} on, in decimal, or by a hexadecimal id drawn from that number ({@code hexIds}).
+     */
+    record Pool(String key, String threadPrefix, int firstNumber, boolean virtual, List<Thread.State> states,
+                boolean hexIds) {
 
         String threadName(int index) {
-            return key.endsWith("*") ? threadPrefix + (firstNumber + index) : key;
+            int number = firstNumber + index;
+            return !key.endsWith("*") ? key : threadPrefix + (hexIds ? hexId(number) : Integer.toString(number));
+        }
+
+        /** Nine hexadecimal digits that begin with a letter and end with a decimal digit, as {@code c9e3779b1}. */
+        private static String hexId(int number) {
+            return String.format(Locale.ROOT, "%c%07x%d", (char) ('a' + number % 6),
+                    (number * 2654435761L) & 0xfffffff, number % 10);
         }
 
         /** Whether the pool's threads have no name and belong to the executor that started them. */
@@ -161,7 +174,8 @@ final class CensusPlan {
     private static List<Pool> generation(Random random, int g, List<String> words, List<Integer> executors) {
         List<Pool> pools = new ArrayList<>();
         if (g == 0) {
-            pools.add(new Pool(words.get(4) + "-lock-holder", "", 0, false, List.of(Thread.State.TIMED_WAITING)));
+            pools.add(new Pool(words.get(4) + "-lock-holder", "", 0, false, List.of(Thread.State.TIMED_WAITING),
+                    false));
         }
         String role = ROLES.get(random.nextInt(ROLES.size()));
         pools.add(platform(random, words.get(0) + "-" + role + "-"));
@@ -170,10 +184,13 @@ final class CensusPlan {
             pools.add(platform(random, family[0] + "-" + executor + "-" + family[1] + "-"));
         }
         pools.add(platform(random, random.nextBoolean() ? words.get(1) : capitalized(words.get(1))));
+        Pool connections = platform(random, words.get(3) + "-conn-");
+        pools.add(new Pool(connections.key(), connections.threadPrefix(), connections.firstNumber(), false,
+                connections.states(), true));
         pools.add(virtual(random, words.get(2) + "-" + VIRTUAL_ROLES.get(random.nextInt(VIRTUAL_ROLES.size())) + "-"));
         for (int e = 1; e <= 2; e++) {
             Pool named = virtual(random, "");
-            pools.add(new Pool(EXECUTOR + g + "." + e + ">", "", 0, true, named.states()));
+            pools.add(new Pool(EXECUTOR + g + "." + e + ">", "", 0, true, named.states(), false));
         }
         // at least one BLOCKED and one WAITING platform thread in every generation, in a pool drawn at random
         List<Integer> numbered = new ArrayList<>();
@@ -194,7 +211,7 @@ final class CensusPlan {
         for (int i = 0; i < size; i++) {
             states.add(PLATFORM_STATES[random.nextInt(PLATFORM_STATES.length)]);
         }
-        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), false, states);
+        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), false, states, false);
     }
 
     /** A pool of 2 to 8 virtual threads, parked or sleeping. */
@@ -204,7 +221,7 @@ final class CensusPlan {
         for (int i = 0; i < size; i++) {
             states.add(i == 0 || random.nextBoolean() ? Thread.State.WAITING : Thread.State.TIMED_WAITING);
         }
-        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), true, states);
+        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), true, states, false);
     }
 
     private static void withExtra(List<Pool> pools, int index, Thread.State state) {
@@ -212,7 +229,7 @@ final class CensusPlan {
         List<Thread.State> states = new ArrayList<>(pool.states());
         states.add(state);
         pools.set(index, new Pool(pool.key(), pool.threadPrefix(), pool.firstNumber(), false,
-                List.copyOf(states)));
+                List.copyOf(states), pool.hexIds()));
     }
 
     private static String capitalized(String word) {

@@ -41,6 +41,9 @@ import workbench.lessons.harness.LabProcess;
  *       the executor's inner number ({@code pool-12-thread-*}, {@code pool-31-thread-*});</li>
  *   <li>only the last digit replaced: every pool numbers its threads from 10 to 45 on, so no thread number has a
  *       single digit;</li>
+ *   <li>only a decimal number replaced: every phase has a pool whose threads end in a hexadecimal id that begins
+ *       with a letter ({@code uploads-conn-c9e3779b1}), whose pool key the library gives as
+ *       {@code uploads-conn-*};</li>
  *   <li>the name cut at its last dash: one pool has no dash before its number ({@code ledger23}), and one thread's
  *       name ends in no number at all ({@code search-lock-holder});</li>
  *   <li>carriers left out, as if each were the virtual thread it runs counted twice: the workload's virtual
