@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workbench.lessons.harness.Feedback;
+import workbench.lessons.harness.LabProcess;
 import workbench.lessons.harness.ReferenceSolution;
 
 /**
@@ -73,6 +74,9 @@ import workbench.lessons.harness.ReferenceSolution;
  *       machine; a one-minute average of the run queue barely moves in those few seconds. <b>CPU seconds a
  *       second</b>, not divided by the processors: two threads compute for each processor, and the figure, a share
  *       of the machine, may not exceed 1.</li>
+ *   <li><b>the machine's CPU load</b> ({@code getCpuLoad()}, every process's) for the process's: through both
+ *       quiet spells another process keeps every processor busy ({@link OtherProcessLoad}), so the machine is
+ *       fully loaded while this process computes nothing, and no more than that while it computes.</li>
  *   <li><b>a timer left running</b>: threads the page started must end within a second of {@code close()}.</li>
  * </ul>
  */
@@ -89,7 +93,7 @@ class FixHotPathCheck {
             + " timer's period sets how often that is paid, whatever the traffic, so refresh well inside the bound,"
             + " not as often as you can";
     private static final String CPU_LOAD = "Lesson 1, page 'The metric catalogue': processCpuLoad is this process's"
-            + " recent share of the processors (jvm.cpu.recent_utilization), not the machine's load average";
+            + " recent share of the processors (jvm.cpu.recent_utilization), not the machine's load or load average";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Longer than the one to two seconds that jvm.cpu.recent_utilization looks back over. */
     private static final int QUIET_MILLIS = 2_500;
@@ -211,17 +215,21 @@ class FixHotPathCheck {
     }
 
     /**
-     * After a quiet spell the process uses next to no CPU; while two of the check's threads a processor compute, it
-     * uses half the machine or more; after another quiet spell, next to none again. A load average, the machine's run
-     * queue over a minute, barely moves in that time; an average since the JVM started rises a little and falls less
-     * (after the busy spell it has at least 2.5 s of the JVM's life behind it to dilute a spell of 2.5 s). Each
-     * spell outlasts the window the figure is taken over.
+     * After a quiet spell, while another process keeps every processor busy, the process uses next to no CPU; while
+     * two of the check's threads a processor compute, it uses half the machine or more; after another quiet spell,
+     * the other process busy again, next to none. The machine is fully loaded in all three spells; a load average,
+     * the machine's run queue over a minute, barely moves in that time; an average since the JVM started rises a
+     * little and falls less (after the busy spell it has at least 2.5 s of the JVM's life behind it to dilute a
+     * spell of 2.5 s). Each spell outlasts the window the figure is taken over.
      */
     @Test
     void followsTheProcessCpuLoad() throws Exception {
         try (StatusPage page = new StatusPage()) {
-            Thread.sleep(QUIET_MILLIS);
-            double quiet = parse(page.render("quiet")).path("processCpuLoad").asDouble();
+            double quiet;
+            try (LabProcess load = OtherProcessLoad.start()) {
+                Thread.sleep(QUIET_MILLIS);
+                quiet = parse(page.render("quiet")).path("processCpuLoad").asDouble();
+            }
             AtomicBoolean computing = new AtomicBoolean(true);
             List<Thread> spinners = new ArrayList<>();
             for (int i = 0; i < SPINNERS; i++) {
@@ -242,21 +250,25 @@ class FixHotPathCheck {
                 spinner.join();
             }
             Feedback.check(busy - quiet >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which this JVM"
-                    + " computed nothing, your page said processCpuLoad %.3f; after %d ms in which %d of its threads"
-                    + " computed without a pause, %.3f. The figure does not follow this process's use of the CPU.",
+                    + " computed nothing while another process kept every processor busy, your page said"
+                    + " processCpuLoad %.3f; after %d ms in which %d of its threads computed without a pause, %.3f. The"
+                    + " figure does not follow this process's use of the CPU.",
                     QUIET_MILLIS, quiet, COMPUTING_MILLIS, SPINNERS, busy), CPU_LOAD);
             Feedback.check(busy <= WHOLE_MACHINE, String.format(Locale.ROOT, "After %d ms in which %d of this JVM's"
                     + " threads computed without a pause, two for each of the %d processors, your page said"
                     + " processCpuLoad %.3f: more than the whole machine, which is 1. CPU time over wall time counts"
                     + " processor-seconds a second; a share of the machine divides that by the processors.",
                     COMPUTING_MILLIS, SPINNERS, PROCESSORS, busy), CPU_LOAD);
-            Thread.sleep(QUIET_MILLIS);
-            double quietAgain = parse(page.render("quiet again")).path("processCpuLoad").asDouble();
+            double quietAgain;
+            try (LabProcess load = OtherProcessLoad.start()) {
+                Thread.sleep(QUIET_MILLIS);
+                quietAgain = parse(page.render("quiet again")).path("processCpuLoad").asDouble();
+            }
             Feedback.check(busy - quietAgain >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which %d"
                     + " of this JVM's threads computed without a pause, your page said processCpuLoad %.3f; after %d"
-                    + " ms more in which it computed nothing, still %.3f. The figure remembers the past instead of"
-                    + " telling the present.", COMPUTING_MILLIS, SPINNERS, busy, QUIET_MILLIS, quietAgain),
-                    CPU_LOAD);
+                    + " ms more in which it computed nothing (another process did), still %.3f. The figure remembers"
+                    + " the past instead of telling the present.", COMPUTING_MILLIS, SPINNERS, busy, QUIET_MILLIS,
+                    quietAgain), CPU_LOAD);
         }
     }
 
