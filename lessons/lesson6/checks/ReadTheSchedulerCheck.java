@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
+import javax.management.JMX;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.SchedulerProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +50,9 @@ import workbench.lessons.harness.LabProcess;
  *       each target mounts at least one, the saturated one queues at least three, and all have blocked ones;</li>
  *   <li>the processor count for the parallelism: never equal, as above; the {@code -D} flag it started with: the
  *       idle-carriers JVM has lowered its parallelism since;</li>
+ *   <li>a parallelism read once and kept for the process, as a setting that never changes: once read, the quiet
+ *       JVM has its parallelism set to another value through the scheduler's bean and is read again (the
+ *       <em>re-tuned quiet</em> scenario), and every figure is judged on that reading too;</li>
  *   <li>threads named like carriers ({@code ForkJoinPool-N-worker-M}) for the carriers: the JVM's own pool for CPU
  *       work has 2 to 4 workers named that way;</li>
  *   <li>the parallelism for the carriers, or the mounted count for the carriers: the idle-carriers JVM has more
@@ -74,6 +80,7 @@ import workbench.lessons.harness.LabProcess;
 class ReadTheSchedulerCheck {
 
     private static final String READING = "Lesson 6, 'Reading the scheduler'";
+    private static final String SCHEDULER_BEAN = "jdk.management:type=VirtualThreadScheduler";
     private static final String TARGETS = READING + ": read the Target you are given, not the JVM your code runs in";
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
     private static final Thread.State[] STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED, Thread.State.WAITING,
@@ -161,6 +168,34 @@ class ReadTheSchedulerCheck {
                 SCENARIOS.add(scenario);
             }
         }
+        SCENARIOS.add(retuned(SCENARIOS.getLast(), random));
+    }
+
+    /**
+     * The quiet JVM read a second time, after the check set its scheduler's parallelism to another value through the
+     * scheduler's bean, as an operator might: a parallelism read once and kept for the process is the old one.
+     */
+    private static Scenario retuned(Scenario quiet, Random random) throws IOException, InterruptedException {
+        int parallelism;
+        do {
+            parallelism = quietParallelism(random);
+        } while (parallelism == quiet.shape().parallelism());
+        try {
+            JMX.newMXBeanProxy(quiet.target().connection(), new ObjectName(SCHEDULER_BEAN),
+                    VirtualThreadSchedulerMXBean.class).setParallelism(parallelism);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+        // Its own readings, every 100 ms, show the new value before the learner's read is asked for.
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (latestOwnReading(quiet.lab())[0] != parallelism && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        Shape was = quiet.shape();
+        Shape shape = new Shape(parallelism, was.extraCarriers(), was.parked(), was.pinned(), was.queued(),
+                was.blocked(), was.sleeping(), was.cpuWorkers(), was.pulsed());
+        return new Scenario("re-tuned quiet", shape, quiet.lab(), quiet.target(), observe(quiet.lab(),
+                quiet.target()));
     }
 
     /**
@@ -190,10 +225,9 @@ class ReadTheSchedulerCheck {
         if (pulsing != null) {
             all.add(pulsing);
         }
-        for (Scenario scenario : all) {
-            scenario.target().close();
-            scenario.lab().close();
-        }
+        // The re-tuned scenario shares the quiet one's JVM.
+        all.stream().map(Scenario::target).distinct().forEach(Target::close);
+        all.stream().map(Scenario::lab).distinct().forEach(LabProcess::close);
     }
 
     /**
