@@ -9,6 +9,7 @@ import java.util.Arrays;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerBuilder;
 import javax.management.MBeanServerDelegate;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
@@ -24,6 +25,7 @@ public final class CounterReads extends MBeanServerBuilder {
 
     static final String PROPERTY = "javax.management.builder.initial";
     private static final String COUNTER = "TotalThreadAllocatedBytes";
+    private static final ObjectName THREADING = threading();
     /** Long enough for a watcher that reads every 100 ms or so; one that never reads does not hold spikes back. */
     private static final long PATIENCE_MILLIS = 300;
     private static final Object READ = new Object();
@@ -38,6 +40,14 @@ public final class CounterReads extends MBeanServerBuilder {
                  left = (deadline - System.nanoTime()) / 1_000_000) {
                 READ.wait(left);
             }
+        }
+    }
+
+    private static ObjectName threading() {
+        try {
+            return new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -70,9 +80,8 @@ public final class CounterReads extends MBeanServerBuilder {
             }
         }
 
-        private static boolean readsCounter(Method method, Object[] args) throws Exception {
-            return method.getName().startsWith("getAttribute")
-                    && new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME).equals(args[0])
+        private static boolean readsCounter(Method method, Object[] args) {
+            return method.getName().startsWith("getAttribute") && THREADING.equals(args[0])
                     && (COUNTER.equals(args[1]) || args[1] instanceof String[] names
                     && Arrays.asList(names).contains(COUNTER));
         }

@@ -178,15 +178,13 @@ final class CensusPlan {
                     false));
         }
         String role = ROLES.get(random.nextInt(ROLES.size()));
-        pools.add(platform(random, words.get(0) + "-" + role + "-"));
+        pools.add(platform(random, words.get(0) + "-" + role + "-", false));
         String[] family = FAMILIES.get(random.nextInt(FAMILIES.size()));
         for (int executor : executors) {
-            pools.add(platform(random, family[0] + "-" + executor + "-" + family[1] + "-"));
+            pools.add(platform(random, family[0] + "-" + executor + "-" + family[1] + "-", false));
         }
-        pools.add(platform(random, random.nextBoolean() ? words.get(1) : capitalized(words.get(1))));
-        Pool connections = platform(random, words.get(3) + "-conn-");
-        pools.add(new Pool(connections.key(), connections.threadPrefix(), connections.firstNumber(), false,
-                connections.states(), true));
+        pools.add(platform(random, random.nextBoolean() ? words.get(1) : capitalized(words.get(1)), false));
+        pools.add(platform(random, words.get(3) + "-conn-", true));
         pools.add(virtual(random, words.get(2) + "-" + VIRTUAL_ROLES.get(random.nextInt(VIRTUAL_ROLES.size())) + "-"));
         for (int e = 1; e <= 2; e++) {
             Pool named = virtual(random, "");
@@ -204,14 +202,14 @@ final class CensusPlan {
         return List.copyOf(pools);
     }
 
-    /** A pool of 1 to 9 platform threads in random states, numbered from 10 to 45 on. */
-    private static Pool platform(Random random, String prefix) {
+    /** A pool of 1 to 9 platform threads in random states, numbered from 10 to 45 on, in decimal or by hex ids. */
+    private static Pool platform(Random random, String prefix, boolean hexIds) {
         List<Thread.State> states = new ArrayList<>();
         int size = 1 + random.nextInt(9);
         for (int i = 0; i < size; i++) {
             states.add(PLATFORM_STATES[random.nextInt(PLATFORM_STATES.length)]);
         }
-        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), false, states, false);
+        return new Pool(prefix + "*", prefix, 10 + random.nextInt(36), false, states, hexIds);
     }
 
     /** A pool of 2 to 8 virtual threads, parked or sleeping. */

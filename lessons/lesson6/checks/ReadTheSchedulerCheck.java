@@ -188,7 +188,10 @@ class ReadTheSchedulerCheck {
         }
         // Its own readings, every 100 ms, show the new value before the learner's read is asked for.
         long deadline = System.currentTimeMillis() + 5_000;
-        while (latestOwnReading(quiet.lab())[0] != parallelism && System.currentTimeMillis() < deadline) {
+        while (latestOwnReading(quiet.lab())[0] != parallelism) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the quiet JVM did not take its new parallelism in 5 s");
+            }
             Thread.sleep(20);
         }
         Shape was = quiet.shape();
