@@ -10,7 +10,7 @@ import workbench.lessons.harness.Feedback;
  * Compares a learner's census with the census a {@link CensusPlan} holds the workload in, and fails with the
  * mistake the census shows: the wrong JVM, pools merged by their inner number, a number only partly replaced,
  * a name without a number cut short, virtual threads missing, unnamed threads keyed by their empty name rather than
- * by their executor, BLOCKED counted as WAITING.
+ * by their executor, BLOCKED counted as WAITING or WAITING as BLOCKED.
  */
 final class CensusFeedback {
 
@@ -22,7 +22,7 @@ final class CensusFeedback {
     static final String UNNAMED = "Lesson 3, 'A census of threads': a thread without a name belongs to the pool of"
             + " the executor that started it, its container, as the library's pool key (ThreadRecord.pool()) has it";
     static final String STATES = "Lesson 3, 'A census of threads': count each state as the JVM reports it;"
-            + " BLOCKED (entering a monitor) is not WAITING";
+            + " BLOCKED (entering a monitor) is not WAITING, and a thread parked for any other lock is WAITING";
     static final String CARRIERS = "Lesson 3, 'A census of threads': virtual threads run on carriers, platform"
             + " threads of a pool of their own; a census counts both";
     static final String EVERY = "Lesson 3, 'A census of threads': the threads a JVM runs for itself and for those"
@@ -62,6 +62,11 @@ final class CensusFeedback {
         }
         if (counted == null) {
             missing(pool, plan.isVirtual(pool));
+        }
+        if (foldsWaitingIntoBlocked(states, counted)) {
+            Feedback.fail("Your census of pool `" + pool + "` counts no WAITING thread and " + count(counted,
+                    Thread.State.BLOCKED) + " BLOCKED thread(s): it counts the threads parked waiting for a lock of"
+                    + " java.util.concurrent as BLOCKED, which the JVM reports as WAITING.", STATES);
         }
         if (foldsBlockedIntoWaiting(states, counted)) {
             Feedback.fail("Your census of pool `" + pool + "` counts no BLOCKED thread and " + count(counted,
@@ -132,6 +137,14 @@ final class CensusFeedback {
         int blocked = count(states, Thread.State.BLOCKED);
         return blocked > 0 && count(counted, Thread.State.BLOCKED) == 0
                 && count(counted, Thread.State.WAITING) == count(states, Thread.State.WAITING) + blocked;
+    }
+
+    /** Parked lock waiters counted as BLOCKED: no WAITING where there are some, and BLOCKED short of nothing else. */
+    private static boolean foldsWaitingIntoBlocked(Map<Thread.State, Integer> states,
+                                                   Map<Thread.State, Integer> counted) {
+        int waiting = count(states, Thread.State.WAITING);
+        return waiting > 0 && count(counted, Thread.State.WAITING) == 0
+                && count(counted, Thread.State.BLOCKED) == count(states, Thread.State.BLOCKED) + waiting;
     }
 
     private static int count(Map<Thread.State, Integer> states, Thread.State state) {

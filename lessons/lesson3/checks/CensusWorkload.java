@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import workbench.diagnostics.threads.GroupSummary;
@@ -52,7 +55,10 @@ public final class CensusWorkload {
 
     private final CensusPlan plan;
     private final Object monitor = new Object();
-    private final List<CountDownLatch> releases = new ArrayList<>();
+    /** Held by the lock holder for good: the WAITING threads park on it, and end when interrupted. */
+    private final ReentrantLock gate = new ReentrantLock();
+    /** Each generation's WAITING threads, interrupted when a later phase begins. */
+    private final List<Queue<Thread>> waiting = new ArrayList<>();
     /** The executors of unnamed virtual threads, never closed (closing one waits for its threads), kept reachable. */
     private final List<ExecutorService> executors = new ArrayList<>();
     private int phase;
@@ -84,7 +90,7 @@ public final class CensusWorkload {
                 if (phase + 1 >= CensusPlan.GENERATIONS) {
                     throw new IllegalStateException("the plan has no generation after " + phase);
                 }
-                releases.forEach(CountDownLatch::countDown);
+                waiting.forEach(threads -> threads.forEach(Thread::interrupt));
                 start(phase + 1);
             }
 
@@ -97,8 +103,8 @@ public final class CensusWorkload {
 
     private void start(int next) throws InterruptedException {
         phase = next;
-        CountDownLatch release = new CountDownLatch(1);
-        releases.add(release);
+        Queue<Thread> release = new ConcurrentLinkedQueue<>();
+        waiting.add(release);
         for (CensusPlan.Pool pool : plan.generation(next)) {
             if (pool.key().endsWith("-lock-holder")) {
                 startHolder(pool.key());
@@ -125,7 +131,7 @@ public final class CensusWorkload {
      * An executor that starts one unnamed virtual thread per task, as {@code newVirtualThreadPerTaskExecutor()} does;
      * the thread dump names its thread container after the executor's identity.
      */
-    private void startExecutor(CensusPlan.Pool pool, CountDownLatch release) {
+    private void startExecutor(CensusPlan.Pool pool, Queue<Thread> release) {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         executors.add(executor);
         plan.executorsStarted(Map.of(pool.key(), Objects.toIdentityString(executor)));
@@ -134,11 +140,15 @@ public final class CensusWorkload {
         }
     }
 
-    /** The thread that owns the monitor the BLOCKED threads wait for; it sleeps while holding it. */
+    /**
+     * The thread that owns the monitor the BLOCKED threads wait for and the lock the WAITING threads park on; it
+     * sleeps while holding both.
+     */
     private void startHolder(String name) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
         Thread.ofPlatform().daemon().name(name).start(() -> {
             synchronized (monitor) {
+                gate.lock();
                 holding.countDown();
                 sleepForever();
             }
@@ -146,7 +156,11 @@ public final class CensusWorkload {
         holding.await();
     }
 
-    private Runnable workIn(Thread.State state, CountDownLatch release) {
+    /**
+     * Work that holds its thread in {@code state}. A WAITING thread parks on the gate, a {@code ReentrantLock}
+     * (waiting for a lock of {@code java.util.concurrent} is WAITING, not BLOCKED), until interrupted.
+     */
+    private Runnable workIn(Thread.State state, Queue<Thread> release) {
         return switch (state) {
             case RUNNABLE -> CensusWorkload::acceptForever;
             case BLOCKED -> () -> {
@@ -155,10 +169,12 @@ public final class CensusWorkload {
                 }
             };
             case WAITING -> () -> {
+                release.add(Thread.currentThread());
                 try {
-                    release.await();
+                    gate.lockInterruptibly();
+                    throw new IllegalStateException("the lock holder let the gate go");
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    Thread.currentThread().interrupt();   // released: the thread ends
                 }
             };
             default -> CensusWorkload::sleepForever;

@@ -53,8 +53,13 @@ import workbench.lessons.harness.LabProcess;
  *       it;</li>
  *   <li>BLOCKED counted as WAITING ({@code waitsIndefinitely()}): every phase has BLOCKED threads, and WAITING
  *       ones in some pool;</li>
+ *   <li>a thread waiting for a lock counted as BLOCKED whatever the lock: every WAITING thread is parked on a
+ *       {@code ReentrantLock} that the lock holder keeps, which the JVM reports as WAITING;</li>
  *   <li>a census cached per target, per process or per name: {@link #countsTheThreadsOfTheMomentItIsAsked} takes
- *       two censuses, between which the WAITING threads of every pool end and new pools start.</li>
+ *       two censuses, between which the WAITING threads of every pool end and new pools start;</li>
+ *   <li>several dumps merged into one census (the larger count of each, in case one dump missed a thread): in the
+ *       same test the workload moves on as soon as the first dump has been written, so a second dump has pools the
+ *       first moment did not.</li>
  * </ul>
  */
 class ThreadCensusCheck {
@@ -127,20 +132,41 @@ class ThreadCensusCheck {
                 .collect(Collectors.groupingBy(ThreadRecord::pool, TreeMap::new, Collectors.counting()));
     }
 
+    /**
+     * Once the learner's code has written its first thread dump, the workload moves on at once, so a census that
+     * takes another dump sees pools start that the moment of the first did not have.
+     */
     @Test
     void countsTheThreadsOfTheMomentItIsAsked() throws InterruptedException {
+        WatchedTarget moving = new WatchedTarget(attached, () -> { }, ThreadCensusCheck::advance);
         Map<String, Map<Thread.State, Integer>> before = planned();
-        Map<String, Map<Thread.State, Integer>> first = ThreadCensus.census(target);
-        census(first).compare(before, plan);
+        Map<String, Map<Thread.State, Integer>> first = ThreadCensus.census(moving);
+        List<String> later = first.keySet().stream().filter(pool -> !before.containsKey(pool)
+                && planned().containsKey(pool)).toList();
+        Feedback.check(later.isEmpty(), "Your census counts the pool `" + (later.isEmpty() ? "" : later.getFirst())
+                + "`, which the target started only after your method's first thread dump had been written: it"
+                + " merged what two moments showed, counting threads that never ran side by side.",
+                CensusFeedback.MOMENT);
+        new CensusFeedback(first, moving.asks() > 0).compare(before, plan);
         control.advance();
         Map<String, Map<Thread.State, Integer>> after = planned();
-        Map<String, Map<Thread.State, Integer>> second = ThreadCensus.census(target);
-        CensusFeedback secondFeedback = census(second);
+        Map<String, Map<Thread.State, Integer>> second = ThreadCensus.census(moving);
+        CensusFeedback secondFeedback = new CensusFeedback(second, moving.asks() > 0);
         Feedback.check(!ownPools(second, before).equals(ownPools(first, before)), "Your second census of the target"
                 + " was the same as your first, pool for pool, while between the two calls " + ended(before, after)
                 + " of its threads ended and " + started(before, after) + " new ones started.",
                 CensusFeedback.MOMENT);
         secondFeedback.compare(after, plan);
+    }
+
+    /** Moves the workload to its next phase, from within the learner's call. */
+    private static void advance() {
+        try {
+            control.advance();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the workload moved on", e);
+        }
     }
 
     private static CensusFeedback census() {

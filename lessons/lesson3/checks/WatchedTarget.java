@@ -9,7 +9,10 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.RuntimeMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanServerConnection;
 import workbench.diagnostics.target.Target;
@@ -17,22 +20,32 @@ import workbench.diagnostics.target.Target;
 /**
  * The target a check hands the learner's code: the same JVM, plus a count of the times the code asked it for its
  * threads or its MBean server, so that feedback can tell "looked at the wrong JVM" from "looked wrongly", and
- * something to do when it first asks, so that the service can change while the code watches it. Closing it leaves
- * the check's connection open.
+ * something to do when it first asks, or once it has written its first JSON thread dump, so that the service can
+ * change while the code watches it. Closing it leaves the check's connection open.
  */
 final class WatchedTarget implements Target {
 
+    /** The operation of the JVM's diagnostic bean that writes a thread dump, as {@code ThreadSnapshots.dump} asks. */
+    private static final String DUMP_THREADS = "dumpThreads";
+
     private final Target target;
     private final AtomicInteger asked = new AtomicInteger();
+    private final AtomicBoolean dumped = new AtomicBoolean();
     private final Runnable onFirstAsk;
+    private final Runnable afterFirstDump;
 
     WatchedTarget(Target target) {
         this(target, () -> { });
     }
 
     WatchedTarget(Target target, Runnable onFirstAsk) {
+        this(target, onFirstAsk, () -> { });
+    }
+
+    WatchedTarget(Target target, Runnable onFirstAsk, Runnable afterFirstDump) {
         this.target = target;
         this.onFirstAsk = onFirstAsk;
+        this.afterFirstDump = afterFirstDump;
     }
 
     /** How many times the learner's code asked this target for its ThreadMXBean or its MBean server so far. */
@@ -58,7 +71,21 @@ final class WatchedTarget implements Target {
     @Override
     public MBeanServerConnection connection() {
         ask();
-        return target.connection();
+        MBeanServerConnection connection = target.connection();
+        return (MBeanServerConnection) Proxy.newProxyInstance(MBeanServerConnection.class.getClassLoader(),
+                new Class<?>[] {MBeanServerConnection.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("invoke") && DUMP_THREADS.equals(args[1])
+                            && !dumped.getAndSet(true)) {
+                        afterFirstDump.run();
+                    }
+                    return result;
+                });
     }
 
     @Override
