@@ -1,10 +1,14 @@
 package lesson6.demo;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import workbench.diagnostics.histogram.HistogramSnapshot;
 import workbench.diagnostics.histogram.IntervalHistogram;
@@ -14,7 +18,8 @@ import workbench.lessons.harness.Demo;
  * Demo {@code carrier-service}: a service that runs every request on a virtual thread of its own, as a server on
  * virtual threads does. Its light endpoint, {@code quote}, needs a tenth of a millisecond, yet its latency climbs:
  * something holds the carriers. In some runs one site's CPU-bound requests keep them busy; in others one site's
- * requests block inside a callback from native code and pin them. The other sites are decoys: slower without
+ * requests block inside a callback from native code, or inside the static initializer of a plugin class each of
+ * them loads afresh, and pin them. The other sites are decoys: slower without
  * pinning, blocking longer inside {@code synchronized} (which no longer pins on JDK 24 and later), running in
  * native code without ever blocking there, pinning more often but for a millisecond each time, or pinning
  * for longer each time but seldom. Each start draws a new {@link Plan}.
@@ -26,7 +31,8 @@ import workbench.lessons.harness.Demo;
  * }</pre>
  *
  * {@link #main} runs it in a JVM of its own with a plan's {@link Plan#args()}, prints {@link #READY} and serves
- * until killed. Run that JVM with {@code --enable-native-access=ALL-UNNAMED}, or the JDK warns once.
+ * until killed, redeployed with each new plan it reads. Run that JVM with {@code --enable-native-access=ALL-UNNAMED},
+ * or the JDK warns once.
  */
 public final class CarrierService implements Demo {
 
@@ -37,6 +43,9 @@ public final class CarrierService implements Demo {
     private final List<Site> sites = new ArrayList<>();
     private final IntervalHistogram quotes = new IntervalHistogram();
     private final AtomicLong served = new AtomicLong();
+    /** Requests started and not yet over, run or dropped. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
     private final Random random = new Random();
     private Thread traffic;
     private volatile long checksum;
@@ -50,42 +59,58 @@ public final class CarrierService implements Demo {
     public CarrierService(Plan plan) {
         this.plan = plan;
         for (Plan.SiteLoad load : plan.sites()) {
-            sites.add(SiteKind.named(load.name()).create(load.role(), load.millis()));
+            sites.add(SiteKind.named(load.name()).create(load.role(), load.pause()));
         }
     }
 
-    /** Serves the plan given as arguments ({@link Plan#args()}) until killed. */
+    /**
+     * Serves the plan given as arguments ({@link Plan#args()}) until killed. Each line on standard input is another
+     * plan's arguments, separated by spaces: the service is redeployed with it in the same JVM, as it is in the lab
+     * JVM when the learner stops the demo and starts it again.
+     */
     public static void main(String[] args) throws Exception {
         CarrierService service = new CarrierService(Plan.parse(args));
         service.start();
         System.out.println(READY);
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = input.readLine(); line != null; line = input.readLine()) {
+            service.close();
+            service.awaitDrained();
+            service = new CarrierService(Plan.parse(line.split(" ")));
+            service.start();
+            System.out.println(READY);
+        }
         Thread.sleep(Long.MAX_VALUE);
     }
 
     /**
-     * Loads the native library and measures the busy work on this thread before traffic starts: done on a virtual
-     * thread, a class initializer that waited would pin it once, which is not what this demo is about.
+     * Loads the native library and the plugin loader and measures the busy work on this thread before traffic
+     * starts: done on a virtual thread, a class initializer that waited would pin it once, outside any site.
      */
     @Override
     public synchronized void start() throws InterruptedException {
         if (traffic == null) {
+            closed = false;
             NativeSort.sortWith(() -> checksum += Cpu.spin(1, checksum));
+            PluginLoader.loadWith(() -> { });
             traffic = Thread.ofPlatform().daemon().name("carrier-service-traffic").start(this::sendTraffic);
         }
     }
 
     /**
      * Starts each request on a virtual thread of its own when it is due, spread evenly with a little jitter, the
-     * way requests reach a server: one stream per site and one of quotes.
+     * way requests reach a server: one stream per site, whose requests may arrive in batches, and one of quotes.
      */
     private void sendTraffic() {
         int streams = sites.size() + 1;
         long[] period = new long[streams];
         long[] due = new long[streams];
         long now = System.nanoTime();
+        int[] batch = new int[streams];
         for (int i = 0; i < streams; i++) {
+            batch[i] = i < sites.size() ? plan.sites().get(i).batch() : 1;
             int perSecond = i < sites.size() ? plan.sites().get(i).perSecond() : plan.lightPerSecond();
-            period[i] = 1_000_000_000L / perSecond;
+            period[i] = 1_000_000_000L * batch[i] / perSecond;
             due[i] = now + random.nextLong(period[i]);
         }
         while (!Thread.currentThread().isInterrupted()) {
@@ -93,7 +118,9 @@ public final class CarrierService implements Demo {
             long next = Long.MAX_VALUE;
             for (int i = 0; i < streams; i++) {
                 while (due[i] <= now) {
-                    startRequest(i, due[i]);
+                    for (int request = 0; request < batch[i]; request++) {
+                        startRequest(i, due[i]);
+                    }
                     due[i] += period[i] / 2 + random.nextLong(period[i]);
                 }
                 next = Math.min(next, due[i]);
@@ -107,23 +134,28 @@ public final class CarrierService implements Demo {
     }
 
     private void startRequest(int stream, long arrived) {
-        if (stream < sites.size()) {
-            Site site = sites.get(stream);
-            Thread.ofVirtual().start(() -> {
-                try {
-                    site.handle();
-                    served.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        inFlight.incrementAndGet();
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!closed) {   // a request still queued for a carrier when the service closes is dropped
+                    serve(stream, arrived);
                 }
-            });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private void serve(int stream, long arrived) throws InterruptedException {
+        if (stream < sites.size()) {
+            sites.get(stream).handle();
         } else {
-            Thread.ofVirtual().start(() -> {
-                checksum += quote(arrived);
-                quotes.record(System.nanoTime() - arrived);
-                served.incrementAndGet();
-            });
+            checksum += quote(arrived);
+            quotes.record(System.nanoTime() - arrived);
         }
+        served.incrementAndGet();
     }
 
     /** The light endpoint: a tenth of a millisecond of arithmetic. */
@@ -157,9 +189,17 @@ public final class CarrierService implements Demo {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (traffic != null) {
             traffic.interrupt();
             traffic = null;
+        }
+    }
+
+    /** Waits, once closed, for the requests under way to end, so that none of them still blocks or pins. */
+    void awaitDrained() throws InterruptedException {
+        while (inFlight.get() > 0) {
+            Thread.sleep(10);
         }
     }
 }

@@ -31,48 +31,24 @@ public final class NativeSort {
             LINKER.defaultLookup().find("qsort").orElseThrow(),
             FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
                     ValueLayout.ADDRESS));
+    /** Runs the callback through {@link Handoff}: an exception must not cross a native frame, which ends the JVM. */
     private static final MemorySegment COMPARATOR = comparator();
-    private static final ThreadLocal<Callback> INSIDE = new ThreadLocal<>();
-    /** What the callback threw: an exception must not cross a native frame, which would end the JVM. */
-    private static final ThreadLocal<Throwable> THROWN = new ThreadLocal<>();
 
     private NativeSort() {
     }
 
     /** Sorts two numbers natively; the comparator runs {@code callback} when C calls it. */
     public static void sortWith(Callback callback) throws InterruptedException {
-        INSIDE.set(callback);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1);
-            QSORT.invokeExact(numbers, 2L, ValueLayout.JAVA_INT.byteSize(), COMPARATOR);
-        } catch (InterruptedException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        } finally {
-            INSIDE.remove();
-        }
-        Throwable thrown = THROWN.get();
-        THROWN.remove();
-        switch (thrown) {
-            case null -> { }
-            case InterruptedException e -> throw e;
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new IllegalStateException(thrown);
-        }
+        Handoff.runThrough(callback, () -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 2, 1);
+                QSORT.invokeExact(numbers, 2L, ValueLayout.JAVA_INT.byteSize(), COMPARATOR);
+            }
+        });
     }
 
     private static int compare(MemorySegment left, MemorySegment right) {
-        Callback callback = INSIDE.get();
-        if (callback != null) {
-            INSIDE.remove();
-            try {
-                callback.run();
-            } catch (Throwable e) {
-                THROWN.set(e);   // C cannot carry it; sortWith throws it once qsort has returned
-            }
-        }
+        Handoff.runPending();
         return Integer.compare(left.get(ValueLayout.JAVA_INT, 0), right.get(ValueLayout.JAVA_INT, 0));
     }
 

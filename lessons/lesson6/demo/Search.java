@@ -1,19 +1,21 @@
 package lesson6.demo;
 
+import java.time.Duration;
+
 /** Ranks products for a query. One of the sites of {@link CarrierService}. */
 final class Search extends Site {
 
-    Search(Role role, int millis) {
-        super(role, millis);
+    Search(Role role, Duration pause) {
+        super(role, pause);
     }
 
     @Override
     void work() throws InterruptedException {
         switch (role()) {
-            case PINS_IN_NATIVE -> Thread.sleep(millis());
+            case PINS_IN_NATIVE, PINS_IN_INITIALIZER -> Thread.sleep(pause());
             case WAITS_ON_MONITOR -> {
                 synchronized (monitor()) {
-                    monitor().wait(millis());
+                    monitor().wait(pause().toMillis());
                 }
             }
             default -> compute();

@@ -1,25 +1,28 @@
 package lesson6.demo;
 
+import java.time.Duration;
+
 /**
- * One kind of request of {@link CarrierService}: its role, how long each request blocks or computes, and how many
- * arrive a second. Each subclass does its work in its own {@code work()} method, so a stack trace names the site.
+ * One kind of request of {@link CarrierService}: its role and how long each request blocks or computes. Each
+ * subclass does its work in its own {@code work()} method, so a stack trace names the site.
  */
 abstract sealed class Site permits Geocoder, Thumbnails, TaxTables, Search, Invoices, AuditTrail {
 
     private final Role role;
-    private final int millis;
+    private final Duration pause;
     private final Object monitor = new Object();
     private long checksum;
 
-    Site(Role role, int millis) {
+    Site(Role role, Duration pause) {
         this.role = role;
-        this.millis = millis;
+        this.pause = pause;
     }
 
     /** One request. */
     final void handle() throws InterruptedException {
         switch (role) {
             case PINS_IN_NATIVE, COMPUTES_IN_NATIVE -> NativeSort.sortWith(this::work);
+            case PINS_IN_INITIALIZER -> PluginLoader.loadWith(this::work);
             default -> work();
         }
     }
@@ -31,16 +34,16 @@ abstract sealed class Site permits Geocoder, Thumbnails, TaxTables, Search, Invo
         return role;
     }
 
-    final int millis() {
-        return millis;
+    final Duration pause() {
+        return pause;
     }
 
     final Object monitor() {
         return monitor;
     }
 
-    /** Busy work for about {@code millis} of one processor, never blocking. */
+    /** Busy work for about {@code pause} of one processor, never blocking. */
     final void compute() {
-        checksum = Cpu.spin(millis * Cpu.STEPS_PER_MILLI, checksum);
+        checksum = Cpu.spin(pause.toMillis() * Cpu.STEPS_PER_MILLI, checksum);
     }
 }

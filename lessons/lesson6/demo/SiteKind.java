@@ -1,5 +1,6 @@
 package lesson6.demo;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -21,9 +22,9 @@ enum SiteKind {
 
     private final String name;
     private final Class<? extends Site> type;
-    private final BiFunction<Role, Integer, Site> create;
+    private final BiFunction<Role, Duration, Site> create;
 
-    SiteKind(String name, Class<? extends Site> type, BiFunction<Role, Integer, Site> create) {
+    SiteKind(String name, Class<? extends Site> type, BiFunction<Role, Duration, Site> create) {
         this.name = name;
         this.type = type;
         this.create = create;
@@ -39,7 +40,7 @@ enum SiteKind {
         return type.getName() + ".work";
     }
 
-    Site create(Role role, int millis) {
-        return create.apply(role, millis);
+    Site create(Role role, Duration pause) {
+        return create.apply(role, pause);
     }
 }
