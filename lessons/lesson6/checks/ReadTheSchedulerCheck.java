@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
-import javax.management.JMX;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 import jdk.management.VirtualThreadSchedulerMXBean;
 import lesson6.SchedulerProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +77,6 @@ import workbench.lessons.harness.LabProcess;
 class ReadTheSchedulerCheck {
 
     private static final String READING = "Lesson 6, 'Reading the scheduler'";
-    private static final String SCHEDULER_BEAN = "jdk.management:type=VirtualThreadScheduler";
     private static final String TARGETS = READING + ": read the Target you are given, not the JVM your code runs in";
     private static final int CPUS = Runtime.getRuntime().availableProcessors();
     private static final Thread.State[] STATES = {Thread.State.RUNNABLE, Thread.State.BLOCKED, Thread.State.WAITING,
@@ -180,12 +176,8 @@ class ReadTheSchedulerCheck {
         do {
             parallelism = quietParallelism(random);
         } while (parallelism == quiet.shape().parallelism());
-        try {
-            JMX.newMXBeanProxy(quiet.target().connection(), new ObjectName(SCHEDULER_BEAN),
-                    VirtualThreadSchedulerMXBean.class).setParallelism(parallelism);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        }
+        ManagementFactory.getPlatformMXBean(quiet.target().connection(), VirtualThreadSchedulerMXBean.class)
+                .setParallelism(parallelism);
         // Its own readings, every 100 ms, show the new value before the learner's read is asked for.
         long deadline = System.currentTimeMillis() + 5_000;
         while (latestOwnReading(quiet.lab())[0] != parallelism) {
