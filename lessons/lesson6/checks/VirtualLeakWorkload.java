@@ -1,5 +1,8 @@
 package lesson6.checks;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,16 +28,20 @@ import workbench.diagnostics.threads.ThreadSnapshots;
 
 /**
  * The JVM exercise {@code leaked-virtual-threads} examines: virtual threads blocked forever on a queue, latch, lock
- * or monitor that nothing alive can reach any more, among virtual threads that wait on the same kinds of primitive for
- * half a minute and then finish (some parked without a blocker), a pool of idle consumers larger than every leak together, sleepers, threads that
- * come and go, and one leaked platform thread. Leaks and decoys share executors and blocker classes. Sizes and
- * names come from a seed. Prints the ids of the leaked virtual threads ({@link #LEAKED}), then {@link #READY}.
+ * or monitor that nothing alive can reach any more, among virtual threads that wait on the same kinds of primitive
+ * for half a minute and then finish (some parked without a blocker), a pool of idle consumers larger than every leak
+ * together beside consumers of a forgotten queue, sleepers, threads that come and go, and one leaked platform thread.
+ * Leaks and decoys share executors and blocker classes. Sizes and names come from a seed. Prints the ids of the leaked
+ * virtual threads ({@link #LEAKED}) and of the decoys, then {@link #READY}; told {@value #MORE}, it does it all once
+ * more, so that a second wave leaks while the first stays leaked.
  */
 public final class VirtualLeakWorkload {
 
     static final String LEAKED = "leaked ";
     static final String DECOYS = "decoys ";
     static final String READY = "virtual leaks ready";
+    /** Told on standard input: leak and start as many threads again, then list every leak and decoy so far. */
+    static final String MORE = "more";
 
     private static final List<String> NAMES = List.of("ingest", "mailer", "billing", "render", "sync", "export",
             "webhook", "audit");
@@ -52,14 +59,20 @@ public final class VirtualLeakWorkload {
 
     public static void main(String[] args) throws Exception {
         VirtualLeakWorkload workload = new VirtualLeakWorkload(new Random(Long.parseLong(args[0])));
-        workload.startAll();
-        System.out.println(LEAKED + ids(LEAKED_IDS));
-        System.out.println(DECOYS + ids(DECOY_IDS));
-        System.out.println(READY);
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        do {
+            workload.startAll();
+            System.out.println(LEAKED + ids(LEAKED_IDS));
+            System.out.println(DECOYS + ids(DECOY_IDS));
+            System.out.println(READY);
+        } while (MORE.equals(input.readLine()));
         Thread.sleep(Long.MAX_VALUE);
     }
 
+    /** One wave of leaks and decoys, awaited in place together with those of the waves before. */
     private void startAll() throws InterruptedException {
+        int leakedBefore = LEAKED_IDS.size();
+        int decoysBefore = DECOY_IDS.size();
         List<String> names = new ArrayList<>(NAMES);
         Collections.shuffle(names, random);
         ExecutorService unnamed = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,7 +81,7 @@ public final class VirtualLeakWorkload {
         KEPT.add(unnamed);
         KEPT.add(named);
         int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3), 1 + random.nextInt(3),
-                1 + random.nextInt(3)};
+                1 + random.nextInt(3), 1 + random.nextInt(3)};
         int[] decoys = {2 + random.nextInt(4), 2 + random.nextInt(4), 1 + random.nextInt(3), 16 + random.nextInt(12),
                 2 + random.nextInt(4), 1 + random.nextInt(3), 2 + random.nextInt(3), 1 + random.nextInt(3)};
         handOverToNobody(unnamed, leaks[0]);
@@ -82,13 +95,13 @@ public final class VirtualLeakWorkload {
         waitOnForgottenMonitor(names.get(5), leaks[3]);
         waitOnMonitorNotifiedLater(names.get(5), decoys[5]);
         parkUnparkedLater(names.get(6), decoys[6]);
-        idleConsumers(names.get(2), decoys[3]);
+        idleConsumers(names.get(2), decoys[3], leaks[5]);
         sleepers(names.get(3), decoys[4]);
         leakPlatformThread(names.get(4));
         churn(Executors.newVirtualThreadPerTaskExecutor());
         sleepBeside(unnamed);
         sleepBeside(named);
-        awaitInPlace(IntStream.of(leaks).sum(), IntStream.of(decoys).sum() + 2);
+        awaitInPlace(leakedBefore + IntStream.of(leaks).sum(), decoysBefore + IntStream.of(decoys).sum() + 2);
     }
 
     /** Tasks blocked forever on a SynchronousQueue that nobody holds: leaked, though their executor is alive. */
@@ -279,20 +292,29 @@ public final class VirtualLeakWorkload {
         }
     }
 
-    /** A big pool of consumers idle on a queue their executor still holds: waiting, numerous, and not leaked. */
-    private static void idleConsumers(String pool, int consumers) {
+    /**
+     * A big pool of consumers idle on a queue kept alive: waiting, numerous, and not leaked; beside them, in the same
+     * executor, consumers of a queue whose producers are gone, which nothing alive reaches: leaked.
+     */
+    private static void idleConsumers(String pool, int consumers, int forgottenConsumers) {
         BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
         KEPT.add(work);
         ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(pool + "-", 0)
                 .factory());
         KEPT.add(executor);
         for (int i = 0; i < consumers; i++) {
-            executor.submit(() -> {
-                DECOY_IDS.add(Thread.currentThread().threadId());
-                while (true) {
-                    work.take().run();
-                }
-            });
+            executor.submit(() -> consume(work, DECOY_IDS));
+        }
+        BlockingQueue<Runnable> forgotten = new LinkedBlockingQueue<>();
+        for (int i = 0; i < forgottenConsumers; i++) {
+            executor.submit(() -> consume(forgotten, LEAKED_IDS));
+        }
+    }
+
+    private static Void consume(BlockingQueue<Runnable> work, Set<Long> counted) throws InterruptedException {
+        counted.add(Thread.currentThread().threadId());
+        while (true) {
+            work.take().run();
         }
     }
 

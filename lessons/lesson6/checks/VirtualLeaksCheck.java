@@ -24,7 +24,7 @@ import workbench.lessons.harness.LabProcess;
 /**
  * Hidden checks of exercise {@code leaked-virtual-threads}: a fresh JVM ({@link VirtualLeakWorkload}) holds
  * virtual threads blocked forever on primitives nothing alive reaches, among decoys; the learner's set of ids
- * must be exactly the leaked virtual threads.
+ * must be exactly the leaked virtual threads, at each of two calls with a second wave of leaks and decoys between.
  *
  * <p>Proxies a learner might use instead of reachability, and what defeats each in every run:
  * <ul>
@@ -39,6 +39,10 @@ import workbench.lessons.harness.LabProcess;
  *       {@code CompletableFuture} that nothing alive can complete, beside decoys whose future a live thread
  *       completes later;</li>
  *   <li>whole pools or executors: every executor and every named pool with a leak also holds decoys;</li>
+ *   <li>consumers waiting in {@code take()} set aside as idle workers: the idle pool's executor also runs
+ *       consumers of a queue whose producers are gone, which nothing alive reaches;</li>
+ *   <li>a profile taken once per JVM and remembered (a leaked thread stays leaked): the second call comes after
+ *       more threads leaked in the same JVM;</li>
  *   <li>an executor that still runs healthy tasks taken for a path to its blocked ones: each executor with leaks
  *       also holds a task sleeping for a minute (a sibling waiting with a time limit reaches nothing its blocked
  *       tasks wait on);</li>
@@ -59,24 +63,44 @@ class VirtualLeaksCheck {
 
     private static LabProcess workload;
     private static Target target;
-    private static Set<Long> leaked;
-    private static Set<Long> decoys;
-    private static Set<Long> named;
-    private static ThreadSnapshot before;
+    private static List<Call> calls;
 
+    /**
+     * One call of the learner's method: what was leaked and what only waited when it was made, and what it named.
+     *
+     * @param before the target's threads just before the call, to describe what was named
+     */
+    private record Call(String when, Set<Long> leaked, Set<Long> decoys, ThreadSnapshot before, Set<Long> named) {
+
+        /** {@code text}, which starts in lower case, as said of this call: the second call says which it is. */
+        String says(String text) {
+            return when.isEmpty() ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : when + text;
+        }
+    }
+
+    /** Two calls on one JVM: a second wave of leaks and decoys starts between them, the first staying leaked. */
     @BeforeAll
     static void startWorkload() throws IOException, InterruptedException {
         workload = LabProcess.start(VirtualLeakWorkload.class, List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"),
                 Long.toString(new Random().nextLong()));
-        leaked = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.LEAKED), LabProcess.START_UP),
+        Call first = call("", LabProcess.START_UP);
+        workload.tell(VirtualLeakWorkload.MORE);
+        Call second = call("On a second call, after more threads had leaked in the same JVM, ", Duration.ofSeconds(5));
+        calls = List.of(first, second);
+    }
+
+    private static Call call(String when, Duration startUp) throws IOException, InterruptedException {
+        Set<Long> leaked = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.LEAKED), startUp),
                 VirtualLeakWorkload.LEAKED);
-        decoys = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.DECOYS), Duration.ofSeconds(5)),
+        Set<Long> decoys = ids(workload.awaitLine(l -> l.startsWith(VirtualLeakWorkload.DECOYS), Duration.ofSeconds(5)),
                 VirtualLeakWorkload.DECOYS);
         workload.awaitLine(VirtualLeakWorkload.READY::equals, Duration.ofSeconds(5));
-        target = Target.attach(workload.pid());
-        before = ThreadSnapshots.dump(target);
+        if (target == null) {
+            target = Target.attach(workload.pid());
+        }
+        ThreadSnapshot before = ThreadSnapshots.dump(target);
         Set<Long> answer = VirtualLeaks.leaked(target);
-        named = answer == null ? null : new HashSet<>(answer);
+        return new Call(when, leaked, decoys, before, answer == null ? null : new HashSet<>(answer));
     }
 
     @AfterAll
@@ -91,41 +115,49 @@ class VirtualLeaksCheck {
 
     @Test
     void namesEveryLeakedVirtualThread() {
-        Feedback.check(named != null, "Your method returned null instead of a set of thread ids.", LEAKS);
-        Set<Long> missed = new HashSet<>(leaked);
-        missed.removeAll(named);
-        Set<Long> found = new HashSet<>(named);
-        found.retainAll(leaked);
-        Feedback.check(missed.isEmpty(), (named.isEmpty() ? "Your set was empty"
-                : found.isEmpty() ? "Your set named none of the leaked virtual threads"
-                : "Your set named " + found.size() + " leaked virtual thread(s), but not all of them")
-                + ", though virtual threads in that JVM are blocked on what no live thread can reach.", LEAKS
-                + ": which snapshots list virtual threads, and what makes a blocked thread leaked");
+        for (Call call : calls) {
+            Feedback.check(call.named() != null, call.says("your method returned null instead of a set of thread"
+                    + " ids."), LEAKS);
+            Set<Long> missed = new HashSet<>(call.leaked());
+            missed.removeAll(call.named());
+            Set<Long> found = new HashSet<>(call.named());
+            found.retainAll(call.leaked());
+            Feedback.check(missed.isEmpty(), call.says((call.named().isEmpty() ? "your set was empty"
+                    : found.isEmpty() ? "your set named none of the leaked virtual threads"
+                    : "your set named " + found.size() + " leaked virtual thread(s), but not all of them")
+                    + ", though virtual threads in that JVM are blocked on what no live thread can reach."), LEAKS
+                    + ": which snapshots list virtual threads, and what makes a blocked thread leaked; a leak profile"
+                    + " describes the moment it is taken");
+        }
     }
 
     @Test
     void namesNoVirtualThreadThatFinishesNormally() {
-        Feedback.check(named != null, "Your method returned null instead of a set of thread ids.", LEAKS);
-        Set<Long> wrong = new HashSet<>(named);
-        wrong.removeAll(leaked);
-        if (wrong.isEmpty()) {
-            return;
+        for (Call call : calls) {
+            Feedback.check(call.named() != null, call.says("your method returned null instead of a set of thread"
+                    + " ids."), LEAKS);
+            Set<Long> wrong = new HashSet<>(call.named());
+            wrong.removeAll(call.leaked());
+            if (wrong.isEmpty()) {
+                continue;
+            }
+            long decoysNamed = wrong.stream().filter(call.decoys()::contains).count();
+            long platform = wrong.stream().filter(id -> call.before().threads().stream()
+                    .anyMatch(t -> t.id() == id && !t.virtual())).count();
+            Feedback.fail(call.says("your set names " + wrong.size() + " thread(s) that are not leaked virtual"
+                    + " threads: ") + describe(wrong, call.before()) + ". "
+                    + (decoysNamed > 0 ? decoysNamed + " of them wait on a queue, latch or lock that a live thread"
+                    + " still holds, are parked for a live thread that holds them to unpark, or sleep: something"
+                    + " alive can still wake them. " : "")
+                    + (platform > 0 ? platform + " of them are platform threads. " : ""), LEAKS
+                    + (decoysNamed == 0 && platform > 0 ? ": the leak profile judges virtual threads, which a"
+                    + " snapshot marks as virtual" : ": a thread that waits long is not leaked while something alive"
+                    + " can still wake it"));
         }
-        long decoysNamed = wrong.stream().filter(decoys::contains).count();
-        long platform = wrong.stream().filter(id -> before.threads().stream()
-                .anyMatch(t -> t.id() == id && !t.virtual())).count();
-        Feedback.fail("Your set names " + wrong.size() + " thread(s) that are not leaked virtual threads: "
-                + describe(wrong) + ". " + (decoysNamed > 0 ? decoysNamed + " of them wait on a queue, latch or lock"
-                + " that a live thread still holds, are parked for a live thread that holds them to unpark, or"
-                + " sleep: something alive can still wake them. " : "")
-                + (platform > 0 ? platform + " of them are platform threads. " : ""), LEAKS
-                + (decoysNamed == 0 && platform > 0 ? ": the leak profile judges virtual threads, which a snapshot"
-                + " marks as virtual" : ": a thread that waits long is not leaked while something alive can still"
-                + " wake it"));
     }
 
     /** The threads by pool and blocker, as the snapshot before the learner's call saw them. */
-    private static String describe(Set<Long> ids) {
+    private static String describe(Set<Long> ids, ThreadSnapshot before) {
         Map<String, Long> byPoolAndBlocker = new TreeMap<>();
         for (Long id : ids) {
             ThreadRecord thread = before.threads().stream().filter(t -> t.id() == id).findFirst().orElse(null);
