@@ -55,10 +55,10 @@ public final class SchedWorkload {
     static final String EMPTY = "empty";
     static final String ARMED = "armed";
     static final String QUEUE_READ = "queue read ";
-    /** Reads of the queued count a pulse lets through before it turns: a reader may look once to warm up. */
-    static final int READS_BEFORE_TURN = 2;
     /** Reads of the queued count through the scheduler's MBean, as a reader in another JVM makes them. */
     private static final Semaphore QUEUE_READS = new Semaphore(0);
+    /** Open until the pulse turns: the read that turns it returns once it has, so that the next read sees the turn. */
+    private static volatile CountDownLatch turning = new CountDownLatch(0);
 
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final Object MONITOR = new Object();
@@ -186,9 +186,10 @@ public final class SchedWorkload {
      * hold lets them all run and park again and says {@value #EMPTY}. The queue holds all of them or none, and passes
      * between the two in an instant; the check knows when, and so which the moment it asks for a reading sees.
      *
-     * <p>The first phase that lasts, the wait or else the hold, also ends at the second read of the queue
-     * ({@link #READS_BEFORE_TURN}) once it has begun, which it says ({@value #ARMED}, or {@value #FULL} when there is
-     * no wait): a reading of one moment is one read, and several reads averaged or compared straddle the turn.
+     * <p>The first phase that lasts, the wait or else the hold, also ends at the first read of the queue once it has
+     * begun, which it says ({@value #ARMED}, or {@value #FULL} when there is no wait), and that read returns only
+     * after the turn: a reading of one moment is one read, and several reads averaged, compared or waited on until
+     * they agree straddle the turn.
      */
     private static void pulseWhenTold(int parallelism, int pulsed) throws InterruptedException {
         List<Thread> ready = parkedUntilUnparked("pulsed-", pulsed);
@@ -199,10 +200,12 @@ public final class SchedWorkload {
                     String[] millis = line.substring(PULSE.length()).trim().split(" ");
                     long wait = Long.parseLong(millis[0]);
                     long hold = Long.parseLong(millis[1]);
+                    CountDownLatch turned = new CountDownLatch(1);
                     if (wait > 0) {
                         QUEUE_READS.drainPermits();
+                        turning = turned;
                         System.out.println(ARMED);
-                        QUEUE_READS.tryAcquire(READS_BEFORE_TURN, wait, TimeUnit.MILLISECONDS);
+                        QUEUE_READS.tryAcquire(wait, TimeUnit.MILLISECONDS);
                     }
                     CountDownLatch held = new CountDownLatch(parallelism);
                     CountDownLatch release = new CountDownLatch(1);
@@ -214,17 +217,21 @@ public final class SchedWorkload {
                     }
                     held.await();
                     ready.forEach(LockSupport::unpark);
-                    QUEUE_READS.drainPermits();
-                    System.out.println(FULL);
                     if (wait > 0) {
+                        turned.countDown();
+                        System.out.println(FULL);
                         Thread.sleep(hold);
                     } else {
-                        QUEUE_READS.tryAcquire(READS_BEFORE_TURN, hold, TimeUnit.MILLISECONDS);
+                        QUEUE_READS.drainPermits();
+                        turning = turned;
+                        System.out.println(FULL);
+                        QUEUE_READS.tryAcquire(hold, TimeUnit.MILLISECONDS);
                     }
                     release.countDown();
                     while (ready.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
                         Thread.sleep(1);
                     }
+                    turned.countDown();
                     System.out.println(EMPTY);
                 }
             } catch (IOException | InterruptedException e) {
@@ -266,6 +273,11 @@ public final class SchedWorkload {
                 long queued = scheduler.getQueuedVirtualThreadCount();
                 System.out.println(QUEUE_READ + System.currentTimeMillis());
                 QUEUE_READS.release();
+                try {
+                    turning.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return queued;
             }
 
