@@ -23,8 +23,8 @@ import workbench.lessons.harness.LabProcess;
  * 7 to 10 ms, so many that pinned lookups would need more carriers than there are; reports of 2 and 3 pages by
  * turns, half a processor's worth every 100 ms; then a burst of reports, one for every 600 ms / (ms per page), about
  * 270 on this machine (a page takes about 2.3 ms of an idle core); then one long report of about 0.5 s of one
- * processor, with five one-page reports submitted beside it 40 ms apart. Rates change every 150 to 250 ms. The
- * burst is timed until its last report is done. Proxies, and what defeats each in every run:
+ * processor, with five one-page reports submitted beside it 40 ms apart. One of the five currencies' rates changes
+ * every 5 to 10 ms. The burst is timed until its last report is done. Proxies, and what defeats each in every run:
  * <ul>
  *   <li>fixing one cause only: CPU-bound reports left on virtual threads hold both carriers through the burst, and
  *       pinned lookups alone ask for more carriers than there are, so either leaves quotes waiting. Latency alone
@@ -46,6 +46,10 @@ import workbench.lessons.harness.LabProcess;
  *       (with reports of one size per run, one that kept those of 2 pages there passed 1 run of 2);</li>
  *   <li>caching rates, or answering from anything but the rate of the moment: rates change while quotes run, and
  *       every answer must match a rate in force while that quote ran;</li>
+ *   <li>sharing one lookup among the quotes that ask for a currency while it runs (Go's singleflight): the rates
+ *       service answers the rate in force when it was asked, and one of its five currencies moves every 5 to
+ *       10 ms, so a quote that joins a lookup asked before it arrived now and then gets a rate that had already
+ *       changed (with a move every 20 to 40 ms such a service passed 1 run of 10);</li>
  *   <li>dropping or sampling reports to shed load: every report must finish with its checksum;</li>
  *   <li>serialising reports through one platform thread: the burst alone cannot show it, since with one core busy
  *       elsewhere one report thread renders almost as fast as two (the burst took it 1.3 times as long as the
@@ -122,7 +126,7 @@ class FreeTheCarriersCheck {
                 + yours.get("output"), FIXES);
         Feedback.check(number(yours, "wrongQuotes") == 0, String.format(Locale.ROOT, "%.0f of your quotes were wrong"
                 + " or failed (for example `%s`): each must be the lowest tier at a rate in force while that quote"
-                + " ran, and rates change every 150 to 250 ms.", number(yours, "wrongQuotes"),
+                + " ran, and one of five currencies' rates changes every 5 to 10 ms.", number(yours, "wrongQuotes"),
                 yours.get("wrongQuote")), FIXES + ": a fix moves where the work runs, never what it answers");
         Feedback.check(number(yours, "unfinishedReports") == 0 && number(yours, "wrongReports") == 0,
                 String.format(Locale.ROOT, "Of %.0f reports, %.0f did not finish within 3 s of the end and %.0f had"

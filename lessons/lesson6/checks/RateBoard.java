@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 
 /**
- * The rates service that exercise {@code free-the-carriers}'s service asks: each call blocks for a few
- * milliseconds, as a network call would, and rates change while the check runs, so that an answer computed from
- * a rate kept too long is wrong. Every rate is kept with the time it took effect.
+ * The rates service that exercise {@code free-the-carriers}'s service asks: each call answers the rate in force when
+ * it was asked and blocks for a few milliseconds, as a network round trip would, and rates change while the check
+ * runs, so that an answer computed from a rate kept too long, or from a call another quote made before this one
+ * arrived, is wrong. Every rate is kept with the time it took effect.
  */
 final class RateBoard implements ToLongFunction<String> {
 
@@ -32,19 +33,21 @@ final class RateBoard implements ToLongFunction<String> {
                 new Rate(Long.MIN_VALUE, 500_000 + random.nextInt(1_000_000))))));
     }
 
-    /** Blocks like a network call, then answers the rate in force. */
+    /** The rate in force when asked, after a round trip. */
     @Override
     public long applyAsLong(String currency) {
         calls.incrementAndGet();
+        long rate;
+        List<Rate> rates = history.get(currency);
+        synchronized (rates) {
+            rate = rates.getLast().millionths();
+        }
         try {
             Thread.sleep(blockMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Rate> rates = history.get(currency);
-        synchronized (rates) {
-            return rates.getLast().millionths();
-        }
+        return rate;
     }
 
     /** Changes one currency's rate. */

@@ -172,7 +172,7 @@ public final class StarvationRun {
             }
             if (due >= nextMove) {
                 rates.move();
-                nextMove += 150_000_000 + random.nextInt(100_000_000);
+                nextMove += 5_000_000 + random.nextInt(5_000_000);
             }
             quotes.add(send(due));
         }
