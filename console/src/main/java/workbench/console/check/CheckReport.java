@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param compileErrors javac's errors; when present, no test ran
  * @param tests         each hidden test's outcome, in the order they ran
- * @param problem       what ended the check JVM early (time, exit, memory, output flood), or {@code null}
+ * @param problem       what ended the check JVM early (time, exit, memory, output flood) or kept it from starting
+ *                      (another check of the exercise running), or {@code null}
  * @param output        what the learner's code printed, capped
  * @param timings       where the check's time went
  */

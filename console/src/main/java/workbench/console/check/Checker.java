@@ -52,8 +52,21 @@ public final class Checker {
 
     /** Checks as {@link #check(Exercise, Path, String)} does, telling {@code progress} each test's start and end. */
     public CheckReport check(Exercise exercise, Path source, String onlyTest, Consumer<CheckEvents.Event> progress) {
-        long start = System.nanoTime();
         Path scratch = workDir.resolve(exercise.name());
+        try (ScratchLock held = ScratchLock.tryAcquire(scratch)) {
+            if (held == null) {
+                return new CheckReport(exercise, CheckReport.Status.ERROR, List.of(), List.of(), "Another check of "
+                        + exercise.name() + " is running, from another terminal or console; this one did not start,"
+                        + " so that neither spoils the other. Check again once it has ended.", "",
+                        CheckTimings.compiledOnly(Duration.ZERO));
+            }
+            return check(exercise, source, onlyTest, progress, scratch);
+        }
+    }
+
+    private CheckReport check(Exercise exercise, Path source, String onlyTest, Consumer<CheckEvents.Event> progress,
+                              Path scratch) {
+        long start = System.nanoTime();
         Path classes = scratch.resolve("classes");
         List<ExerciseCompiler.CompileError> errors = compiler.compile(source, classes);
         Duration compile = since(start);

@@ -59,6 +59,19 @@ class CheckerTest {
         assertThat(timings.overhead()).isEqualTo(timings.total().minus(timings.observation()));
     }
 
+    /** Two checks of one exercise would share its scratch folder: the second is refused, and nothing is spoilt. */
+    @Test
+    void aSecondCheckOfTheSameExerciseIsRefusedAndSpoilsNothing() throws Exception {
+        try (ScratchLock running = ScratchLock.tryAcquire(work.resolve(SUM.name()))) {
+            assertThat(running).isNotNull();
+            CheckReport refused = check("right");
+            assertThat(refused.status()).isEqualTo(CheckReport.Status.ERROR);
+            assertThat(refused.problem()).startsWith("Another check of sum is running");
+            assertThat(refused.tests()).isEmpty();
+        }
+        assertThat(check("right").status()).isEqualTo(CheckReport.Status.PASS);
+    }
+
     @Test
     void aCheckThatDoesNotCompileTakesOnlyItsCompileTime() throws Exception {
         CheckTimings timings = check("broken").timings();
