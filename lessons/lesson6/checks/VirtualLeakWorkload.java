@@ -32,8 +32,8 @@ import workbench.diagnostics.threads.ThreadSnapshots;
  * for half a minute and then finish (some parked without a blocker), a pool of idle consumers larger than every leak
  * together beside consumers of a forgotten queue, sleepers, threads that come and go, and one leaked platform thread.
  * Leaks and decoys share executors and blocker classes. Sizes and names come from a seed. Prints the ids of the leaked
- * virtual threads ({@link #LEAKED}) and of the decoys, then {@link #READY}; told {@value #MORE}, it does it all once
- * more, so that a second wave leaks while the first stays leaked.
+ * virtual threads ({@link #LEAKED}) and of the decoys, then {@link #READY}; told {@value #MORE}, it starts every leak
+ * and decoy once more, so that a second wave leaks while the first stays leaked.
  */
 public final class VirtualLeakWorkload {
 
@@ -59,6 +59,7 @@ public final class VirtualLeakWorkload {
 
     public static void main(String[] args) throws Exception {
         VirtualLeakWorkload workload = new VirtualLeakWorkload(new Random(Long.parseLong(args[0])));
+        workload.churn(Executors.newVirtualThreadPerTaskExecutor());
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         do {
             workload.startAll();
@@ -98,7 +99,6 @@ public final class VirtualLeakWorkload {
         idleConsumers(names.get(2), decoys[3], leaks[5]);
         sleepers(names.get(3), decoys[4]);
         leakPlatformThread(names.get(4));
-        churn(Executors.newVirtualThreadPerTaskExecutor());
         sleepBeside(unnamed);
         sleepBeside(named);
         awaitInPlace(leakedBefore + IntStream.of(leaks).sum(), decoysBefore + IntStream.of(decoys).sum() + 2);
