@@ -39,6 +39,11 @@ public record CheckReport(Exercise exercise, Status status, List<ExerciseCompile
         return status == Status.PASS;
     }
 
+    /** Whether the learner's code was compiled and tested, or the check stopped before it (another check ran). */
+    public boolean judgedTheCode() {
+        return !compileErrors.isEmpty() || !tests.isEmpty();
+    }
+
     /** How long the whole check took. */
     public Duration took() {
         return timings.total();

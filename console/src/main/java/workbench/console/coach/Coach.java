@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -156,8 +157,12 @@ public final class Coach {
             md.append(reports.render(report)).append('\n');
         }
         boolean allPassed = done.stream().allMatch(CheckReport::passed);
-        md.append(allPassed ? nextStep(chosen.getLast()) : "Stuck? " + commands.of("hint " + firstFailed(done).name())
-                + " gives the next hint.\n");
+        if (allPassed) {
+            md.append(nextStep(chosen.getLast()));
+        } else {
+            firstFailed(done).ifPresent(failed -> md.append("Stuck? ").append(commands.of("hint " + failed.name()))
+                    .append(" gives the next hint.\n"));
+        }
         return new CheckSummary(allPassed, md.toString(), done);
     }
 
@@ -176,8 +181,9 @@ public final class Coach {
         return course.exercise(name);
     }
 
-    private static Exercise firstFailed(List<CheckReport> reports) {
-        return reports.stream().filter(r -> !r.passed()).findFirst().orElseThrow().exercise();
+    /** The first exercise whose code was judged and found wanting: a hint cannot help a check that never ran. */
+    private static Optional<Exercise> firstFailed(List<CheckReport> reports) {
+        return reports.stream().filter(r -> !r.passed() && r.judgedTheCode()).findFirst().map(CheckReport::exercise);
     }
 
     private String nextStep(Exercise last) {

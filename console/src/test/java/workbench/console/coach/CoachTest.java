@@ -9,8 +9,11 @@ import workbench.console.course.Course;
 import workbench.console.course.ProgressStore;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +86,18 @@ class CoachTest {
         coach.hint("sum");
         coach.hint("sum");
         assertThat(coach.inConsole().hint("sum")).contains("`/solution sum` shows the reference answer");
+    }
+
+    /** A check refused because another check of the exercise is running has not judged anything a hint could mend. */
+    @Test
+    void aCheckRefusedWhileAnotherRunsOffersNoHint() throws IOException {
+        Path lockFile = root.resolve(".workbench/check/sum/.lock");
+        Files.createDirectories(lockFile.getParent());
+        try (FileChannel otherCheck = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = otherCheck.lock()) {
+            assertThat(coach.inConsole().check("sum", line -> { }).markdown())
+                    .contains("Another check of sum is running").doesNotContain("Stuck?");
+        }
     }
 
     @Test
