@@ -26,9 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
-import workbench.lessons.harness.ReferenceSolution;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
+import workbench.harness.ReferenceSolution;
 
 /**
  * Hidden checks of exercise {@code fix-hot-path}: the learner's status page must answer like the original

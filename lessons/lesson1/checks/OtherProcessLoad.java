@@ -1,7 +1,7 @@
 package lesson1.checks;
 
 import java.util.List;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.LabProcess;
 
 /**
  * Another process that keeps every processor of the machine busy while it runs: the machine is then fully loaded

@@ -27,8 +27,8 @@ import workbench.diagnostics.safepoint.SafepointCounter;
 import workbench.diagnostics.safepoint.SafepointReading;
 import workbench.diagnostics.safepoint.Safepoints;
 import workbench.diagnostics.target.Target;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code safepoint-detective}: a fresh JVM runs two services ({@link MysteryService}),

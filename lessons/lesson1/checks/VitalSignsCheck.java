@@ -22,8 +22,8 @@ import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.safepoint.SafepointCounter;
 import workbench.diagnostics.safepoint.Safepoints;
 import workbench.diagnostics.target.Target;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code vital-signs}: the learner's reading of a workload JVM ({@link VitalsWorkload},

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import workbench.lessons.harness.Demo;
+import workbench.harness.Demo;
 
 /**
  * Demo {@code safepoint-mystery}: a service whose endpoints have opaque names, each doing one runtime read

@@ -12,7 +12,7 @@ import java.util.Random;
 import lesson2.GcLogReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Hidden checks of exercise {@code gc-log-reader}. Every run reads ten real {@code -Xlog:gc*,safepoint} logs:

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.LabProcess;
 
 /**
  * GC logs of the running JDK, written by short runs of the allocation-spikes demo under every collector at once,

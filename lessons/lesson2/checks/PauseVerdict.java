@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import lesson2.GcLogReader.Pause;
 import workbench.diagnostics.gc.GcEvent;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Holds a reader's pauses of one log to the log's own records, collection by collection, and when they differ

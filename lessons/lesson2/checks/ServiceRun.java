@@ -13,7 +13,7 @@ import java.util.stream.LongStream;
 import lesson2.demo.AllocationSpikes;
 import workbench.diagnostics.gc.GcLog;
 import workbench.diagnostics.gc.GcLogParser;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.LabProcess;
 
 /**
  * One run of the allocation-spikes service with a set of JVM flags and a GC log, and every time its threads

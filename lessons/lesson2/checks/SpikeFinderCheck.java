@@ -12,8 +12,8 @@ import lesson2.demo.AllocationSpikes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.target.Target;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code find-the-spike}: the demo runs in a JVM of its own ({@link SpikingService}) for

@@ -13,7 +13,7 @@ import jdk.jfr.FlightRecorder;
 import jdk.jfr.RecordingState;
 import jdk.jfr.consumer.RecordingStream;
 import lesson2.demo.AllocationSpikes;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.LabProcess;
 
 /**
  * The {@code allocation-spikes} demo in a JVM of its own, for find-the-spike's check: the learner's code must watch

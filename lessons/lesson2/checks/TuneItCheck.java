@@ -8,9 +8,9 @@ import java.util.Random;
 import lesson2.TuneIt;
 import lesson2.demo.AllocationSpikes;
 import org.junit.jupiter.api.Test;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
-import workbench.lessons.harness.ReferenceSolution;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
+import workbench.harness.ReferenceSolution;
 
 /**
  * Hidden checks of exercise {@code tune-it}: the service runs in a fresh JVM with the learner's flags under a

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import workbench.diagnostics.threads.PoolNames;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Compares a learner's census with the census a {@link CensusPlan} holds the workload in, and fails with the

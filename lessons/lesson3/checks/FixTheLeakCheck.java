@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.threads.LeakProfile;
 import workbench.diagnostics.threads.ThreadRecord;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.ReferenceSolution;
+import workbench.harness.Feedback;
+import workbench.harness.ReferenceSolution;
 
 /**
  * Hidden checks of exercise {@code fix-the-leak}: the learner's quote service runs in this JVM against a local

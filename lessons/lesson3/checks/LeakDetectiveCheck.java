@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import workbench.diagnostics.target.Target;
 import workbench.diagnostics.threads.ThreadSnapshot;
 import workbench.diagnostics.threads.ThreadSnapshots;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code find-the-leak}: the {@code leaky-threads} demo runs in a JVM of its own with a

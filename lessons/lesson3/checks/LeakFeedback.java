@@ -4,7 +4,7 @@ import java.time.Duration;
 import lesson3.demo.Plan;
 import workbench.diagnostics.threads.Grouping;
 import workbench.diagnostics.threads.ThreadSnapshot;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Why a learner's {@code leakingPool} named the wrong pool, said from what the named pool did while the method

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import workbench.diagnostics.target.Target;
 import workbench.diagnostics.threads.ThreadRecord;
 import workbench.diagnostics.threads.ThreadSnapshots;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code thread-census}: a fresh JVM ({@link CensusWorkload}) holds the pools of a random

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import workbench.lessons.harness.Demo;
+import workbench.harness.Demo;
 
 /**
  * Demo {@code leaky-threads}: a service with several thread pools. One of them, chosen at random, leaks: now and

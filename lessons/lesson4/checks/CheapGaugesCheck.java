@@ -19,8 +19,8 @@ import workbench.diagnostics.vars.Gauge;
 import workbench.diagnostics.vars.Var;
 import workbench.diagnostics.vars.Vars;
 import workbench.diagnostics.vars.VarsServer;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.ReferenceSolution;
+import workbench.harness.Feedback;
+import workbench.harness.ReferenceSolution;
 
 /**
  * Hidden checks of exercise {@code cheap-gauges}: the learner's gauges, and the reference fix's, are scraped in this

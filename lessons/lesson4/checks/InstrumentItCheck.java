@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import lesson4.OrderService;
 import org.junit.jupiter.api.Test;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code instrument-it}: one run of real requests from four concurrent clients goes to

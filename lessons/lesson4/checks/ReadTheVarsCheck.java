@@ -8,7 +8,7 @@ import lesson4.VarsReader;
 import lesson4.demo.Plan;
 import lesson4.demo.Storefront;
 import org.junit.jupiter.api.Test;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Hidden checks of exercise {@code read-the-vars}: the {@code storefront} demo runs in this JVM with a fresh random

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /** Scrapes a vars server over HTTP the way Prometheus and a Go developer's curl would, loopback only. */
 final class Scrape implements AutoCloseable {

@@ -22,7 +22,7 @@ import workbench.diagnostics.vars.Histogram;
 import workbench.diagnostics.vars.VarMap;
 import workbench.diagnostics.vars.Vars;
 import workbench.diagnostics.vars.VarsServer;
-import workbench.lessons.harness.Demo;
+import workbench.harness.Demo;
 
 /**
  * Demo {@code storefront}: a small shop service on loopback, instrumented with the library's {@link Vars} and

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.sampling.TimeSeries;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.ReferenceSolution;
+import workbench.harness.Feedback;
+import workbench.harness.ReferenceSolution;
 
 /**
  * Hidden checks of exercise {@code alert-message}: four runs of {@code watched-service} watched at once

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import lesson5.checks.WatchedRuns.Watched;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Whether a rule's verdict on a run comes from that run's window alone. An alert rule is asked about many services;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import workbench.diagnostics.metrics.Attributes;
 import workbench.diagnostics.sampling.TimeSeries;
-import workbench.lessons.harness.Feedback;
+import workbench.harness.Feedback;
 
 /**
  * Hidden checks of exercise {@code thread-climb-alert}: six runs of {@code watched-service} watched at once

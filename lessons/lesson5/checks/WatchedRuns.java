@@ -16,7 +16,7 @@ import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.sampling.Sampler;
 import workbench.diagnostics.sampling.TimeSeries;
 import workbench.diagnostics.target.Target;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.LabProcess;
 
 /**
  * Runs of {@code watched-service}, each in a JVM of its own, all at once, each watched by a {@link Sampler} for

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
-import workbench.lessons.harness.Demo;
+import workbench.harness.Demo;
 
 /**
  * Demo {@code watched-service}: a service to put alerts on. Every run follows a {@link Plan}: leaking or healthy,

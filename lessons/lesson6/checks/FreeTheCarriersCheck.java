@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code free-the-carriers}: the learner's tariff service and the course's fix each run

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbench.diagnostics.target.Target;
 import workbench.diagnostics.threads.Frames;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code find-the-pin}: JVMs run the {@code carrier-service} demo, each pinned at a

@@ -21,7 +21,7 @@ import lesson6.TariffService;
 import workbench.diagnostics.sched.PinnedSite;
 import workbench.diagnostics.sched.PinningRecorder;
 import workbench.diagnostics.target.Target;
-import workbench.lessons.harness.ReferenceSolution;
+import workbench.harness.ReferenceSolution;
 
 /**
  * One measured run of a tariff service for exercise {@code free-the-carriers}, in a JVM of its own whose

@@ -18,8 +18,8 @@ import workbench.diagnostics.target.Target;
 import workbench.diagnostics.threads.ThreadRecord;
 import workbench.diagnostics.threads.ThreadSnapshot;
 import workbench.diagnostics.threads.ThreadSnapshots;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.LabProcess;
+import workbench.harness.Feedback;
+import workbench.harness.LabProcess;
 
 /**
  * Hidden checks of exercise {@code leaked-virtual-threads}: a fresh JVM ({@link VirtualLeakWorkload}) holds

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import workbench.diagnostics.histogram.HistogramSnapshot;
 import workbench.diagnostics.histogram.IntervalHistogram;
-import workbench.lessons.harness.Demo;
+import workbench.harness.Demo;
 
 /**
  * Demo {@code carrier-service}: a service that runs every request on a virtual thread of its own, as a server on

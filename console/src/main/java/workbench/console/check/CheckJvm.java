@@ -1,7 +1,7 @@
 package workbench.console.check;
 
-import workbench.lessons.harness.CheckEvents;
-import workbench.lessons.harness.CheckMain;
+import workbench.harness.CheckEvents;
+import workbench.harness.CheckMain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package workbench.console.check;
 
 import workbench.console.course.Exercise;
-import workbench.lessons.harness.TestStatus;
+import workbench.harness.TestStatus;
 
 import java.time.Duration;
 import java.util.List;

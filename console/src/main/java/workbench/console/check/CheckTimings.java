@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import workbench.lessons.harness.CheckEvents;
+import workbench.harness.CheckEvents;
 
 /**
  * Where a check's time went: compiling the learner's file, starting the check JVM (up to its checks being loaded),

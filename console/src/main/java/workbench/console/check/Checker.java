@@ -1,7 +1,7 @@
 package workbench.console.check;
 
 import workbench.console.course.Exercise;
-import workbench.lessons.harness.CheckEvents;
+import workbench.harness.CheckEvents;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package workbench.console.check;
 
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.TestStatus;
+import workbench.harness.Feedback;
+import workbench.harness.TestStatus;
 
 import java.nio.file.Path;
 import java.util.Objects;

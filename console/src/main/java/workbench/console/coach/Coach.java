@@ -14,7 +14,7 @@ import workbench.console.course.Prediction;
 import workbench.console.course.PredictionResult;
 import workbench.console.course.Progress;
 import workbench.console.course.ProgressStore;
-import workbench.lessons.harness.CheckEvents;
+import workbench.harness.CheckEvents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -16,7 +16,7 @@ public final class LabImports {
             "java.util", "java.util.concurrent", "java.util.function", "java.util.regex", "java.util.stream",
             "java.time", "java.lang.management");
     private static final String LIBRARY = "workbench.diagnostics";
-    private static final String HARNESS = "workbench.lessons.harness";
+    private static final String HARNESS = "workbench.harness";
 
     private LabImports() {
     }

@@ -125,10 +125,10 @@ final class LessonCommands {
         Optional<String> name = words.length > 1 ? Optional.of(words[1]) : defaultDemo();
         String call = switch (action) {
             case "start" -> name.flatMap(this::demoSpec)
-                    .map(d -> "workbench.lessons.harness.Demos.start(\"" + d.name() + "\", \"" + d.className() + "\")")
+                    .map(d -> "workbench.harness.Demos.start(\"" + d.name() + "\", \"" + d.className() + "\")")
                     .orElse(null);
-            case "stop" -> name.map(n -> "workbench.lessons.harness.Demos.stop(\"" + n + "\")").orElse(null);
-            case "status", "" -> "workbench.lessons.harness.Demos.status()";
+            case "stop" -> name.map(n -> "workbench.harness.Demos.stop(\"" + n + "\")").orElse(null);
+            case "status", "" -> "workbench.harness.Demos.status()";
             default -> null;
         };
         if (call == null) {

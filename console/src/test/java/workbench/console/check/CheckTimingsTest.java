@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import workbench.lessons.harness.CheckEvents;
-import workbench.lessons.harness.CheckEvents.Kind;
-import workbench.lessons.harness.TestStatus;
+import workbench.harness.CheckEvents;
+import workbench.harness.CheckEvents.Kind;
+import workbench.harness.TestStatus;
 
 /** A check JVM's record turned into phases: the check class's whole span is its own work, the rest overhead. */
 class CheckTimingsTest {

@@ -3,7 +3,7 @@ package workbench.console.check;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.console.course.Exercise;
-import workbench.lessons.harness.TestStatus;
+import workbench.harness.TestStatus;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;

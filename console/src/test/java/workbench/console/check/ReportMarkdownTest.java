@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import workbench.console.course.Exercise;
-import workbench.lessons.harness.TestStatus;
+import workbench.harness.TestStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

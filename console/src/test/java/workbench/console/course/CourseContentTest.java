@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import workbench.console.check.CheckReport;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
-import workbench.lessons.harness.Feedback;
-import workbench.lessons.harness.TestStatus;
+import workbench.harness.Feedback;
+import workbench.harness.TestStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

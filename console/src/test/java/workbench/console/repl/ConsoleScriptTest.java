@@ -79,7 +79,7 @@ class ConsoleScriptTest {
         String transcript = run("/imports", "Duration.ofSeconds(2).toMillis()",
                 "new TreeMap<>(Map.of(\"b\", 2, \"a\", 1))", "ManagementFactory.getRuntimeMXBean().getPid() > 0");
         assertTrue(transcript.contains("import workbench.diagnostics.metrics.*;"), transcript);
-        assertTrue(transcript.contains("import workbench.lessons.harness.*;"), transcript);
+        assertTrue(transcript.contains("import workbench.harness.*;"), transcript);
         assertTrue(transcript.contains("import lesson1.demo.*;"), transcript);
         assertTrue(transcript.contains("$1 ==> 2000\n"), transcript);
         assertTrue(transcript.contains("$2 ==> {a=1, b=2}\n"), transcript);

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 /**
  * A deliberately misbehaving program a lesson runs in the lab JVM.

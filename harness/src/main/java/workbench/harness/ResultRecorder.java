@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;

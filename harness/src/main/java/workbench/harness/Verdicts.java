@@ -1,9 +1,9 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import java.util.concurrent.TimeoutException;
 
-import static workbench.lessons.harness.TestStatus.ERROR;
-import static workbench.lessons.harness.TestStatus.FAIL;
+import static workbench.harness.TestStatus.ERROR;
+import static workbench.harness.TestStatus.FAIL;
 
 /** Turns whatever ended a test into words for the learner: a failed check, or what their code did. */
 final class Verdicts {

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 /** How one hidden test ended, as the check JVM records it and the console reports it. */
 public enum TestStatus {

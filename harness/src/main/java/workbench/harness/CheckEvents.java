@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package workbench.lessons.harness;
+package workbench.harness;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
