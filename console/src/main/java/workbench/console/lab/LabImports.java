@@ -1,5 +1,7 @@
 package workbench.console.lab;
 
+import workbench.harness.Demos;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -16,7 +18,7 @@ public final class LabImports {
             "java.util", "java.util.concurrent", "java.util.function", "java.util.regex", "java.util.stream",
             "java.time", "java.lang.management");
     private static final String LIBRARY = "workbench.diagnostics";
-    private static final String HARNESS = "workbench.harness";
+    private static final String HARNESS = Demos.class.getPackageName();
 
     private LabImports() {
     }

@@ -12,6 +12,7 @@ import workbench.console.course.Figures;
 import workbench.console.course.Lesson;
 import workbench.console.course.Prediction;
 import workbench.console.markdown.TerminalRenderer;
+import workbench.harness.Demos;
 
 /** The course's commands: paging through the lesson, its demos, checks, hints and solutions. */
 final class LessonCommands {
@@ -123,12 +124,14 @@ final class LessonCommands {
         String[] words = args.split("\\s+");
         String action = words[0];
         Optional<String> name = words.length > 1 ? Optional.of(words[1]) : defaultDemo();
+        // The lab runs source: the class is named by the compiler, so that moving it breaks the build, not /demo.
+        String demos = Demos.class.getName();
         String call = switch (action) {
             case "start" -> name.flatMap(this::demoSpec)
-                    .map(d -> "workbench.harness.Demos.start(\"" + d.name() + "\", \"" + d.className() + "\")")
+                    .map(d -> demos + ".start(\"" + d.name() + "\", \"" + d.className() + "\")")
                     .orElse(null);
-            case "stop" -> name.map(n -> "workbench.harness.Demos.stop(\"" + n + "\")").orElse(null);
-            case "status", "" -> "workbench.harness.Demos.status()";
+            case "stop" -> name.map(n -> demos + ".stop(\"" + n + "\")").orElse(null);
+            case "status", "" -> demos + ".status()";
             default -> null;
         };
         if (call == null) {
