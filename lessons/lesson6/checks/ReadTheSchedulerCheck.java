@@ -53,6 +53,10 @@ import workbench.harness.LabProcess;
  *   <li>a parallelism read once and kept for the process, as a setting that never changes: once read, the quiet
  *       JVM has its parallelism set to another value through the scheduler's bean and is read again (the
  *       <em>re-tuned quiet</em> scenario), and every figure is judged on that reading too;</li>
+ *   <li>a census of platform threads kept for a while, as if threads changed more slowly than the scheduler (a
+ *       reading of the moment with threads counted up to half a second before): the re-tuned reading comes tens of
+ *       milliseconds after another read of the quiet JVM, between which 2 to 4 more of its platform threads
+ *       blocked, and blocked threads are judged exactly;</li>
  *   <li>threads named like carriers ({@code ForkJoinPool-N-worker-M}) for the carriers: the JVM's own pool for CPU
  *       work has 2 to 4 workers named that way;</li>
  *   <li>the parallelism for the carriers, or the mounted count for the carriers: the idle-carriers JVM has more
@@ -107,9 +111,11 @@ class ReadTheSchedulerCheck {
     /**
      * One workload JVM: what it was told to hold, and the learner's reading of it between two of its own.
      *
-     * @param name the scenario, for feedback
+     * @param name          the scenario, for feedback
+     * @param blockedLately platform threads that blocked since the learner's previous read of the JVM
      */
-    private record Scenario(String name, Shape shape, LabProcess lab, Target target, Observation observation) {}
+    private record Scenario(String name, Shape shape, LabProcess lab, Target target, Observation observation,
+                            int blockedLately) {}
 
     /**
      * What a workload holds: parallelism, extra idle carriers, parked, pinned and queued virtual threads, platform
@@ -160,7 +166,7 @@ class ReadTheSchedulerCheck {
             lab.awaitLine(SchedWorkload.READY::equals, LabProcess.START_UP);
             Target target = Target.attach(lab.pid());
             Scenario scenario = new Scenario(List.of("saturated", "idle carriers", "quiet", "pulsing").get(i),
-                    shapes.get(i), lab, target, observe(lab, target));
+                    shapes.get(i), lab, target, observe(lab, target), 0);
             if (scenario.shape().pulsed() > 0) {
                 pulsing = scenario;
             } else {
@@ -171,29 +177,32 @@ class ReadTheSchedulerCheck {
     }
 
     /**
-     * The quiet JVM read a second time, after the check set its scheduler's parallelism to another value through the
-     * scheduler's bean, as an operator might: a parallelism read once and kept for the process is the old one.
+     * The quiet JVM read a second time, moments after a read the check does not judge, once the check has set its
+     * scheduler's parallelism to another value through the scheduler's bean, as an operator might, and blocked 2 to 4
+     * more platform threads in it: a parallelism read once and kept for the process is the old one, and so is a
+     * census of threads kept from one call to the next.
      */
     private static Scenario retuned(Scenario quiet, Random random) throws IOException, InterruptedException {
         int parallelism;
         do {
             parallelism = quietParallelism(random);
         } while (parallelism == quiet.shape().parallelism());
+        int moreBlocked = 2 + random.nextInt(3);
+        SchedulerProbe.read(quiet.target());
         ManagementFactory.getPlatformMXBean(quiet.target().connection(), VirtualThreadSchedulerMXBean.class)
                 .setParallelism(parallelism);
-        // Its own readings, every 100 ms, show the new value before the learner's read is asked for.
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (latestOwnReading(quiet.lab())[0] != parallelism) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the quiet JVM did not take its new parallelism in 5 s");
-            }
-            Thread.sleep(20);
+        // Its own reading printed with the blocked threads' confirmation shows both changes: the learner's read
+        // comes after it.
+        quiet.lab().tell(SchedWorkload.BLOCK + " " + moreBlocked);
+        quiet.lab().awaitLine(SchedWorkload.BLOCKED::equals, Duration.ofSeconds(5));
+        if (latestOwnReading(quiet.lab())[0] != parallelism) {
+            throw new IllegalStateException("the quiet JVM did not take its new parallelism");
         }
         Shape was = quiet.shape();
         Shape shape = new Shape(parallelism, was.extraCarriers(), was.parked(), was.pinned(), was.queued(),
-                was.blocked(), was.sleeping(), was.cpuWorkers(), was.pulsed());
+                was.blocked() + moreBlocked, was.sleeping(), was.cpuWorkers(), was.pulsed());
         return new Scenario("re-tuned quiet", shape, quiet.lab(), quiet.target(), observe(quiet.lab(),
-                quiet.target()));
+                quiet.target()), moreBlocked);
     }
 
     /**
@@ -335,7 +344,8 @@ class ReadTheSchedulerCheck {
                             state, scenario.name(), scenario.target().pid(), value,
                             higherOrLower(scenario.observation(), index, value),
                             hintForThreads(scenario, state, value)),
-                            value == ownThreads(state) && value != 0 ? TARGETS : READING
+                            value == ownThreads(state) && value != 0 ? TARGETS
+                                    : countedBefore(scenario, state, value) ? MOMENT : READING
                                     + ": platform threads by state, carriers included, virtual threads not");
                 }
             }
@@ -412,7 +422,17 @@ class ReadTheSchedulerCheck {
         return List.of("parallelism", "carriers", "mounted", "queued").indexOf(figure);
     }
 
+    /** Whether a blocked count is the JVM's at the learner's previous read, before more of its threads blocked. */
+    private static boolean countedBefore(Scenario scenario, Thread.State state, long value) {
+        return state == Thread.State.BLOCKED && scenario.blockedLately() > 0
+                && value == scenario.observation().before()[5] - scenario.blockedLately();
+    }
+
     private static String hintForThreads(Scenario scenario, Thread.State state, long value) {
+        if (countedBefore(scenario, state, value)) {
+            return " Your count matches that JVM at your previous read of it, tens of milliseconds earlier, before"
+                    + " more of its threads blocked.";
+        }
         if (state == Thread.State.WAITING) {
             long own = (scenario.observation().before()[6] + scenario.observation().after()[6]) / 2;
             long virtual = scenario.shape().parked() + scenario.shape().pinned();

@@ -38,8 +38,9 @@ import lesson6.demo.NativeSort;
  * some woken by the pinned ones ({@link #wokenByCarriers}) and the rest started by a platform thread;
  * platform threads blocked on a monitor; platform threads sleeping; workers of a {@link ForkJoinPool} of its own
  * for CPU work, each running a task that sleeps; and, when above zero, virtual threads readied in pulses
- * ({@link #pulseWhenTold}). Run it with {@code --enable-native-access=ALL-UNNAMED}, and with a
- * starting parallelism above the first argument when there are extra carriers: the scheduler was busier then.
+ * ({@link #pulse}). It takes the check's commands on its standard input ({@link #obeyCommands}). Run it with
+ * {@code --enable-native-access=ALL-UNNAMED}, and with a starting parallelism above the first argument when there are
+ * extra carriers: the scheduler was busier then.
  *
  * <p>It also prints every safepoint a thread asked for ({@link #ASKED}: when, which operation, which thread), from
  * JFR, and the time of each JFR flush ({@link #FLUSHED}), after which every earlier safepoint has been printed.
@@ -55,6 +56,8 @@ public final class SchedWorkload {
     static final String EMPTY = "empty";
     static final String ARMED = "armed";
     static final String QUEUE_READ = "queue read ";
+    static final String BLOCK = "block";
+    static final String BLOCKED = "blocked";
     /** Reads of the queued count through the scheduler's MBean, as a reader in another JVM makes them. */
     private static final Semaphore QUEUE_READS = new Semaphore(0);
     /** Open until the pulse turns: the read that turns it returns once it has, so that the next read sees the turn. */
@@ -62,6 +65,8 @@ public final class SchedWorkload {
 
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final Object MONITOR = new Object();
+    /** Numbers the blocked threads on from one call of {@link #startBlocked} to the next. */
+    private static final Thread.Builder BLOCKED_THREADS = Thread.ofPlatform().daemon().name("blocked-", 0);
 
     private SchedWorkload() {}
 
@@ -113,16 +118,51 @@ public final class SchedWorkload {
         for (int i = 0; i < n[4] - woken.size(); i++) {
             Thread.ofVirtual().name("ready-" + i).start(SchedWorkload::awaitForever);
         }
+        List<Thread> pulsed = List.of();
         if (n[8] > 0) {
             countQueueReads(scheduler);
-            pulseWhenTold(parallelism, n[8]);
+            pulsed = parkedUntilUnparked("pulsed-", n[8]);
         }
+        obeyCommands(scheduler, parallelism, pulsed);
         Thread.sleep(300);
         System.out.println(READY);
         while (true) {
-            System.out.println(OWN + ownReading(scheduler));
+            printOwnReading(scheduler);
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Takes the check's commands, one a line: {@value #PULSE} ({@link #pulse}), and {@value #BLOCK} followed by a
+     * number, which blocks that many more platform threads on the monitor and then reports a reading of its own and
+     * {@value #BLOCKED}.
+     */
+    private static void obeyCommands(VirtualThreadSchedulerMXBean scheduler, int parallelism, List<Thread> pulsed) {
+        Thread.ofPlatform().daemon().name("commands").start(() -> {
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                for (String line = input.readLine(); line != null; line = input.readLine()) {
+                    String[] words = line.split(" ");
+                    if (words[0].equals(PULSE)) {
+                        pulse(parallelism, pulsed, Long.parseLong(words[1]), Long.parseLong(words[2]));
+                    } else if (words[0].equals(BLOCK)) {
+                        startBlocked(Integer.parseInt(words[1]));
+                        printOwnReading(scheduler);
+                        System.out.println(BLOCKED);
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // The check is done with this JVM.
+            }
+        });
+    }
+
+    /**
+     * Parallelism, carriers, mounted, queued, then platform threads: runnable, blocked, waiting, timed waiting. One
+     * at a time, so that the last reading printed is never of an earlier moment than a command's change.
+     */
+    private static synchronized void printOwnReading(VirtualThreadSchedulerMXBean scheduler) {
+        System.out.println(OWN + ownReading(scheduler));
     }
 
     /**
@@ -181,63 +221,50 @@ public final class SchedWorkload {
     }
 
     /**
-     * Pulses when told {@value #PULSE} followed by two numbers of milliseconds, a wait and a hold: after the wait it
-     * holds every carrier and readies {@code pulsed} virtual threads behind them, says {@value #FULL}, and after the
-     * hold lets them all run and park again and says {@value #EMPTY}. The queue holds all of them or none, and passes
-     * between the two in an instant; the check knows when, and so which the moment it asks for a reading sees.
+     * A pulse, after a wait and a hold in milliseconds: after the wait it holds every carrier and readies the
+     * {@code pulsed} virtual threads behind them, says {@value #FULL}, and after the hold lets them all run and park
+     * again and says {@value #EMPTY}. The queue holds all of them or none, and passes between the two in an instant;
+     * the check knows when, and so which the moment it asks for a reading sees.
      *
      * <p>The first phase that lasts, the wait or else the hold, also ends at the first read of the queue once it has
      * begun, which it says ({@value #ARMED}, or {@value #FULL} when there is no wait), and that read returns only
      * after the turn: a reading of one moment is one read, and several reads averaged, compared or waited on until
      * they agree straddle the turn.
      */
-    private static void pulseWhenTold(int parallelism, int pulsed) throws InterruptedException {
-        List<Thread> ready = parkedUntilUnparked("pulsed-", pulsed);
-        Thread.ofPlatform().daemon().name("pulse").start(() -> {
-            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            try {
-                for (String line = input.readLine(); line != null; line = input.readLine()) {
-                    String[] millis = line.substring(PULSE.length()).trim().split(" ");
-                    long wait = Long.parseLong(millis[0]);
-                    long hold = Long.parseLong(millis[1]);
-                    CountDownLatch turned = new CountDownLatch(1);
-                    if (wait > 0) {
-                        QUEUE_READS.drainPermits();
-                        turning = turned;
-                        System.out.println(ARMED);
-                        QUEUE_READS.tryAcquire(wait, TimeUnit.MILLISECONDS);
-                    }
-                    CountDownLatch held = new CountDownLatch(parallelism);
-                    CountDownLatch release = new CountDownLatch(1);
-                    for (int i = 0; i < parallelism; i++) {
-                        Thread.ofVirtual().start(() -> inNativeCallback(() -> {
-                            held.countDown();
-                            awaitQuietly(release);
-                        }));
-                    }
-                    held.await();
-                    ready.forEach(LockSupport::unpark);
-                    if (wait > 0) {
-                        turned.countDown();
-                        System.out.println(FULL);
-                        Thread.sleep(hold);
-                    } else {
-                        QUEUE_READS.drainPermits();
-                        turning = turned;
-                        System.out.println(FULL);
-                        QUEUE_READS.tryAcquire(hold, TimeUnit.MILLISECONDS);
-                    }
-                    release.countDown();
-                    while (ready.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
-                        Thread.sleep(1);
-                    }
-                    turned.countDown();
-                    System.out.println(EMPTY);
-                }
-            } catch (IOException | InterruptedException e) {
-                // The check is done with this JVM.
-            }
-        });
+    private static void pulse(int parallelism, List<Thread> pulsed, long wait, long hold) throws InterruptedException {
+        CountDownLatch turned = new CountDownLatch(1);
+        if (wait > 0) {
+            QUEUE_READS.drainPermits();
+            turning = turned;
+            System.out.println(ARMED);
+            QUEUE_READS.tryAcquire(wait, TimeUnit.MILLISECONDS);
+        }
+        CountDownLatch held = new CountDownLatch(parallelism);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < parallelism; i++) {
+            Thread.ofVirtual().start(() -> inNativeCallback(() -> {
+                held.countDown();
+                awaitQuietly(release);
+            }));
+        }
+        held.await();
+        pulsed.forEach(LockSupport::unpark);
+        if (wait > 0) {
+            turned.countDown();
+            System.out.println(FULL);
+            Thread.sleep(hold);
+        } else {
+            QUEUE_READS.drainPermits();
+            turning = turned;
+            System.out.println(FULL);
+            QUEUE_READS.tryAcquire(hold, TimeUnit.MILLISECONDS);
+        }
+        release.countDown();
+        while (pulsed.stream().anyMatch(thread -> thread.getState() != Thread.State.WAITING)) {
+            Thread.sleep(1);
+        }
+        turned.countDown();
+        System.out.println(EMPTY);
     }
 
     /**
@@ -303,8 +330,13 @@ public final class SchedWorkload {
             }
         });
         holding.await();
-        for (int i = 0; i < blocked; i++) {
-            Thread thread = Thread.ofPlatform().daemon().name("blocked-" + i).start(() -> {
+        startBlocked(blocked);
+    }
+
+    /** Platform threads blocked on the monitor its owner never leaves, each blocked when this returns. */
+    private static void startBlocked(int count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            Thread thread = BLOCKED_THREADS.start(() -> {
                 synchronized (MONITOR) {
                     MONITOR.notifyAll();
                 }
@@ -344,7 +376,6 @@ public final class SchedWorkload {
         }
     }
 
-    /** Parallelism, carriers, mounted, queued, then platform threads: runnable, blocked, waiting, timed waiting. */
     private static String ownReading(VirtualThreadSchedulerMXBean scheduler) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<Thread.State, Integer> states = new EnumMap<>(Thread.State.class);
