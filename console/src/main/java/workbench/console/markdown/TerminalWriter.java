@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import org.jline.utils.AttributedString;
 
 /**
  * All layout state of the terminal renderer in one place: indent prefixes (list bullets, quote
@@ -253,10 +254,9 @@ final class TerminalWriter {
         out.setLength(end);
     }
 
-    /** Columns a text takes on the terminal: escape codes take none. */
+    /** Columns a text takes on the terminal: escape codes take none, and a wide character (東, 🙂) takes two. */
     static int visibleWidth(String text) {
-        String plain = text.replaceAll("\u001b\\[[0-9;]*m", "");
-        return plain.codePointCount(0, plain.length());
+        return AttributedString.fromAnsi(text).columnLength();
     }
 
     private record Segment(String text, List<Style> styles) {

@@ -113,6 +113,17 @@ class TerminalRendererTest {
                 """, plain("| name | cost |\n|:--|--:|\n| a | 0.2us |\n| bb | 1ms |\n", 40));
     }
 
+    /** A wide character takes two columns of the terminal, not one, and the column widens for it. */
+    @Test
+    void tableColumnsMeasureWideCharactersByTheirColumns() {
+        assertEquals("""
+                city   | p99
+                -------+----
+                東京   | 4ms
+                Berlin | 2ms
+                """, plain("| city | p99 |\n|---|---|\n| 東京 | 4ms |\n| Berlin | 2ms |\n", 40));
+    }
+
     @Test
     void thematicBreaksSpanTheWidth() {
         assertEquals("""
