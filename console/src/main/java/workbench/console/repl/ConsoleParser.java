@@ -3,7 +3,6 @@ package workbench.console.repl;
 import java.util.List;
 import java.util.Optional;
 import jdk.jshell.JShell;
-import jdk.jshell.SourceCodeAnalysis;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
@@ -45,21 +44,7 @@ final class ConsoleParser implements Parser {
         if (shell.isEmpty()) {
             return false;
         }
-        SourceCodeAnalysis analysis = shell.get().sourceCodeAnalysis();
-        String remaining = line;
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            switch (info.completeness()) {
-                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
-                    return true;
-                }
-                case EMPTY -> {
-                    return false;
-                }
-                default -> remaining = info.remaining();
-            }
-        }
-        return false;
+        return !SnippetSplitter.endsComplete(shell.get().sourceCodeAnalysis(), line);
     }
 
     /** A line whose only word is the one being completed; Java needs no shell-style escaping. */

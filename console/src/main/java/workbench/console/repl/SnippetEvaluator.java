@@ -6,8 +6,6 @@ import java.util.Optional;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import workbench.console.lab.Evaluation;
 import workbench.console.lab.LabSession;
 
@@ -27,21 +25,7 @@ final class SnippetEvaluator {
 
     /** Whether the input ends in a complete snippet; an unfinished one needs more lines. */
     boolean isComplete(String input) {
-        SourceCodeAnalysis analysis = session.shell().sourceCodeAnalysis();
-        String remaining = input;
-        while (!remaining.isBlank()) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            switch (info.completeness()) {
-                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
-                    return false;
-                }
-                case EMPTY -> {
-                    return true;
-                }
-                default -> remaining = info.remaining();
-            }
-        }
-        return true;
+        return SnippetSplitter.endsComplete(session.shell().sourceCodeAnalysis(), input);
     }
 
     /**
@@ -55,16 +39,9 @@ final class SnippetEvaluator {
             io.println(Messages.WAITING_FOR_LAB);
         }
         JShell shell = session.shell();
-        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-        String remaining = input;
         Optional<String> value = Optional.empty();
-        while (!remaining.isBlank()) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                break;
-            }
-            boolean complete = info.completeness().isComplete();
-            Evaluation evaluation = session.eval(complete ? info.source() : remaining);
+        for (SnippetSplitter.Piece piece : SnippetSplitter.split(shell.sourceCodeAnalysis(), input)) {
+            Evaluation evaluation = session.eval(piece.source());
             labOutput.flushPartialLine();
             switch (evaluation.ending()) {
                 case COMPLETED -> printer.describe(shell, evaluation.events()).forEach(io::println);
@@ -78,7 +55,6 @@ final class SnippetEvaluator {
             }
             value = evaluation.events().stream().filter(e -> e.causeSnippet() == null)
                     .map(SnippetEvent::value).filter(Objects::nonNull).reduce((first, last) -> last);
-            remaining = complete ? info.remaining() : "";
         }
         return value;
     }
