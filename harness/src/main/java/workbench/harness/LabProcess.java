@@ -54,7 +54,7 @@ public final class LabProcess implements AutoCloseable {
      */
     public static LabProcess start(Class<?> main, List<String> jvmFlags, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.add(ThisJdk.tool("java"));
         command.addAll(jvmFlags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -2,6 +2,7 @@ package workbench.console.check;
 
 import workbench.harness.CheckEvents;
 import workbench.harness.CheckMain;
+import workbench.harness.ThisJdk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ final class CheckJvm {
     Run run(String checksClass, String onlyTest, Path learnerSource, Path learnerClasses, Path eventsFile,
             Consumer<CheckEvents.Event> progress) {
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
+                ThisJdk.tool("java"),
                 "-Xmx" + limits.heap(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djdk.attach.allowAttachSelf=true",
@@ -124,9 +125,9 @@ final class CheckJvm {
 
     /** Asks the stuck JVM where its threads are, with the JDK's own jcmd, before it is killed. */
     private static String threadDump(Process process) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String jcmd = ThisJdk.tool("jcmd");
         try {
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+            Process dump = new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print")
                     .redirectErrorStream(true).start();
             byte[] text = dump.getInputStream().readAllBytes();
             dump.waitFor(10, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package workbench.console.lab;
 
-import java.nio.file.Path;
+import workbench.harness.ThisJdk;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +33,7 @@ public record LabCommandLine(String java, String classPath, List<String> jvmOpti
 
     /** Same java and class path as this (the console's) JVM. */
     public static LabCommandLine likeThisJvm() {
-        String java = ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return new LabCommandLine(java, System.getProperty("java.class.path"), DEFAULT_OPTIONS);
+        return new LabCommandLine(ThisJdk.tool("java"), System.getProperty("java.class.path"), DEFAULT_OPTIONS);
     }
 
     List<String> command(int port, String token) {
