@@ -1,6 +1,7 @@
 package lesson3.checks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import lesson3.LeakDetective;
@@ -64,6 +65,11 @@ import workbench.harness.LabProcess;
  *       run the leak's threads park with {@code LockSupport.park()} and no blocker;</li>
  *   <li>a pool named whatever happens (the one with the most waiting threads when no suspect is found): in
  *       {@code NO_LEAK}, with the decoys of {@code GROWING_DECOYS}, nothing leaks;</li>
+ *   <li>waits on a latch taken for healthy (every healthy pool that waits without a time limit waits on one): in
+ *       a {@code GROWING_DECOYS} run the leak's threads wait on latches nobody will count down;</li>
+ *   <li>threads followed by name rather than by id: in that run each leaking task gets an executor of its own,
+ *       built per request and never shut down, whose factory numbers its one thread from 0, so every leaked thread
+ *       has the name of one already there when the watch began;</li>
  *   <li>a short watch with lowered thresholds (one stuck thread is a leak): a watch of under a second never sees a
  *       leaking thread stuck, since each first waits 1.0 to 1.2 s with a time limit; what it sees are bursts of
  *       healthy threads waiting up to 0.8 s.</li>
@@ -86,6 +92,11 @@ class LeakDetectiveCheck {
     @Test
     void namesALeakParkedWithoutABlocker() throws Exception {
         check(Plan.Shape.FALLING_TOTAL, Plan.Primitive.PARK);
+    }
+
+    @Test
+    void namesALeakOnLatchesAmongPoolsThatWaitOnLatchesToo() throws Exception {
+        check(Plan.Shape.GROWING_DECOYS, Plan.Primitive.LATCH, true);
     }
 
     @Test
@@ -113,16 +124,28 @@ class LeakDetectiveCheck {
     }
 
     private static void check(Plan.Shape shape) throws Exception {
-        check(shape, null);
+        check(shape, null, false);
     }
 
-    /** @param primitive what the leak waits on, or null for what its shape's leak waits on */
     private static void check(Plan.Shape shape, Plan.Primitive primitive) throws Exception {
+        check(shape, primitive, false);
+    }
+
+    /**
+     * @param primitive       what the leak waits on, or null for what its shape's leak waits on
+     * @param executorPerLeak whether each leaking task runs on an executor of its own, so that every leaked thread
+     *                        has the same name
+     */
+    private static void check(Plan.Shape shape, Plan.Primitive primitive, boolean executorPerLeak) throws Exception {
         long seed = new Random().nextLong();
         Plan drawn = Plan.fromSeed(seed, shape);
         Plan plan = primitive == null ? drawn : drawn.withPrimitive(primitive);
-        try (LabProcess demo = LabProcess.start(LeakyThreads.class, List.of("-Xmx64m"), "--seed=" + seed,
-                "--shape=" + shape, "--primitive=" + plan.primitive())) {
+        List<String> args = new ArrayList<>(List.of("--seed=" + seed, "--shape=" + shape,
+                "--primitive=" + plan.primitive()));
+        if (executorPerLeak) {
+            args.add(LeakyThreads.EXECUTOR_PER_LEAK);
+        }
+        try (LabProcess demo = LabProcess.start(LeakyThreads.class, List.of("-Xmx64m"), args.toArray(String[]::new))) {
             demo.awaitLine(LeakyThreads.READY::equals, LabProcess.START_UP);
             try (Target attached = Target.attach(demo.pid())) {
                 WatchedTarget target = new WatchedTarget(attached, () -> waveWhileWatched(demo, plan));
@@ -132,8 +155,8 @@ class LeakDetectiveCheck {
                 String named = LeakDetective.leakingPool(target);
                 Duration watched = Duration.ofNanos(System.nanoTime() - start);
                 if (plan.leaks() ? !Plan.poolKey(plan.leaking()).equals(named) : named != null) {
-                    new LeakFeedback(plan, before, ThreadSnapshots.of(attached, 0), watched, target.asks() > 0)
-                            .explain(named);
+                    new LeakFeedback(plan, before, ThreadSnapshots.of(attached, 0), watched, target.asks() > 0,
+                            executorPerLeak).explain(named);
                 }
             }
         }

@@ -30,6 +30,7 @@ final class LeakFeedback {
     private final ThreadSnapshot after;
     private final Duration watched;
     private final boolean askedTheTarget;
+    private final boolean executorPerLeak;
 
     /**
      * @param before         the service's threads just before the learner's method ran
@@ -37,12 +38,14 @@ final class LeakFeedback {
      * @param watched        how long the method ran
      * @param askedTheTarget whether it asked the Target it was handed for threads
      */
-    LeakFeedback(Plan plan, ThreadSnapshot before, ThreadSnapshot after, Duration watched, boolean askedTheTarget) {
+    LeakFeedback(Plan plan, ThreadSnapshot before, ThreadSnapshot after, Duration watched, boolean askedTheTarget,
+                 boolean executorPerLeak) {
         this.plan = plan;
         this.before = before;
         this.after = after;
         this.watched = watched;
         this.askedTheTarget = askedTheTarget;
+        this.executorPerLeak = executorPerLeak;
     }
 
     /** Fails with what the pool {@code named} (null for none) did while the learner's method watched. */
@@ -76,6 +79,12 @@ final class LeakFeedback {
         if (plan.primitive() == Plan.Primitive.MONITOR) {
             Feedback.fail(leak + " Its stuck threads are BLOCKED, each waiting to enter a monitor that is never"
                     + " released.", STUCK);
+        }
+        String names = executorPerLeak ? " Each of its threads came from an executor of its own, whose factory"
+                + " numbered it 0, so they all have one name: only their ids tell them apart." : "";
+        if (plan.primitive() == Plan.Primitive.LATCH) {
+            Feedback.fail(leak + " Its stuck threads are WAITING on latches nobody will count down, the kind of"
+                    + " blocker the healthy pools wait on too, for replies that come." + names, COUNT);
         }
         if (plan.primitive() == Plan.Primitive.PARK) {
             Feedback.fail(leak + " Its stuck threads are WAITING, parked without a blocker object: a snapshot names"

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +35,7 @@ import workbench.harness.Demo;
  * <p>In the console: {@code /demo start leaky-threads}, then {@code ThreadSnapshots.dump()} and the lesson's
  * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N}, {@code --shape=}one of
  * {@link Plan.Shape} and, to leak on another primitive than the shape's, {@code --primitive=}one of
- * {@link Plan.Primitive}.
+ * {@link Plan.Primitive}; with {@value #EXECUTOR_PER_LEAK}, each leaking task runs on an executor of its own.
  */
 public final class LeakyThreads implements Demo {
 
@@ -42,14 +43,17 @@ public final class LeakyThreads implements Demo {
     public static final String READY = "leaky-threads running";
     /** A line on standard input that starts a wave of the waving pool at once. */
     public static final String WAVE = "wave";
+    /** The flag that gives each leaking task an executor of its own. */
+    public static final String EXECUTOR_PER_LEAK = "--executor-per-leak";
 
     private static final Duration KEEP_ALIVE = Duration.ofMillis(400);
 
     private final Plan plan;
+    private final boolean executorPerLeak;
     private final Random random = new Random();
     /** The shared table whose monitor a MONITOR leak holds forever. */
     private final RateTable rates = new RateTable();
-    private final List<ExecutorService> executors = new ArrayList<>();
+    private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
     private final List<CountDownLatch> shrinkingLatches = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService waving;
@@ -64,17 +68,29 @@ public final class LeakyThreads implements Demo {
 
     /** A run with the given plan. */
     public LeakyThreads(Plan plan) {
+        this(plan, false);
+    }
+
+    /**
+     * @param executorPerLeak whether each leaking task gets an executor of its own, as a service that builds one per
+     *                        request and never shuts it down: each executor's factory numbers its thread from 0, so
+     *                        every leaked thread has the same name
+     */
+    LeakyThreads(Plan plan, boolean executorPerLeak) {
         this.plan = plan;
+        this.executorPerLeak = executorPerLeak;
     }
 
     /**
      * Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys,
-     * {@code --primitive=PARK} what its leak waits on; each {@link #WAVE} read from standard input starts a wave.
+     * {@code --primitive=PARK} what its leak waits on, {@value #EXECUTOR_PER_LEAK} where its threads come from; each
+     * {@link #WAVE} read from standard input starts a wave.
      */
     public static void main(String[] args) throws Exception {
         long seed = new Random().nextLong();
         Plan.Shape shape = Plan.Shape.FALLING_TOTAL;
         Plan.Primitive primitive = null;
+        boolean executorPerLeak = false;
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
                 seed = Long.parseLong(arg.substring("--seed=".length()));
@@ -82,10 +98,12 @@ public final class LeakyThreads implements Demo {
                 shape = Plan.Shape.valueOf(arg.substring("--shape=".length()));
             } else if (arg.startsWith("--primitive=")) {
                 primitive = Plan.Primitive.valueOf(arg.substring("--primitive=".length()));
+            } else if (arg.equals(EXECUTOR_PER_LEAK)) {
+                executorPerLeak = true;
             }
         }
         Plan plan = Plan.fromSeed(seed, shape);
-        LeakyThreads demo = new LeakyThreads(primitive == null ? plan : plan.withPrimitive(primitive));
+        LeakyThreads demo = new LeakyThreads(primitive == null ? plan : plan.withPrimitive(primitive), executorPerLeak);
         demo.start();
         System.out.println(READY);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -211,7 +229,13 @@ public final class LeakyThreads implements Demo {
      */
     private void startLeaking() {
         ThreadFactory names = factory(plan.leaking());
-        if (plan.leaks()) {
+        if (plan.leaks() && executorPerLeak) {
+            scheduler.scheduleAtFixedRate(() -> {
+                ExecutorService perRequest = Executors.newSingleThreadExecutor(factory(plan.leaking()));
+                executors.add(perRequest);
+                perRequest.execute(this::waitForALostReply);
+            }, 50, plan.leakMillis(), TimeUnit.MILLISECONDS);
+        } else if (plan.leaks()) {
             ExecutorService leaking = cachedPool(names);
             executors.add(leaking);
             scheduler.scheduleAtFixedRate(() -> leaking.execute(this::waitForALostReply), 50, plan.leakMillis(),
@@ -329,6 +353,7 @@ public final class LeakyThreads implements Demo {
                         LockSupport.park();
                     }
                 }
+                case LATCH -> new CountDownLatch(1).await();  // the count down was the lost callback's to do
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -53,7 +53,12 @@ public record Plan(Shape shape, String leaking, Primitive primitive, long leakMi
          * A hand-rolled wait for the reply, {@code LockSupport.park()} with no blocker object: WAITING on nothing a
          * thread dump can name, and never woken.
          */
-        PARK
+        PARK,
+        /**
+         * A reply latch nobody will ever count down: WAITING on the very kind of blocker the healthy pools wait on
+         * for replies that do come, so that only never waking tells the two apart.
+         */
+        LATCH
     }
 
     /** The decoys of a run. */
