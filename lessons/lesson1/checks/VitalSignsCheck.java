@@ -64,6 +64,9 @@ import workbench.harness.LabProcess;
  *       round trips for values, against one snapshot of the whole catalogue through the same kind of Target.</li>
  *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
  *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
+ *   <li><b>a reading kept from one call to the next</b> (per process, for a while, as a dashboard may serve
+ *       figures up to 200 ms old): moments before the read the check judges, it has the learner's code read the
+ *       target once through a Target of its own, then starts 5 to 8 more daemon threads in it.</li>
  *   <li><b>a collection first</b>, to settle heap used: the check counts the target's collections during the read
  *       too; its young generation is large enough that none comes on its own.</li>
  * </ul>
@@ -85,6 +88,8 @@ class VitalSignsCheck {
     private static LabProcess workload;
     private static Target target;
     private static Observation observation;
+    /** Daemon threads the target started after the learner's code first read it, moments before the judged read. */
+    private static int lateSleepers;
 
     /**
      * The learner's reading, between two readings the workload took of itself, and the collections and other
@@ -169,6 +174,7 @@ class VitalSignsCheck {
         Observation seen = observe();
         ThreadMXBean own = ManagementFactory.getThreadMXBean();
         agree("liveThreads", VitalSigns.Reading::liveThreads, OwnReading.LIVE, 0, 3, List.of(
+                momentsBefore(seen, OwnReading.LIVE, "live threads"),
                 new Proxy("the peak thread count, which counts threads that have ended",
                         seen.after().get(OwnReading.PEAK), CATALOGUE + "; jvm.thread.count counts live threads now"),
                 new Proxy("the threads started since the JVM began, ended ones included",
@@ -186,6 +192,7 @@ class VitalSignsCheck {
     void daemonThreads() throws Exception {
         Observation seen = observe();
         agree("daemonThreads", VitalSigns.Reading::daemonThreads, OwnReading.DAEMON, 0, 3, List.of(
+                momentsBefore(seen, OwnReading.DAEMON, "daemon threads"),
                 new Proxy("the non-daemon threads", seen.after().get(OwnReading.LIVE)
                         - seen.after().get(OwnReading.DAEMON), CATALOGUE
                         + "; jvm.thread.daemon = \"true\" selects the daemons"),
@@ -288,6 +295,13 @@ class VitalSignsCheck {
         Feedback.fail(observedText, CATALOGUE);
     }
 
+    /** The count at the learner's previous read, before the late sleepers started: a reading kept from that call. */
+    private static Proxy momentsBefore(Observation seen, String figure, String what) {
+        return new Proxy("the " + what + " of that JVM at your previous read of it, moments earlier, before more"
+                + " threads started", seen.after().get(figure) - lateSleepers, MOMENT
+                + ": read the target at every call; a reading kept from an earlier call is of another moment");
+    }
+
     private static String amount(String sign, long value) {
         if (sign.startsWith("heap")) {
             return Math.abs(value) < MB ? String.format(Locale.ROOT, "%,d KB", value / 1024)
@@ -299,6 +313,7 @@ class VitalSignsCheck {
     /** Calls the learner's code once, for all tests: every sign is judged on the same reading. */
     private static synchronized Observation observe() throws IOException, InterruptedException {
         if (observation == null) {
+            readMomentsBefore();
             try (SafepointCounter safepoints = Safepoints.of(target); PerfData perf = PerfData.open(target.pid())) {
                 OwnReading before = latestOwnReading();
                 long safepointsBefore = safepoints.count();
@@ -318,6 +333,19 @@ class VitalSignsCheck {
             }
         }
         return observation;
+    }
+
+    /**
+     * Has the learner's code read the target once, through a Target of its own, and then starts 5 to 8 more threads
+     * in it: the reading the check judges comes moments later, and one kept from the call before misses them.
+     */
+    private static void readMomentsBefore() throws IOException, InterruptedException {
+        try (Target earlier = Target.attach(workload.pid())) {
+            VitalSigns.read(earlier);
+        }
+        lateSleepers = 5 + new Random().nextInt(4);
+        workload.tell(VitalsWorkload.MORE_SLEEPERS + " " + lateSleepers);
+        workload.awaitLine(VitalsWorkload.MORE_STARTED::equals, Duration.ofSeconds(5));
     }
 
     /** Collections of every collector so far, from the same counters jstat reads: each one is a safepoint or two. */

@@ -1,11 +1,15 @@
 package lesson1.checks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +25,16 @@ import java.util.concurrent.CountDownLatch;
  * <p>Arguments, in {@link Argument} order. The heap is filled in two steps around one full collection: megabytes
  * retained before it (the live set that collection measures), then megabytes retained and megabytes thrown away
  * after it, all still in the young generation when the learner reads.
+ *
+ * <p>Told {@value #MORE_SLEEPERS} and a number on its standard input, it starts that many more daemon sleepers, then
+ * reports a reading of its own and {@value #MORE_STARTED}.
  */
 public final class VitalsWorkload {
 
     static final String READY = "workload ready";
     static final String VITALS = "vitals ";
+    static final String MORE_SLEEPERS = "more";
+    static final String MORE_STARTED = "more started";
 
     /** The workload's arguments, in order. */
     enum Argument {
@@ -73,11 +82,37 @@ public final class VitalsWorkload {
         for (long i = 0; i < n[Argument.GARBAGE_AFTER_GC_MB.ordinal()] * (1024L * 1024 / CHUNK); i++) {
             sink = new byte[CHUNK];
         }
+        startMoreWhenTold();
         System.out.println(READY);
         while (true) {
-            System.out.println(VITALS + format(ownReading()));
+            printOwnReading();
             Thread.sleep(100);
         }
+    }
+
+    /** One reading at a time, so that the last one printed is never of a moment before more sleepers started. */
+    private static synchronized void printOwnReading() {
+        System.out.println(VITALS + format(ownReading()));
+    }
+
+    private static void startMoreWhenTold() {
+        start("commands", true, () -> {
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                int started = 0;
+                for (String line = input.readLine(); line != null; line = input.readLine()) {
+                    int more = Integer.parseInt(line.substring(MORE_SLEEPERS.length()).trim());
+                    for (int i = 0; i < more; i++, started++) {
+                        awaitState(start("late-sleeper-" + started, true, VitalsWorkload::sleep),
+                                Thread.State.TIMED_WAITING);
+                    }
+                    printOwnReading();
+                    System.out.println(MORE_STARTED);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the check is done with this JVM
+            }
+        });
     }
 
     /** Threads that all live at once and then end: the peak and the started count stay above the live count. */
