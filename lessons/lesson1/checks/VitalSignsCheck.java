@@ -51,6 +51,9 @@ import workbench.harness.LabProcess;
  *       in the lab's G1 JVM: the target runs the Serial collector, whose pools have other names (the filter matches
  *       nothing and reads zero), and whose eden and survivor pools have limits of their own, so the old generation's
  *       (the largest) is 160 MB or more under the heap's.</li>
+ *   <li><b>a pool without a limit counted at its committed size</b>, as if what it holds bounded it: a second
+ *       target runs G1, whose eden and survivor pools have no limit of their own, and its heap limit is judged
+ *       too.</li>
  *   <li><b>peak or started threads</b> for live threads: 12 to 20 threads lived at once and ended before the
  *       read.</li>
  *   <li><b>non-daemon threads for daemon threads, or live for daemon</b>: one kind outnumbers the other by 40 or
@@ -167,6 +170,34 @@ class VitalSignsCheck {
                                 + "; filter jvm.memory.limit by jvm.memory.type, not by a pool's name: pool names"
                                 + " and limits depend on the collector the target runs"),
                         thisJvm(ownHeap.getMax())));
+        heapLimitOfAG1Jvm();
+    }
+
+    /**
+     * The heap limit of a second target that runs G1, whose eden and survivor pools have no limit of their own: they
+     * share the heap's, which the old generation's limit already states. Summing their committed sizes in, as if a
+     * pool without a limit were bounded by what it holds, reports more than the JVM may ever use.
+     */
+    private static void heapLimitOfAG1Jvm() throws Exception {
+        long megabytes = 256 + new Random().nextInt(257);
+        try (LabProcess g1 = LabProcess.start(VitalsWorkload.class, List.of("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx" + megabytes + "m"), "0", "0", "0", "0", "0", "0", "0", "0", "0");
+             Target g1Target = awaitAndAttach(g1)) {
+            long reported = VitalSigns.read(g1Target).heapLimitBytes();
+            long truth = OwnReading.parse(g1.awaitLine(l -> l.startsWith(VitalsWorkload.VITALS),
+                    Duration.ofSeconds(5))).get(OwnReading.HEAP_LIMIT);
+            Feedback.check(Math.abs(reported - truth) <= LIMIT_TOLERANCE, String.format(Locale.ROOT, "heapLimitBytes"
+                    + " of a second JVM (pid %d), which runs the G1 collector: you reported %s, %s than what it"
+                    + " reported of itself, by more than the %s allowed for noise. Its eden and survivor pools have no"
+                    + " limit of their own.", g1Target.pid(), amount("heapLimitBytes", reported),
+                    reported > truth ? "higher" : "lower", amount("heapLimitBytes", LIMIT_TOLERANCE)), CATALOGUE
+                    + "; a pool without a limit of its own shares the heap's, which the pools that have one state");
+        }
+    }
+
+    private static Target awaitAndAttach(LabProcess lab) throws IOException {
+        lab.awaitLine(VitalsWorkload.READY::equals, LabProcess.START_UP);
+        return Target.attach(lab.pid());
     }
 
     @Test
