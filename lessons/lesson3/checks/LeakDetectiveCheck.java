@@ -91,7 +91,7 @@ class LeakDetectiveCheck {
 
     @Test
     void namesALeakParkedWithoutABlocker() throws Exception {
-        check(Plan.Shape.FALLING_TOTAL, Plan.Primitive.PARK);
+        check(Plan.Shape.FALLING_TOTAL, Plan.Primitive.PARK, false);
     }
 
     @Test
@@ -125,10 +125,6 @@ class LeakDetectiveCheck {
 
     private static void check(Plan.Shape shape) throws Exception {
         check(shape, null, false);
-    }
-
-    private static void check(Plan.Shape shape, Plan.Primitive primitive) throws Exception {
-        check(shape, primitive, false);
     }
 
     /**
