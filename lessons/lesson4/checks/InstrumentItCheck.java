@@ -44,6 +44,8 @@ import workbench.harness.LabProcess;
  *   <li>a status for a request answered nothing (a 500 for a handler that threw, or its code of -1): the handler
  *       throws for clients that leave before sending their body, and the map may hold only statuses the service
  *       answered with;</li>
+ *   <li>a vars server left running after {@code close()}, as if a scraper needed it for the last counts: the
+ *       earlier instance's variables must take no connection once it is closed;</li>
  *   <li>every interface bound while a loopback address is reported, or the address the host's name resolves to
  *       taken for loopback: the service runs in a JVM of its own whose host name resolves to a network address of
  *       the machine, and the kernel's table of listening sockets says where it listens.</li>
@@ -70,6 +72,7 @@ class InstrumentItCheck {
             + " the service it belongs to; two services in one JVM do not share variables";
     private static final String FORMATS = "Lesson 4, 'Two formats': /debug/vars and /metrics serve the same variables";
     private static final String LOOPBACK = "Lesson 4, 'Who may read them'";
+    private static final String CLOSE = LOOPBACK + ": the VarsServer is the service's to close, in its close()";
     /** A body that pauses before the handler reads it is timed a little short when the handler starts late. */
     private static final double PAUSES_TIMED = 0.8;
     /** Room for the moment between a response reaching its client and the handler's finally block. */
@@ -226,6 +229,14 @@ class InstrumentItCheck {
         Feedback.check(!inText.isEmpty(), "`/metrics` has no counter `responses_total` with a `key` label.", NAMES);
         Feedback.check(inJson.equals(inText), "`/debug/vars` said `\"responses\": " + json.path("responses")
                 + "` while `/metrics` said " + inText + " for `responses_total`, right after it.", FORMATS);
+    }
+
+    @Test
+    void stopsServingItsVariablesWhenClosed() throws Throwable {
+        OrderScenario.Result run = run();
+        Feedback.check(!run.earlierVarsServing(), "The check closed an earlier OrderService in this JVM, and its"
+                + " variables (port " + run.earlierVars().getPort() + ") still took connections afterwards: every"
+                + " service a JVM creates and closes leaves a server and its threads behind.", CLOSE);
     }
 
     @Test

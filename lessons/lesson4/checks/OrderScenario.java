@@ -1,6 +1,10 @@
 package lesson4.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +48,11 @@ final class OrderScenario {
      * @param json        the {@code /debug/vars} document, scraped right after it
      * @param earlier     requests the earlier instance handled before it was closed
      * @param earlierOpen orders the earlier instance had stored when it was closed
+     * @param earlierVars the earlier instance's variables, and whether they still took connections once it was closed
      */
     record Result(int handled, int abandoned, Map<String, Integer> statuses, double waited, double paused,
                   List<Checkpoint> checkpoints, Map<String, Double> metrics, JsonNode json, int earlier,
-                  int earlierOpen) {}
+                  int earlierOpen, URI earlierVars, boolean earlierVarsServing) {}
 
     private final Random random = new Random();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
@@ -61,12 +66,16 @@ final class OrderScenario {
     private Result runAgainst(String revisit) throws Exception {
         int earlier;
         int earlierOpen;
+        URI earlierVars;
         try (OrderService first = new OrderService(); OrderTraffic orders = new OrderTraffic(first.uri())) {
             orders.creates(5 + random.nextInt(6));
             orders.unknownDeletes(1 + random.nextInt(3));
             earlier = orders.handled();
             earlierOpen = orders.open();
+            earlierVars = first.varsUri();
         }
+        // Asked before the next service binds a port of its own, which could be the same one.
+        boolean earlierVarsServing = takesConnections(earlierVars);
         try (OrderService service = new OrderService(); OrderTraffic orders = new OrderTraffic(service.uri());
              Scrape vars = new Scrape(service.varsUri(), revisit)) {
             traffic = orders;
@@ -90,7 +99,17 @@ final class OrderScenario {
             Map<String, Double> metrics = settled();
             JsonNode json = scrape.json();
             return new Result(traffic.handled(), traffic.abandoned(), traffic.statuses(), traffic.waitedSeconds(),
-                    traffic.pausedSeconds(), List.copyOf(checkpoints), metrics, json, earlier, earlierOpen);
+                    traffic.pausedSeconds(), List.copyOf(checkpoints), metrics, json, earlier, earlierOpen,
+                    earlierVars, earlierVarsServing);
+        }
+    }
+
+    private static boolean takesConnections(URI uri) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
