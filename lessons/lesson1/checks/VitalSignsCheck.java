@@ -109,8 +109,7 @@ class VitalSignsCheck {
     static void startWorkload() throws IOException {
         scenario = VitalsScenario.random(new Random());
         workload = LabProcess.start(VitalsWorkload.class, scenario.jvmFlags(), scenario.workloadArguments());
-        workload.awaitLine(VitalsWorkload.READY::equals, LabProcess.START_UP);
-        target = Target.attach(workload.pid());
+        target = awaitAndAttach(workload);
     }
 
     @AfterAll
@@ -195,6 +194,7 @@ class VitalSignsCheck {
         }
     }
 
+    /** The workload's JVM, attached once it is ready. */
     private static Target awaitAndAttach(LabProcess lab) throws IOException {
         lab.awaitLine(VitalsWorkload.READY::equals, LabProcess.START_UP);
         return Target.attach(lab.pid());
