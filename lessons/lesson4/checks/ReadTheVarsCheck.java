@@ -44,6 +44,9 @@ import workbench.harness.Feedback;
  *       the answer waits before it, so intervals of a second or less from that scrape on miss the batches more
  *       often than not (half of an even number of one-second intervals hold one, so their lower middle can pass);
  *       </li>
+ *   <li>dividing the differences without leaving out endpoints that served nothing in between: a retired endpoint,
+ *       which clients have moved off, keeps its past counts and gets no request, and 0.0 / 0.0 is NaN, which
+ *       {@code Double.compare} ranks above every number;</li>
  *   <li>a fixed name: the check runs twice, with different failing endpoints.</li>
  * </ul>
  * The traffic never stops, so two scrapes a couple of seconds apart, divided, name the failing endpoint.
@@ -219,6 +222,11 @@ class ReadTheVarsCheck {
                     + " it fails every request, yet over any two seconds most of its requests succeed. A mean or a"
                     + " median of short intervals' ratios weighs a stretch of two requests as much as a batch of %d.",
                     Plan.BATCH_SIZE, Plan.BATCH_EVERY_MILLIS / 1000.0, Plan.BATCH_SIZE), WHOLE_WINDOW);
+        }
+        if (now.requests() == 0) {
+            Feedback.fail(observed + "It served no request between your scrapes, so it has no rate now: leave out"
+                    + " endpoints without requests in between. In doubles, 0.0 / 0.0 does not throw but gives NaN,"
+                    + " which Double.compare and Comparator.comparingDouble rank above every number.", RATE);
         }
         String why = RateProxies.naming(seen, named).orElse(
                 "Another endpoint failed a larger share of its requests over the same seconds.");

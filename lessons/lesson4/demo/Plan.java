@@ -10,8 +10,8 @@ import java.util.Random;
  * now and how often it failed before, and how long each takes. The service has been up a while when the run
  * starts: {@code pastRequests} were served before, when another endpoint was the one failing. Now one endpoint
  * fails far more often than the others; a busy one and a flaky one fail more often in absolute numbers, a quiet
- * one serves fewer requests, a slow one is the slowest, and a batched one fails every request between its batches.
- * Drawn at random, so only a measurement finds which.
+ * one serves fewer requests, a slow one is the slowest, a batched one fails every request between its batches, and a
+ * retired one, which clients have moved off, serves none. Drawn at random, so only a measurement finds which.
  *
  * @param endpoints    every endpoint, in an order that says nothing about roles
  * @param pastRequests how many requests the service had served when the run starts
@@ -19,7 +19,7 @@ import java.util.Random;
 public record Plan(List<Endpoint> endpoints, long pastRequests) {
 
     /** What an endpoint is there for in a run. */
-    public enum Role { FAILING, RECOVERED, BUSY, FLAKY, SLOW, QUIET, BATCHED }
+    public enum Role { FAILING, RECOVERED, BUSY, FLAKY, SLOW, QUIET, BATCHED, RETIRED }
 
     /**
      * The batched endpoint's traffic, outside the shares: a partner's sync pulls it in pages, {@link #BATCH_SIZE}
@@ -40,7 +40,7 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
      * @param name          its path, without the slash; also the key of its counts in the service's variables
      * @param role          what it is there for
      * @param share         its share of the requests now, between 0 and 1; 0 for the batched endpoint, whose traffic
-     *                      is its own ({@link #BATCHED_PER_SECOND})
+     *                      is its own ({@link #BATCHED_PER_SECOND}), and for the retired one, which has none
      * @param pastShare     its share of the requests before the run, between 0 and 1
      * @param errorRate     the share of its requests answered with status 500 now
      * @param pastErrorRate the share of its past requests that were answered with status 500
@@ -64,7 +64,7 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
      * traffic before, the others theirs. One or two quiet endpoints get 40 to 60% of the
      * failing one's traffic and fail none of it now; the slow one takes 15 to 25 ms a request, every other one under
      * a millisecond. The batched one had as large a share of the past as the failing one has now, failing as it
-     * does now.
+     * does now; the retired one had one to two times that share, failing up to 5% of it.
      */
     public static Plan random(Random random) {
         List<String> names = new ArrayList<>(NAMES);
@@ -96,7 +96,8 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
         }
         double failingBusierBefore = between(random, 2.5, 3.5);
         double total = drafts.stream().mapToDouble(Draft::weight).sum();
-        double pastTotal = total + (failingBusierBefore - 1) * failingWeight + failingWeight;
+        double retiredPastWeight = failingWeight * between(random, 1, 2);
+        double pastTotal = total + (failingBusierBefore - 1) * failingWeight + failingWeight + retiredPastWeight;
         List<Endpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
@@ -107,6 +108,8 @@ public record Plan(List<Endpoint> endpoints, long pastRequests) {
         double batchedRate = 1_000.0 / PROBE_EVERY_MILLIS / BATCHED_PER_SECOND;
         endpoints.add(new Endpoint(names.get(drafts.size()), Role.BATCHED, 0, failingWeight / pastTotal,
                 batchedRate, batchedRate, fast(random)));
+        endpoints.add(new Endpoint(names.get(drafts.size() + 1), Role.RETIRED, 0, retiredPastWeight / pastTotal, 0,
+                between(random, 0, 0.05), fast(random)));
         Collections.shuffle(endpoints, random);
         return new Plan(endpoints, 60_000 + random.nextInt(60_000));
     }
