@@ -92,7 +92,8 @@ final class OrderScenario {
             traffic.unknownDeletes(unknown);
             checkpoint(unknown + " deletes of ids that were never stored, all answered 404");
             traffic.pausedCreates(8 + random.nextInt(5), 100 + random.nextInt(60));
-            traffic.lateReaderOfALargeOrder(LARGE_ORDER_CHARS, 100 + random.nextInt(50));
+            String large = traffic.lateReaderOfALargeOrder(LARGE_ORDER_CHARS, 100 + random.nextInt(50));
+            traffic.hangUpOnALargeOrder(large);
             traffic.abandonedCreates(2 + random.nextInt(3));
             traffic.deletes(1 + random.nextInt(3));
             checkpoint("slow and abandoned orders, then a few deletes");

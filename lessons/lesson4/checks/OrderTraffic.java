@@ -129,8 +129,9 @@ final class OrderTraffic implements AutoCloseable {
     /**
      * Stores an order of {@code bytes} characters, then reads it with a client that takes the answer's head and
      * leaves the body unread for {@code stallMillis}: meanwhile requests answered 404, 405 and 400 come and go.
+     * Returns the order's id.
      */
-    void lateReaderOfALargeOrder(int bytes, long stallMillis) throws Exception {
+    String lateReaderOfALargeOrder(int bytes, long stallMillis) throws Exception {
         send(post("x".repeat(bytes)));
         String id;
         synchronized (this) {
@@ -144,6 +145,16 @@ final class OrderTraffic implements AutoCloseable {
             Thread.sleep(Math.max(0, stallMillis - (System.nanoTime() - start) / 1_000_000));
         });
         answered(answer.status(), "", "", start);
+        return id;
+    }
+
+    /**
+     * A client that GETs the large order {@code id}, reads the status line and hangs up: it was answered (200), and
+     * the handler throws as it writes the body.
+     */
+    void hangUpOnALargeOrder(String id) throws IOException {
+        long start = System.nanoTime();
+        answered(raw.getAndHangUp("orders/" + id), "", "", start);
     }
 
     /** Requests the service handled: every one answered, and every one whose client left. */

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * HTTP/1.1 by hand over a socket, for the requests a real client sometimes makes and {@code HttpClient} will not: a
  * body that pauses half way, a client that leaves before its body is sent, a client that stops reading its answer
- * for a while. Each request opens its own connection and closes it.
+ * for a while, a client that hangs up once it has the status. Each request opens its own connection and closes it.
  */
 final class RawHttp {
 
@@ -72,6 +72,21 @@ final class RawHttp {
             int length = contentLength(in);
             meanwhile.run();
             return new Answer(status, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * GETs {@code path}, reads the status line and hangs up at once, resetting the connection: the server has sent
+     * its status, and its writing of a large body then fails.
+     */
+    int getAndHangUp(String path) throws IOException {
+        try (Socket socket = connect(SLOW_READER_BUFFER)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("GET", path, -1));
+            out.flush();
+            int status = status(socket.getInputStream());
+            socket.setSoLinger(true, 0);
+            return status;
         }
     }
 
