@@ -71,6 +71,15 @@ final class LiveHeap {
         return eden.map(pool -> pool.getPeakUsage().getUsed() / 2).orElse(WITHOUT_EDEN);
     }
 
+    /**
+     * One array of {@code bytes} nobody keeps: G1 allocates an object of half a region or more in regions of its own
+     * in the old generation, so this garbage is never in eden.
+     */
+    static void litterOutsideEden(long bytes) {
+        sink = new byte[Math.toIntExact(bytes)];
+        sink = null;
+    }
+
     /** About {@code bytes} of objects nobody keeps: garbage until the next collection. */
     static void litter(long bytes) {
         for (long filled = 0; filled < bytes; filled += CHUNK) {

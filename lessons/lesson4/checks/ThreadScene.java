@@ -1,5 +1,6 @@
 package lesson4.checks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -154,6 +155,12 @@ final class ThreadScene implements AutoCloseable {
         for (Thread thread : lockCycle) {
             thread.join();
         }
+    }
+
+    /** Threads the JVM finds deadlocked now, on monitors or locks: a safepoint, where no test counts them. */
+    static long deadlocked() {
+        long[] ids = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+        return ids == null ? 0 : ids.length;
     }
 
     /** Lets every thread go that can go, and waits until each has ended. */
