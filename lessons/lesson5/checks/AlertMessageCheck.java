@@ -22,9 +22,9 @@ import workbench.harness.Feedback;
 import workbench.harness.ReferenceSolution;
 
 /**
- * Hidden checks of exercise {@code alert-message}: four runs of {@code watched-service} watched at once
- * ({@link Scenes#forPager}). The learner's pager must page for the one whose live set grows and stay silent on the
- * three healthy ones; its page's pace and time to the maximum must be within 15% of what the reference pager says
+ * Hidden checks of exercise {@code alert-message}: six runs of {@code watched-service} watched at once
+ * ({@link Scenes#forPager}). The learner's pager must page for the two whose live set grows and stay silent on the
+ * four healthy ones; its page's pace and time to the maximum must be within 15% of what the reference pager says
  * about the same samples (the live set's floors are noisy, so a figure planned in advance would be no yardstick).
  * Each run defeats a shortcut, in every check:
  *
@@ -51,6 +51,8 @@ import workbench.harness.ReferenceSolution;
  *   <li><b>the sampler's period for the clock</b> (reads times 100 ms, the period of the lesson's samplers): the
  *       runs are read every {@value #FASTEST_READS_MILLIS} to {@value #SLOWEST_READS_MILLIS} ms, so a pace timed by
  *       counting reads is a quarter or more too fast; time comes from the points.
+ *   <li><b>a page when the live set is high</b> (90% of the maximum, say), climbing or not: a healthy run's cache
+ *       fills 91 to 93% of its heap, level through the window.
  *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, at the same
  *       pace on a 640 MB heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left
  *       are checked on it too, against the reference.
@@ -76,6 +78,8 @@ class AlertMessageCheck {
             + " the form HeapPager's Javadoc gives";
     private static final String MEGABYTE = "Lesson 5, 'Alerts a person can act on': a page's MB is the JVM's,"
             + " 1 << 20 bytes, as in -Xmx and the lesson's snippets";
+    private static final String LEVEL = "Lesson 5, 'Alerts a person can act on': full is where the live set is"
+            + " heading; a high but level live set is a size, not a trend, and no page";
     private static final String BY_WHEN = "Lesson 5, 'Alerts a person can act on': by when is what is left of the"
             + " maximum above the live set now, at that pace";
 
@@ -107,7 +111,8 @@ class AlertMessageCheck {
     void pagesForAGrowingLiveSet() {
         for (Watched run : runs(HeapShape.GROWING)) {
             Feedback.check(HeapPager.page(run.sampler(), run.scene().maxHeapBytes()) != null, "Your pager stayed"
-                    + " silent on a service whose live set kept growing." + seen(run) + room(run), revisitIfSilent(run));
+                    + " silent on a service whose live set kept growing." + seen(run) + room(run),
+                    revisitIfSilent(run));
         }
     }
 
@@ -160,6 +165,16 @@ class AlertMessageCheck {
         for (Watched run : runs(HeapShape.STEPPED)) {
             silent(run, "on a healthy service whose cache warms up slowly and which loaded another cache once,"
                     + " early in the window", FOR);
+        }
+    }
+
+    @Test
+    void staysSilentOnAHeapFullButLevel() {
+        for (Watched run : runs(HeapShape.FULL_AND_LEVEL)) {
+            TimeSeries live = run.sampler().series("jvm.memory.used_after_last_gc", HEAP);
+            silent(run, String.format(Locale.ROOT, "on a healthy service whose cache is sized to fill most of its"
+                    + " heap: its live set stayed level, at %.0f%% of the maximum", 100 * live.latestValue()
+                    / run.scene().maxHeapBytes()), LEVEL);
         }
     }
 

@@ -37,7 +37,9 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
          */
         SPIKED_AT_END,
         /** A small service whose cache warms up slowly: the live set rises a little at every collection. */
-        WARMING
+        WARMING,
+        /** A cache sized to fill most of the heap: the live set high, above 90% of the maximum, and level. */
+        FULL_AND_LEVEL
     }
 
     /** What a run's threads do over the window. */

@@ -57,11 +57,21 @@ final class Scenes {
      * enough before the window for that and a collection after it.
      */
     private static final long SET_UP_AT = -1500;
+    /** The full but level heap's live set, as a share of its maximum: this, up to {@link #FULL_SPREAD} more. */
+    private static final double FULL_LEAST = 0.91;
+    private static final double FULL_SPREAD = 0.02;
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
     /** When a spike at the end starts: after the last part's floor was taken. */
     private static final long END_SPIKE_BEFORE_END = 1300;
+    /**
+     * The busy leak's early flood: more threads than its fastest leak adds over the window (90) plus its pool's
+     * widest swing (60), and over well before the second part opens.
+     */
+    private static final int EARLY_FLOOD_LEAST = 160;
+    private static final int EARLY_FLOOD_MOST = 200;
+    private static final long EARLY_FLOOD_LASTS = 1500;
     /** Long enough to last past the window's end whatever the jitter of the samplers' start. */
     private static final long END_SPIKE_LASTS = 2500;
 
@@ -107,8 +117,8 @@ final class Scenes {
     }
 
     /**
-     * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING and
-     * TIMED_WAITING (the second leaking its heap as well), a busy service whose threads stick BLOCKED, a pool
+     * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING,
+     * TIMED_WAITING (leaking its heap as well) and RUNNABLE, a busy service whose threads stick BLOCKED, a pool
      * resized once, and a pool that fills slowly and surges at the end. Every state a leaked thread can stay in is
      * in every check.
      *
@@ -126,14 +136,15 @@ final class Scenes {
                 scene(steadyHeap(), stuckThreads(Thread.State.WAITING, SLOWEST_LEAK_UP_TO),
                         Duration.ofMillis(BRIEF_WATCH_MILLIS)),
                 scene(growingHeap(), stuckThreads(Thread.State.TIMED_WAITING, FASTEST_LEAK)),
+                scene(smallHeap(), stuckThreads(Thread.State.RUNNABLE, FASTEST_LEAK)),
                 scene(steadyHeap(), busyStuckThreads(Thread.State.BLOCKED)),
                 scene(steadyHeap(), resizedThreads()),
                 scene(steadyHeap(), surgingThreads()));
     }
 
     /**
-     * For alert-message: a heap leak near its maximum with a spike at the end, one in a roomy heap, and three
-     * healthy heaps.
+     * For alert-message: a heap leak near its maximum with a spike at the end, one in a roomy heap, and four
+     * healthy heaps, one of them full but level.
      */
     static List<Scene> forPager(Random random) {
         return new Scenes(random, WatchedRuns.WINDOW).pager();
@@ -144,7 +155,8 @@ final class Scenes {
                 scene(roomyGrowingHeap(), steadyThreads()),
                 scene(spikedHeap(), steadyThreads()),
                 scene(steppedHeap(), steadyThreads()),
-                scene(quietHeap(), steadyThreads()));
+                scene(quietHeap(), steadyThreads()),
+                scene(fullAndLevelHeap(), steadyThreads()));
     }
 
     /**
@@ -219,11 +231,34 @@ final class Scenes {
                         new Event(Kind.HOLD, endSpike(), (int) (0.45 * roomMb), END_SPIKE_LASTS)));
     }
 
+    /**
+     * A cache sized to fill most of the heap: loaded before the window to 91 to 93% of a 384 to 448 MB maximum, and
+     * measured by a full collection just before it opens, then level. The young generation is kept to 12 MB so that
+     * the old one holds all of it, with room for what light traffic and small bursts promote; with no collection
+     * asked for in the window, the old generation's figure stays where that collection left it.
+     */
+    private HeapPart fullAndLevelHeap() {
+        int maxMb = between(384, 448);
+        int liveMb = (int) Math.ceil(maxMb * (FULL_LEAST + random.nextDouble() * FULL_SPREAD));
+        return new HeapPart(HeapShape.FULL_AND_LEVEL, List.of("-XX:+UseParallelGC", "-Xmn12m"), maxMb,
+                new Plan.Heap(between(8, 25), between(2, 4), between(2, 4), 0, 0),
+                List.of(new Event(Kind.LOAD_UP_TO, SET_UP_AT, liveMb, 0), new Event(Kind.COLLECT, -300, 0, 0)));
+    }
+
     /** A level live set, light traffic and small bursts. */
     private HeapPart steadyHeap() {
         return new HeapPart(HeapShape.STEADY, MEASURING, 384,
                 new Plan.Heap(between(120, 170), between(5, 10), between(5, 15), 0, 0),
                 fullCollections());
+    }
+
+    /**
+     * A small level live set, light traffic and small bursts, with no collection asked for: a run whose heap is
+     * not what it is there for, at little cost to the machine.
+     */
+    private HeapPart smallHeap() {
+        return new HeapPart(HeapShape.STEADY, MEASURING, 128,
+                new Plan.Heap(between(8, 25), between(2, 4), between(2, 6), 0, 0), List.of());
     }
 
     /**
@@ -298,11 +333,16 @@ final class Scenes {
 
     /**
      * A busy service, 150 to 190 idle threads and a pool that swings by 30 to 60 workers, that starts 3 to 6
-     * threads a second that never end: a pace under 5% of its count a second, yet a leak's.
+     * threads a second that never end: a pace under 5% of its count a second, yet a leak's. A flood of
+     * {@value #EARLY_FLOOD_LEAST} to {@value #EARLY_FLOOD_MOST} tasks early in the first part, after its floor was
+     * taken and over before the second part opens, takes the count higher than the leak and the pool's swings do
+     * later in the window: its peaks fall while its floors climb.
      */
     private ThreadPart busyStuckThreads(Thread.State state) {
         return new ThreadPart(ThreadShape.STUCK_BUSY, new Plan.Threads(between(150, 190),
-                between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), state, 0), List.of());
+                between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), state, 0),
+                List.of(new Event(Kind.SURGE, between(1200, 1800), between(EARLY_FLOOD_LEAST, EARLY_FLOOD_MOST),
+                        EARLY_FLOOD_LASTS)));
     }
 
     /**

@@ -45,7 +45,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param idle             threads of a fixed pool that wait for work from start to end
      * @param poolSwing        how many workers a burst of work adds to an elastic pool, all gone soon after
      * @param leakPerSecond    how fast threads are started that never end (0: no thread leak)
-     * @param stuckIn          the state those threads stay in: WAITING, TIMED_WAITING or BLOCKED
+     * @param stuckIn          the state those threads stay in: WAITING, TIMED_WAITING, BLOCKED, or RUNNABLE (in a
+     *                         socket read that never returns)
      * @param warmingPerSecond how fast a connection pool opens reader threads towards its maximum: a slow, bounded
      *                         rise
      */
@@ -117,7 +118,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
         int what = random.nextInt(3);
         double heapLeak = what == 1 ? 0 : 4 + random.nextInt(31) / 10.0;
         double threadLeak = what == 0 ? 0 : 3 + random.nextInt(31) / 10.0;
-        Thread.State[] states = {Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED};
+        Thread.State[] states = {Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED,
+                Thread.State.RUNNABLE};
         return new Plan(new Heap(8 + random.nextInt(12), 25, 6 + random.nextInt(6), heapLeak, 0),
                 new Threads(5 + random.nextInt(10), 4 + random.nextInt(4), threadLeak,
                         states[random.nextInt(states.length)], 0), List.of());

@@ -1,6 +1,11 @@
 package lesson5.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,7 +32,8 @@ import workbench.harness.Demo;
  *   <li>Sometimes, and healthy: a cache and a connection pool that fill up slowly towards their maximum, and
  *       one-off events (a cache loaded, a report held longer, a pool resized, a flood of tasks).
  *   <li>Leaking: a cache that only grows, or session watchers that never end (waiting on a latch nobody opens,
- *       polling it with a time-out, or blocked on a lock nobody releases), or both.
+ *       polling it with a time-out, blocked on a lock nobody releases, or reading a socket whose peer never
+ *       writes), or both.
  * </ul>
  *
  * Leaks and fills follow the clock, not a count of loops, so that a busy machine does not slow them. A leaking
@@ -74,6 +80,9 @@ public final class WatchedService implements Demo {
     private final CountDownLatch closed = new CountDownLatch(1);
     /** Held by one thread until {@link #close()}: what watchers stuck in BLOCKED wait for. */
     private final Object sessionLock = new Object();
+    /** What watchers stuck RUNNABLE read from: a loopback peer that takes every connection and never writes. */
+    private ServerSocket silentPeer;
+    private final List<Socket> silentConnections = new ArrayList<>();
     private final AtomicInteger watchers = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Thread> loops = new ArrayList<>();
@@ -125,6 +134,10 @@ public final class WatchedService implements Demo {
         if (plan.threads().leaks()) {
             if (plan.threads().stuckIn() == Thread.State.BLOCKED) {
                 loop("session-janitor", this::holdSessionLock);
+            }
+            if (plan.threads().stuckIn() == Thread.State.RUNNABLE) {
+                silentPeer = listenOnLoopback();
+                loop("session-peer", this::takeSilently);
             }
             loop("session-manager", () -> startDue(watchers, plan.threads().leakPerSecond(), WATCHERS_CAP,
                     "session-watcher-", this::watchSession));
@@ -222,10 +235,43 @@ public final class WatchedService implements Demo {
                         sink = this;
                     }
                 }
+                case RUNNABLE -> readSilentPeer();
                 default -> closed.await();
             }
         } catch (InterruptedException e) {
             // closed
+        }
+    }
+
+    private static ServerSocket listenOnLoopback() {
+        try {
+            return new ServerSocket(0, 0, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes the next connection and keeps it open, writing nothing, until {@link #close()}. */
+    private void takeSilently() {
+        try {
+            Socket connection = silentPeer.accept();
+            synchronized (silentConnections) {
+                silentConnections.add(connection);
+            }
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    /**
+     * Waits in a socket read that no data ever ends: the thread is in native code, which the JVM reports as
+     * RUNNABLE, though it never runs a line of Java again.
+     */
+    private void readSilentPeer() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), silentPeer.getLocalPort())) {
+            socket.getInputStream().read();
+        } catch (IOException e) {
+            // the peer closed
         }
     }
 
@@ -335,10 +381,28 @@ public final class WatchedService implements Demo {
         events.shutdownNow();
         idle.shutdownNow();
         elastic.shutdownNow();
+        closeSilentPeer();
         for (List<?> list : List.of(baseline, cache, warming, loaded, held)) {
             synchronized (list) {
                 list.clear();
             }
+        }
+    }
+
+    private void closeSilentPeer() {
+        if (silentPeer == null) {
+            return;
+        }
+        try {
+            silentPeer.close();
+            synchronized (silentConnections) {
+                for (Socket connection : silentConnections) {
+                    connection.close();
+                }
+                silentConnections.clear();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
