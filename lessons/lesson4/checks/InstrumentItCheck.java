@@ -116,18 +116,22 @@ class InstrumentItCheck {
         for (var status : new TreeMap<>(run.statuses()).entrySet()) {
             Double said = run.metrics().get(responses(status.getKey()));
             if (said == null || said != status.getValue().doubleValue()) {
-                boolean hungUpMissing = !misfiled && status.getKey().equals("200") && said != null
-                        && said == status.getValue() - 1;
-                Feedback.fail(String.format(Locale.ROOT, "The service answered %d requests with status %s;"
-                        + " `/metrics` said `%s %s`.%s", status.getValue(), status.getKey(), responses(status.getKey()),
-                        said == null ? "nothing" : String.format(Locale.ROOT, "%.0f", said), misfiled
-                        ? " Some requests were counted under a status they were not answered with: while one large"
-                        + " answer was still being written, other requests were answered 404, 405 and 400, and "
-                        + run.abandoned() + " requests were never answered, their client having left."
-                        : hungUpMissing ? " One of them went to a client that hung up as soon as it had read the"
-                        + " status of a large answer, so that writing the body threw: it was answered all the same."
-                        : ""), misfiled ? EACH_OWN : hungUpMissing ? ANSWERED : said == null && run.metrics().keySet()
-                        .stream().noneMatch(sample -> sample.startsWith("responses_total{")) ? NAMES : EVERY);
+                String observed = String.format(Locale.ROOT, "The service answered %d requests with status %s;"
+                        + " `/metrics` said `%s %s`.", status.getValue(), status.getKey(), responses(status.getKey()),
+                        said == null ? "nothing" : String.format(Locale.ROOT, "%.0f", said));
+                if (misfiled) {
+                    Feedback.fail(observed + " Some requests were counted under a status they were not answered"
+                            + " with: while one large answer was still being written, other requests were answered"
+                            + " 404, 405 and 400, and " + run.abandoned() + " requests were never answered, their"
+                            + " client having left.", EACH_OWN);
+                }
+                if (status.getKey().equals("200") && said != null && said == status.getValue() - 1) {
+                    Feedback.fail(observed + " One of them went to a client that hung up as soon as it had read the"
+                            + " status of a large answer, so that writing the body threw: it was answered all the"
+                            + " same.", ANSWERED);
+                }
+                Feedback.fail(observed, said == null && run.metrics().keySet().stream()
+                        .noneMatch(sample -> sample.startsWith("responses_total{")) ? NAMES : EVERY);
             }
         }
         run.metrics().forEach((sample, value) -> {
