@@ -38,6 +38,8 @@ public final class PerfData implements AutoCloseable {
     private static final int MAGIC = 0xcafec0c0;
     private static final int PROLOGUE_ENTRY_OFFSET = 24;
     private static final int PROLOGUE_NUM_ENTRIES = 28;
+    /** An entry's fixed fields: length, name offset, vector length, four bytes of kinds, data offset. */
+    private static final int ENTRY_HEADER = 20;
     private static final byte TYPE_LONG = 'J';
     private static final byte TYPE_BYTE = 'B';
     private static final int UNITS_TICKS = 3;
@@ -182,10 +184,13 @@ public final class PerfData implements AutoCloseable {
         return entry;
     }
 
-    /** Reads entries appended since the last scan. */
+    /**
+     * Reads entries appended since the last scan. The JVM counts an entry before it writes it, so an entry whose
+     * header or name is not written yet ends the scan, and the next scan reads it again.
+     */
     private void scanNewEntries() {
         int count = data.get(intLayout, PROLOGUE_NUM_ENTRIES);
-        while (entriesScanned < count) {
+        while (entriesScanned < count && nextEntryOffset + ENTRY_HEADER <= data.byteSize()) {
             int start = nextEntryOffset;
             int length = data.get(intLayout, start);
             int nameOffset = data.get(intLayout, start + 4);
@@ -193,11 +198,29 @@ public final class PerfData implements AutoCloseable {
             byte type = data.get(ValueLayout.JAVA_BYTE, start + 12);
             byte units = data.get(ValueLayout.JAVA_BYTE, start + 14);
             int dataOffset = data.get(intLayout, start + 16);
-            String name = data.getString(start + nameOffset, StandardCharsets.US_ASCII);
-            entries.put(name, new Entry(start + dataOffset, type, units, vectorLength));
+            if (length <= 0 || start + (long) length > data.byteSize() || nameOffset < ENTRY_HEADER
+                    || dataOffset <= nameOffset || dataOffset > length) {
+                return;
+            }
+            Optional<String> name = terminated(start + nameOffset, dataOffset - nameOffset);
+            if (name.isEmpty()) {
+                return;
+            }
+            entries.put(name.get(), new Entry(start + dataOffset, type, units, vectorLength));
             nextEntryOffset = start + length;
             entriesScanned++;
         }
+    }
+
+    /** The NUL-terminated, non-empty ASCII name within {@code length} bytes at {@code offset}, or empty. */
+    private Optional<String> terminated(long offset, int length) {
+        byte[] bytes = data.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE);
+        for (int end = 0; end < bytes.length; end++) {
+            if (bytes[end] == 0) {
+                return end == 0 ? Optional.empty() : Optional.of(new String(bytes, 0, end, StandardCharsets.US_ASCII));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Unmaps the file. Idempotent. */
