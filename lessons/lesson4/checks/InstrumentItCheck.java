@@ -32,6 +32,8 @@ import workbench.harness.LabProcess;
  *       nanoseconds gives about once in a million runs; and the median recorded is often 0;</li>
  *   <li>bucket bounds written in milliseconds: every request, paused ones included, lands in the first bucket,
  *       while bounds in seconds put the fast requests and the paused ones apart;</li>
+ *   <li>bounds fitted to the fast requests only (tens of microseconds to a few milliseconds): the paused ones, 100
+ *       ms and more, land beyond the last bound, in {@code +Inf} alone;</li>
  *   <li>timing only the store call, or only {@code respond()}: 8 to 12 order bodies pause 100 to 160 ms half way,
  *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 100 to
  *       150 ms, too little to make up for them;</li>
@@ -60,6 +62,8 @@ class InstrumentItCheck {
     private static final String UNITS = "Lesson 4, 'Names and units': base units, seconds and bytes";
     /** A duration taken from a clock that ticks in milliseconds is a whole number of them. */
     private static final long MILLISECOND = 1_000_000;
+    private static final String BOUNDS = "Lesson 4, 'Two formats': bounds span every duration the service has, its"
+            + " slow requests too";
     private static final String GRAIN = "Lesson 4, 'Names and units': the unit a histogram writes is not the"
             + " clock's grain";
     private static final String EVERY = KINDS + ": count and time every request in a finally block, whatever it"
@@ -186,13 +190,14 @@ class InstrumentItCheck {
 
     /**
      * Most requests take well under 50 ms and a dozen pause 100 ms or more: bounds in seconds put some between the
-     * two, bounds written in milliseconds put every request in the first bucket.
+     * two, bounds written in milliseconds put every request in the first bucket; and bounds that end below the
+     * slow ones leave those in {@code +Inf} alone, where no percentile can be read.
      */
     @Test
     void bucketsTellFastRequestsFromSlowOnes() throws Throwable {
         OrderScenario.Result run = run();
         String prefix = "request_duration_seconds_bucket{le=\"";
-        Map<Double, Double> finite = new TreeMap<>();
+        TreeMap<Double, Double> finite = new TreeMap<>();
         run.metrics().forEach((sample, value) -> {
             if (sample.startsWith(prefix) && !sample.contains("+Inf")) {
                 finite.put(Double.parseDouble(sample.substring(prefix.length(), sample.length() - 2)), value);
@@ -203,6 +208,12 @@ class InstrumentItCheck {
                 String.format(Locale.ROOT, "Most of the %d requests took a few milliseconds and some paused 100 ms or"
                         + " more, yet no bucket of `request_duration_seconds` held half of them or more without"
                         + " holding them all: its bounds were %s.", run.handled(), finite.keySet()), UNITS);
+        Double inf = run.metrics().get("request_duration_seconds_bucket{le=\"+Inf\"}");
+        double beyond = inf == null ? 0 : inf - finite.lastEntry().getValue();
+        Feedback.check(beyond == 0, String.format(Locale.ROOT, "Of the %d requests, %.0f took longer than the last"
+                + " bound of `request_duration_seconds` (its bounds were %s), the ones whose bodies paused 100 ms or"
+                + " more among them: only `+Inf` counted them, so a percentile that falls among them reads as that"
+                + " last bound, however slow they were.", run.handled(), beyond, finite.keySet()), BOUNDS);
     }
 
     @Test
