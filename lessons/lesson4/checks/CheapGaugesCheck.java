@@ -58,6 +58,9 @@ import workbench.harness.ReferenceSolution;
  *       must say what the heap held after the full one (more than 16 MB less than after the young one);</li>
  *   <li>WAITING or TIMED_WAITING counted as blocked: such threads start beside the blocked ones, more of them than
  *       the gauge may be off by;</li>
+ *   <li>threads blocked since the last scrape (a rise in each thread's {@code getBlockedCount()}, or the most
+ *       blocked at once between two reads): after one read, 4 to 8 threads block on a monitor for 200 to 400 ms,
+ *       get it and go back to waiting for work, and the next read, 2.5 s later, must not count them;</li>
  *   <li>{@code findMonitorDeadlockedThreads}: a deadlock on {@code ReentrantLock}s;</li>
  *   <li>every thread whose chain of lock owners ends in a cycle counted as deadlocked: one or two threads wait
  *       behind the deadlock on {@code ReentrantLock}s for one of its locks, out of the cycle;</li>
@@ -87,6 +90,8 @@ class CheapGaugesCheck {
     private static final String CLOSE = "Lesson 4, 'A scrape runs your gauges': a timer is the gauges' own thread,"
             + " started with them and stopped by close()";
     private static final String KEEP = "Lesson 4, 'A scrape runs your gauges': make a gauge cheap, never drop it";
+    private static final String NOW = "Lesson 4, 'A scrape runs your gauges': a gauge says what is true when it is"
+            + " read; threads blocked a moment ago are contention, a counter's business";
     private static final String STATES = "Lesson 3, 'A census of threads': BLOCKED waits to enter a monitor,"
             + " WAITING and TIMED_WAITING wait for a signal or a time";
     private static final String CYCLE = "Lesson 4, 'A scrape runs your gauges': a deadlock is the threads of a cycle,"
@@ -198,6 +203,26 @@ class CheapGaugesCheck {
             }
             awaitGauge(yours, "threads_blocked", v -> Math.abs(v - before) <= 1, "those threads let go", before,
                     v -> FRESH);
+        }
+    }
+
+    @Test
+    void reportsOnlyThreadsBlockedWhenRead() throws Exception {
+        try (Served yours = serve()) {
+            double before = yours.read("threads_blocked");
+            int contending = 4 + random.nextInt(5);
+            long blockedMillis = 200 + random.nextInt(200);
+            try (ThreadScene scene = new ThreadScene()) {
+                scene.blockedForAMoment(contending, blockedMillis);
+                // Nobody reads until a value promised within the second has surely been refreshed.
+                Thread.sleep(FRESH_MILLIS + MARGIN_MILLIS);
+                double now = yours.read("threads_blocked");
+                Feedback.check(Math.abs(now - before) <= 1, String.format(Locale.ROOT, "After your gauge was read,"
+                        + " %d threads were BLOCKED entering a monitor for %d ms, got it and went back to WAITING for"
+                        + " work; %.1f s later, with none of them blocked, nobody having read the gauges in between,"
+                        + " `threads_blocked` said %.0f (%.0f before).", contending, blockedMillis,
+                        (FRESH_MILLIS + MARGIN_MILLIS) / 1000.0, now, before), NOW);
+            }
         }
     }
 

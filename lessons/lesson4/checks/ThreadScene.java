@@ -54,6 +54,28 @@ final class ThreadScene implements AutoCloseable {
         return until(started, Thread.State.BLOCKED);
     }
 
+    /**
+     * {@code n} threads BLOCKED entering a monitor for {@code millis} ms, as workers contend for a moment, that then
+     * get it and go back to WAITING for work, as a pool's idle workers do, until {@link #close()}.
+     */
+    ThreadScene blockedForAMoment(int n, long millis) throws InterruptedException {
+        Object contended = new Object();
+        List<Thread> started = new ArrayList<>();
+        synchronized (contended) {
+            for (int i = 0; i < n; i++) {
+                started.add(start("check-contending-" + i, () -> {
+                    synchronized (contended) {
+                        // through, and back to waiting for work
+                    }
+                    awaitSignal();
+                }));
+            }
+            until(started, Thread.State.BLOCKED);
+            Thread.sleep(millis);
+        }
+        return until(started, Thread.State.WAITING);
+    }
+
     /** {@code n} threads WAITING: every other one in {@code Object.wait()}, the rest parked on the held lock. */
     ThreadScene waiting(int n) throws InterruptedException {
         List<Thread> started = new ArrayList<>();
