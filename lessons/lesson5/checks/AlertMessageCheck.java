@@ -53,9 +53,13 @@ import workbench.harness.ReferenceSolution;
  *       counting reads is a quarter or more too fast; time comes from the points.
  *   <li><b>a page when the live set is high</b> (90% of the maximum, say), climbing or not: a healthy run's cache
  *       fills 91 to 93% of its heap, level through the window.
- *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, at the same
- *       pace on a 640 MB heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left
- *       are checked on it too, against the reference.
+ *   <li><b>a page only when the heap is full soon</b> (a horizon of a minute or so): a second leak, on a 640 MB
+ *       heap, is 80 to 125 s from its maximum, within the hours a page is for. Pace and time left are checked on it
+ *       too, against the reference.
+ *   <li><b>every part rising at the whole pace</b>, or at half the pace of the window, or <b>the last step's pace</b>
+ *       for how fast: that second leak's traffic slows part way, from 8 to 9 MB a second to 1.7 to 1.9, so that
+ *       its floor's last step is under 2.3 MB a second (over half the reference's 2.5, under all of it), its first
+ *       about four times as fast, and the pace from first floor to last over twice the last step's.
  * </ul>
  */
 class AlertMessageCheck {
@@ -85,9 +89,10 @@ class AlertMessageCheck {
 
     /** A maximum from which a leak's live set is minutes, not seconds, from full. */
     private static final long ROOMY = 640L << 20;
-    private static final String ROOM = "Lesson 5, 'Alerts a person can act on': a heap that will be full within hours"
-            + " is a page; page whenever the live set keeps growing at a leak's pace, and let 'by when' say how far"
-            + " off the maximum is";
+    private static final String ROOM = "Lesson 5, 'Alerts a person can act on' and 'Rates, windows and for': a heap"
+            + " that will be full within hours is a page; page whenever the live set keeps growing at a leak's pace,"
+            + " each part rising at half that pace or more as a leak that slows with its traffic does, and let 'by"
+            + " when' say how far off the maximum is";
 
     /**
      * The samplers read this often: a period no pager can assume, far enough from the lesson's 100 ms that a clock
@@ -207,8 +212,9 @@ class AlertMessageCheck {
 
     /** For a leak in a roomy heap, what silence on it overlooked; else nothing. */
     private static String room(Watched run) {
-        return run.scene().maxHeapBytes() >= ROOMY ? " Its maximum is further off than a nearly full heap's, yet its"
-                + " live set climbs at a leak's pace, and at that pace the heap is full within hours." : "";
+        return run.scene().maxHeapBytes() >= ROOMY ? " Its maximum is further off than a nearly full heap's, and its"
+                + " traffic slowed part way, yet its live set rose in every part and climbs at a leak's pace from its"
+                + " first floor to its last: at that pace the heap is full within hours." : "";
     }
 
     private static String revisitIfSilent(Watched run) {

@@ -42,6 +42,8 @@ final class PaceProxies {
                 (floors.last() - floors.first()) / ((live.points().size() - 1) * 0.1 * 2 / 3));
         paces.put("the rise of the floors divided by the whole window, though the first and last floors stand for"
                 + " parts only two thirds of it apart", (floors.last() - floors.first()) / Floors.seconds(live));
+        paces.put("the last step of the floors alone, though a leak's pace follows its traffic: take it from the"
+                + " first floor to the last", (floors.last() - floors.middle()) / (Floors.seconds(live) / 3));
         paces.put("the allocation rate: garbage made, not memory kept",
                 sampler.series("jvm.memory.allocated").rate(ALL));
         paces.put("the slope of heap used, which garbage and the burst held at the end tilt", used.slope(ALL));

@@ -46,6 +46,8 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
     enum ThreadShape {
         /** Threads that never end, started at a steady pace. */
         STUCK,
+        /** Threads that never end, started at a steady pace, each in the next of several states in turn. */
+        STUCK_SPREAD,
         /** Threads that never end, started at a steady pace, in a busy service with as many idle as a healthy one. */
         STUCK_BUSY,
         /** Pools that grow and shrink, their floor level. */

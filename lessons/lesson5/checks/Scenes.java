@@ -63,6 +63,11 @@ final class Scenes {
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
+    /**
+     * When the slowing leak slows: between the last two collections before the second part opens, so that the
+     * second floor stands for the fast pace and the third for the slow one.
+     */
+    private static final long SLOWS_BEFORE_SECOND_PART = 250;
     /** When a spike at the end starts: after the last part's floor was taken. */
     private static final long END_SPIKE_BEFORE_END = 1300;
     /**
@@ -72,6 +77,12 @@ final class Scenes {
     private static final int EARLY_FLOOD_LEAST = 160;
     private static final int EARLY_FLOOD_MOST = 200;
     private static final long EARLY_FLOOD_LASTS = 1500;
+    /**
+     * When the healthy flood at the end of thread-climb-alert's window starts, before its end: after the last
+     * part's floor was taken, and early enough that the flood holds over 60% of that part's reads, so that the
+     * part's median is a flood's count.
+     */
+    private static final long LATE_FLOOD_BEFORE_END = 3200;
     /** Long enough to last past the window's end whatever the jitter of the samplers' start. */
     private static final long END_SPIKE_LASTS = 2500;
 
@@ -79,6 +90,13 @@ final class Scenes {
     private static final double SLOWEST_LEAK = 3;
     private static final double SLOWEST_LEAK_UP_TO = 3.5;
     private static final double FASTEST_LEAK = 6;
+    /**
+     * The leak whose threads take the four states in turn: at most 4.4 threads a second in all, so at most 1.1 in
+     * each state, under the 1.5 a second of the healthy pool that fills slowly.
+     */
+    private static final double SPREAD_LEAK_UP_TO = 4.4;
+    private static final List<Thread.State> EVERY_STUCK_STATE = List.of(Thread.State.WAITING,
+            Thread.State.TIMED_WAITING, Thread.State.BLOCKED, Thread.State.RUNNABLE);
     /**
      * thread-climb-alert's window, and the brief one of its slowest leak: the pool that fills at 1.5 to 1.6 threads
      * a second gained 14 to 18 threads between its first and last parts' floors in 8 runs; the leak, 3 to 3.5
@@ -118,9 +136,9 @@ final class Scenes {
 
     /**
      * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING,
-     * TIMED_WAITING (leaking its heap as well) and RUNNABLE, a busy service whose threads stick BLOCKED, a pool
-     * resized once, and a pool that fills slowly and surges at the end. Every state a leaked thread can stay in is
-     * in every check.
+     * TIMED_WAITING (leaking its heap as well), RUNNABLE, and in each of those and BLOCKED in turn, a busy service
+     * whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly and surges at the end. Every
+     * state a leaked thread can stay in is in every check, alone and beside the others.
      *
      * <p>The small service stuck WAITING, whose leak is the slowest, is watched for {@value #BRIEF_WATCH_MILLIS} ms
      * only, the others for {@value #THREAD_WINDOW_MILLIS} ms: the threads its floor gains in its window are fewer
@@ -137,14 +155,16 @@ final class Scenes {
                         Duration.ofMillis(BRIEF_WATCH_MILLIS)),
                 scene(growingHeap(), stuckThreads(Thread.State.TIMED_WAITING, FASTEST_LEAK)),
                 scene(smallHeap(), stuckThreads(Thread.State.RUNNABLE, FASTEST_LEAK)),
+                scene(smallHeap(), new ThreadPart(ThreadShape.STUCK_SPREAD,
+                        leakingThreads(EVERY_STUCK_STATE, SPREAD_LEAK_UP_TO), List.of())),
                 scene(steadyHeap(), busyStuckThreads(Thread.State.BLOCKED)),
                 scene(steadyHeap(), resizedThreads()),
                 scene(steadyHeap(), surgingThreads()));
     }
 
     /**
-     * For alert-message: a heap leak near its maximum with a spike at the end, one in a roomy heap, and four
-     * healthy heaps, one of them full but level.
+     * For alert-message: a heap leak near its maximum with a spike at the end, one in a roomy heap whose pace drops
+     * part way, and four healthy heaps, one of them full but level.
      */
     static List<Scene> forPager(Random random) {
         return new Scenes(random, WatchedRuns.WINDOW).pager();
@@ -183,20 +203,29 @@ final class Scenes {
     }
 
     /**
-     * The same leak in a roomy heap of 640 MB: at its pace the maximum is 80 to 125 s away (ten to sixteen of the
-     * hours the window stands for), within hours, yet far later than a minute.
+     * A leak in a roomy heap of 640 MB whose traffic slows: 8 to 9 MB a second, then from just before the second
+     * part opens 1.7 to 1.9 (its floor's second step at under 2.3 MB a second, its first about four times as fast,
+     * its pace from first floor to last 4.5 MB a second or so). At that pace the maximum is 80 to 125 s away
+     * (ten to sixteen of the hours the window stands for), within hours, yet far later than a minute.
      */
     private HeapPart roomyGrowingHeap() {
-        return growingHeap(MEASURING, 640, between(5, 15), between(6, 12));
+        return growingHeap(MEASURING, 640, between(5, 15), between(6, 12), decimal(8, 9),
+                new Event(Kind.LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART,
+                        (int) Math.round(decimal(1.7, 1.9) * 1024), 0));
     }
 
     private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond,
                                         int burstMb) {
+        return growingHeap(flags, maxMb, trafficMbPerSecond, burstMb, decimal(4, 5.5));
+    }
+
+    private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond, int burstMb,
+                                 double leakMbPerSecond, Event... more) {
+        List<Event> events = withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
+                new Event(Kind.HOLD, middle() - 250, between(15, 20), 1000));
+        events.addAll(List.of(more));
         return new HeapPart(HeapShape.GROWING, flags, maxMb,
-                new Plan.Heap(between(110, 140), trafficMbPerSecond, burstMb,
-                        decimal(4, 5.5), 0),
-                withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
-                        new Event(Kind.HOLD, middle() - 250, between(15, 20), 1000)));
+                new Plan.Heap(between(110, 140), trafficMbPerSecond, burstMb, leakMbPerSecond, 0), events);
     }
 
     /**
@@ -322,13 +351,20 @@ final class Scenes {
     /** Many idle threads and a pool that swings by 30 to 60 workers. */
     private ThreadPart steadyThreads() {
         return new ThreadPart(ThreadShape.STEADY, new Plan.Threads(between(150, 190),
-                between(30, 60), 0, Thread.State.WAITING, 0), List.of());
+                between(30, 60), 0, List.of(Thread.State.WAITING), 0), List.of());
     }
 
     /** Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end. */
     private ThreadPart stuckThreads(Thread.State state, double fastest) {
-        return new ThreadPart(ThreadShape.STUCK, new Plan.Threads(between(5, 20), between(4, 20),
-                decimal(SLOWEST_LEAK, fastest), state, 0), List.of());
+        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), fastest), List.of());
+    }
+
+    /**
+     * Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end, each stuck in the
+     * next of {@code states}.
+     */
+    private Plan.Threads leakingThreads(List<Thread.State> states, double fastest) {
+        return new Plan.Threads(between(5, 20), between(4, 20), decimal(SLOWEST_LEAK, fastest), states, 0);
     }
 
     /**
@@ -340,7 +376,7 @@ final class Scenes {
      */
     private ThreadPart busyStuckThreads(Thread.State state) {
         return new ThreadPart(ThreadShape.STUCK_BUSY, new Plan.Threads(between(150, 190),
-                between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), state, 0),
+                between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), List.of(state), 0),
                 List.of(new Event(Kind.SURGE, between(1200, 1800), between(EARLY_FLOOD_LEAST, EARLY_FLOOD_MOST),
                         EARLY_FLOOD_LASTS)));
     }
@@ -353,20 +389,22 @@ final class Scenes {
     private ThreadPart resizedThreads() {
         Plan.Threads steady = steadyThreads().threads();
         return new ThreadPart(ThreadShape.RESIZED, new Plan.Threads(steady.idle(), steady.poolSwing(), 0,
-                Thread.State.WAITING, decimal(0.3, 0.4)),
+                steady.stuckIn(), decimal(0.3, 0.4)),
                 List.of(new Event(Kind.RESIZE, middle() + between(-300, 300), between(20, 40), 0)));
     }
 
     /**
      * A steady service whose connection pool opens 1.5 to 1.6 reader threads a second (its floor rises in every
      * part of the window, at a pace over the rule's gate yet under a leak's), and a batch of 100 to 140 tasks
-     * through the end of the window.
+     * through the last {@value #LATE_FLOOD_BEFORE_END} ms of the window: most of its last part, though not when
+     * that part's floor is taken.
      */
     private ThreadPart surgingThreads() {
         Plan.Threads steady = steadyThreads().threads();
         return new ThreadPart(ThreadShape.SURGING, new Plan.Threads(steady.idle(), steady.poolSwing(), 0,
-                Thread.State.WAITING, decimal(1.5, 1.6)),
-                List.of(new Event(Kind.SURGE, endSpike(), between(100, 140), END_SPIKE_LASTS)));
+                steady.stuckIn(), decimal(1.5, 1.6)),
+                List.of(new Event(Kind.SURGE, window - LATE_FLOOD_BEFORE_END, between(100, 140),
+                        LATE_FLOOD_BEFORE_END + END_SPIKE_LASTS)));
     }
 
     private long middle() {

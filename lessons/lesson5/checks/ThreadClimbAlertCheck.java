@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import lesson5.ThreadClimbAlert;
 import lesson5.checks.Scene.HeapShape;
 import lesson5.checks.Scene.ThreadShape;
@@ -18,8 +19,8 @@ import workbench.diagnostics.sampling.TimeSeries;
 import workbench.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code thread-climb-alert}: seven runs of {@code watched-service} watched at once
- * ({@link Scenes#forThreadAlert}); the learner's rule must fire on the four whose threads leak and stay silent on
+ * Hidden checks of exercise {@code thread-climb-alert}: eight runs of {@code watched-service} watched at once
+ * ({@link Scenes#forThreadAlert}); the learner's rule must fire on the five whose threads leak and stay silent on
  * the three others. Each run defeats a shortcut, in every check:
  *
  * <ul>
@@ -29,9 +30,10 @@ import workbench.harness.Feedback;
  *       15 s, and its floor gains fewer threads in its window than the slowly filling pool's in the long one.
  *   <li><b>the range</b> of the count: a flood of 100 to 140 tasks at the end of the window swings a healthy count
  *       further than any leak moves in the window.
- *   <li><b>a slope, mean, latest value or first-to-last difference</b> of the count instead of its floors: the same
- *       flood, through the last 1.3 s of the window, tilts any line through every point and lifts the last part's
- *       mean and the latest value; a pool resized once raises the mean part after part.
+ *   <li><b>a slope, mean, median, latest value or first-to-last difference</b> of the count instead of its floors:
+ *       the same flood, through the last 3.2 s of the window (most of its last part, after that part's floor), tilts
+ *       any line through every point and lifts the last part's mean and median and the latest value; a pool resized
+ *       once raises the mean part after part.
  *   <li><b>the first and last floors</b> only, nothing held for the whole window, or <b>floors that rise by any
  *       amount</b> and a pace from first to last: a pool resized once, by 20 to 40 threads, in the middle of the
  *       window, while a connection pool opens a reader thread every 3 s or so, so that every floor rises.
@@ -48,6 +50,9 @@ import workbench.harness.Feedback;
  *       stuck threads: one leak's threads wait on a latch, another's poll it with a time-out (TIMED_WAITING), a
  *       third's sit in a socket read that never returns (RUNNABLE, in native code), the busy service's block on a
  *       lock (BLOCKED).
+ *   <li><b>the state that climbs fastest</b>, each state's count judged alone: one leak's threads take the four
+ *       states in turn, 3 to 4.4 threads a second in all, so no state gains more than 1.1 a second, less than the
+ *       healthy filling pool's WAITING readers.
  *   <li><b>peaks that rise</b> beside the floors: the busy service that leaks takes a flood of 160 to 200 tasks
  *       early in the window, so that its first part's peak is its highest.
  *   <li><b>the heap</b> for threads: one run's heap leaks while its threads are steady, and two of the thread leaks
@@ -69,9 +74,11 @@ class ThreadClimbAlertCheck {
             + " count; a busy healthy service has more threads than a young leak";
     private static final String SHARE = "Lesson 5, 'A steady climb' and 'Rates, windows and for': a pace in threads"
             + " a second, whatever the service's usual count; a leak in a busy service is a small share of it";
+    private static final String EVERY_STATE = "Lesson 5, 'A steady climb': count every thread, whatever its state;"
+            + " a leak whose threads get stuck in several states climbs in none of them as fast as in all";
     private static final String FLOOD = "Lesson 5, 'Rates, windows and for': a flood only ever raises the count, so"
-            + " take the floor of each part (not a line through every point, a mean or the latest value), and ask"
-            + " that the floors rise at a pace no healthy pool reaches";
+            + " take the floor of each part (not a line through every point, a mean, a median or the latest value), and"
+            + " ask that the floors rise at a pace no healthy pool reaches";
 
     /** The samplers read this often: a period no rule can assume, far enough from the lesson's 100 ms. */
     static final int FASTEST_READS_MILLIS = 155;
@@ -103,7 +110,7 @@ class ThreadClimbAlertCheck {
     @Test
     void firesOnThreadsStuckInAnyState() {
         for (Watched run : stuck(state -> state != Thread.State.WAITING)) {
-            String how = switch (run.scene().plan().threads().stuckIn()) {
+            String how = switch (run.scene().plan().threads().stuckIn().getFirst()) {
                 case BLOCKED -> "each BLOCKED on a lock nobody releases";
                 case RUNNABLE -> "each reading a socket whose peer never writes (RUNNABLE: the JVM reports a thread"
                         + " waiting in native I/O as running)";
@@ -114,6 +121,17 @@ class ThreadClimbAlertCheck {
             Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end, "
                     + how + ". A leaked thread can be stuck in any state; every one counts." + counted(run) + heapToo,
                     CLIMB);
+        }
+    }
+
+    @Test
+    void firesOnALeakSpreadOverEveryState() {
+        for (Watched run : runs(scene -> scene.threads() == ThreadShape.STUCK_SPREAD)) {
+            Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end,"
+                    + " one waiting on a latch, the next polling it with a time-out, the next blocked on a lock, the"
+                    + " next reading a socket whose peer never writes, and round again." + counted(run)
+                    + " By state, its floors were " + floorsByState(run) + ": no one state climbs at a leak's pace,"
+                    + " all of them together do.", EVERY_STATE);
         }
     }
 
@@ -154,7 +172,7 @@ class ThreadClimbAlertCheck {
         for (Watched run : runs(scene -> scene.threads() == ThreadShape.SURGING)) {
             silent(run, "Your rule fired on a healthy service whose connection pool fills slowly,"
                     + " a reader thread or two a second, whose elastic pool starts dozens of short-lived threads a"
-                    + " second, and which took a flood of tasks through the last second of the window." + counted(run)
+                    + " second, and which took a flood of tasks through the last seconds of the window." + counted(run)
                     + String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f"
                     + " threads a second; the runs were read every %d ms, not 100.", floorPace(run),
                     run.readEveryMillis()),
@@ -190,7 +208,8 @@ class ThreadClimbAlertCheck {
     }
 
     private static List<Watched> stuck(Predicate<Thread.State> state) {
-        return runs(scene -> scene.threads() == ThreadShape.STUCK && state.test(scene.plan().threads().stuckIn()));
+        return runs(scene -> scene.threads() == ThreadShape.STUCK
+                && state.test(scene.plan().threads().stuckIn().getFirst()));
     }
 
     private static boolean firing(Watched run) {
@@ -200,6 +219,14 @@ class ThreadClimbAlertCheck {
     /** How fast the thread count's floors rose, a second, timed by the points. */
     private static double floorPace(Watched run) {
         return Floors.pace(run.sampler().series("jvm.thread.count"));
+    }
+
+    /** The floors of each state's count in the three parts of the window. */
+    private static String floorsByState(Watched run) {
+        return run.scene().plan().threads().stuckIn().stream()
+                .map(state -> state + " " + Floors.of(run.sampler().series("jvm.thread.count",
+                        Attributes.of("jvm.thread.state", state.name().toLowerCase(Locale.ROOT)))).inCounts())
+                .collect(Collectors.joining(", "));
     }
 
     private static String counted(Watched run) {

@@ -45,13 +45,17 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param idle             threads of a fixed pool that wait for work from start to end
      * @param poolSwing        how many workers a burst of work adds to an elastic pool, all gone soon after
      * @param leakPerSecond    how fast threads are started that never end (0: no thread leak)
-     * @param stuckIn          the state those threads stay in: WAITING, TIMED_WAITING, BLOCKED, or RUNNABLE (in a
-     *                         socket read that never returns)
+     * @param stuckIn          the states those threads stay in, taken in turn from one thread to the next: WAITING,
+     *                         TIMED_WAITING, BLOCKED, or RUNNABLE (in a socket read that never returns)
      * @param warmingPerSecond how fast a connection pool opens reader threads towards its maximum: a slow, bounded
      *                         rise
      */
-    public record Threads(int idle, int poolSwing, double leakPerSecond, Thread.State stuckIn,
+    public record Threads(int idle, int poolSwing, double leakPerSecond, List<Thread.State> stuckIn,
                           double warmingPerSecond) {
+
+        public Threads {
+            stuckIn = List.copyOf(stuckIn);
+        }
 
         /** Whether threads leak. */
         public boolean leaks() {
@@ -65,7 +69,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param kind      what happens
      * @param atMillis  when, counted from the moment a watcher's window opens; may be before it
      * @param amount    MB for {@link Kind#LOAD}, {@link Kind#LOAD_UP_TO} and {@link Kind#HOLD},
-     *                  threads for {@link Kind#RESIZE} and {@link Kind#SURGE}
+     *                  threads for {@link Kind#RESIZE} and {@link Kind#SURGE}, KB a second for
+     *                  {@link Kind#LEAK_PACE}
      * @param forMillis how long a {@link Kind#HOLD} or the tasks of a {@link Kind#SURGE} last
      */
     public record Event(Kind kind, long atMillis, int amount, long forMillis) {
@@ -88,6 +93,11 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
              * after a restart: their size in the window no longer depends on how long the service ran before it.
              */
             RESTART_CACHES,
+            /**
+             * The heap leak's pace changes to {@code amount} KB a second from now on, as when the traffic that feeds
+             * it changes: the cache keeps what it holds and grows from there at the new pace.
+             */
+            LEAK_PACE,
             /** The fixed pool is resized once, by {@code amount} more threads. */
             RESIZE,
             /** A batch of {@code amount} tasks that each last {@code forMillis} floods the elastic pool. */
@@ -122,7 +132,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
                 Thread.State.RUNNABLE};
         return new Plan(new Heap(8 + random.nextInt(12), 25, 6 + random.nextInt(6), heapLeak, 0),
                 new Threads(5 + random.nextInt(10), 4 + random.nextInt(4), threadLeak,
-                        states[random.nextInt(states.length)], 0), List.of());
+                        List.of(states[random.nextInt(states.length)]), 0), List.of());
     }
 
     /**
@@ -132,7 +142,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      */
     public static Plan healthy(Random random) {
         return new Plan(new Heap(125 + random.nextInt(20), 25, 80 + random.nextInt(20), 0, 0),
-                new Threads(120 + random.nextInt(30), 80 + random.nextInt(30), 0, Thread.State.WAITING, 0),
+                new Threads(120 + random.nextInt(30), 80 + random.nextInt(30), 0, List.of(Thread.State.WAITING), 0),
                 List.of());
     }
 
@@ -148,7 +158,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
                 "burstMb=" + heap.burstMb, "leakMbPerSecond=" + heap.leakMbPerSecond,
                 "warmingMbPerSecond=" + heap.warmingMbPerSecond, "idle=" + threads.idle,
                 "poolSwing=" + threads.poolSwing, "leakPerSecond=" + threads.leakPerSecond,
-                "stuckIn=" + threads.stuckIn, "warmingPerSecond=" + threads.warmingPerSecond));
+                "stuckIn=" + threads.stuckIn.stream().map(Thread.State::name).collect(Collectors.joining("+")),
+                "warmingPerSecond=" + threads.warmingPerSecond));
         events.forEach(event -> args.add("event=" + event.arg()));
         return args.toArray(String[]::new);
     }
@@ -165,6 +176,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
         return new Plan(new Heap(integer.apply("baselineMb"), integer.apply("trafficMbPerSecond"),
                 integer.apply("burstMb"), decimal.apply("leakMbPerSecond"), decimal.apply("warmingMbPerSecond")),
                 new Threads(integer.apply("idle"), integer.apply("poolSwing"), decimal.apply("leakPerSecond"),
-                        Thread.State.valueOf(values.get("stuckIn")), decimal.apply("warmingPerSecond")), events);
+                        Arrays.stream(values.get("stuckIn").split("\\+")).map(Thread.State::valueOf).toList(),
+                        decimal.apply("warmingPerSecond")), events);
     }
 }

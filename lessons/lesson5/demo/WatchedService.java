@@ -33,7 +33,7 @@ import workbench.harness.Demo;
  *       one-off events (a cache loaded, a report held longer, a pool resized, a flood of tasks).
  *   <li>Leaking: a cache that only grows, or session watchers that never end (waiting on a latch nobody opens,
  *       polling it with a time-out, blocked on a lock nobody releases, or reading a socket whose peer never
- *       writes), or both.
+ *       writes; one of these or several in turn), or both.
  * </ul>
  *
  * Leaks and fills follow the clock, not a count of loops, so that a busy machine does not slow them. A leaking
@@ -52,7 +52,7 @@ public final class WatchedService implements Demo {
 
     private static final double MB = 1 << 20;
     /** Size of every retained or burst chunk: small enough never to be a humongous object for G1. */
-    private static final int CHUNK = 32 << 10;
+    static final int CHUNK = 32 << 10;
     private static final long TICK_MILLIS = 100;
     /**
      * Where the leaks stop, so that a leaking run cannot take the console's lab JVM down: a minute or so of
@@ -71,8 +71,6 @@ public final class WatchedService implements Demo {
     private final Plan plan;
     private final Random random = new Random();
     private final List<byte[]> baseline = new ArrayList<>();
-    private final List<byte[]> cache = new ArrayList<>();
-    private final List<byte[]> warming = new ArrayList<>();
     private final List<byte[]> loaded = new ArrayList<>();
     /** Reports held longer than usual, each dropped when its time is up. */
     private final List<List<byte[]>> held = new ArrayList<>();
@@ -84,15 +82,18 @@ public final class WatchedService implements Demo {
     private ServerSocket silentPeer;
     private final List<Socket> silentConnections = new ArrayList<>();
     private final AtomicInteger watchers = new AtomicInteger();
+    /** Sessions watched so far: which of the plan's states the next watcher is stuck in. */
+    private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Thread> loops = new ArrayList<>();
+    /** The heap leak and the warming cache, from {@link #start()}. */
+    private GrowingCache cache;
+    private GrowingCache warming;
     private ThreadPoolExecutor idle;
     private ThreadPoolExecutor elastic;
     private ScheduledExecutorService events;
     /** When the service started: thread leaks and fills count from here. */
     private volatile long origin;
-    /** When the growing caches (the heap leak, the warming cache) last started from nothing: they count from here. */
-    private volatile long cachesOrigin;
     private volatile boolean running;
     /** Where garbage goes, so that the JIT cannot prove an allocation unused and drop it. */
     private volatile Object sink;
@@ -121,21 +122,22 @@ public final class WatchedService implements Demo {
                 Thread.ofPlatform().daemon().name("batch-worker-", 0).factory());
         events = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduler").factory());
         origin = System.currentTimeMillis();
-        cachesOrigin = origin;
+        cache = new GrowingCache(plan.heap().leakMbPerSecond(), CACHE_CAP, origin);
+        warming = new GrowingCache(plan.heap().warmingMbPerSecond(), WARMING_CAP, origin);
         loop("request-handler", this::handleRequests);
         loop("report-job", this::runReport);
         loop("batch-dispatcher", this::dispatchBatch);
         if (plan.heap().leaks()) {
-            loop("cache-refresher", () -> growTo(cache, plan.heap().leakMbPerSecond(), CACHE_CAP));
+            loop("cache-refresher", () -> grow(cache));
         }
         if (plan.heap().warmingMbPerSecond() > 0) {
-            loop("cache-warmer", () -> growTo(warming, plan.heap().warmingMbPerSecond(), WARMING_CAP));
+            loop("cache-warmer", () -> grow(warming));
         }
         if (plan.threads().leaks()) {
-            if (plan.threads().stuckIn() == Thread.State.BLOCKED) {
+            if (plan.threads().stuckIn().contains(Thread.State.BLOCKED)) {
                 loop("session-janitor", this::holdSessionLock);
             }
-            if (plan.threads().stuckIn() == Thread.State.RUNNABLE) {
+            if (plan.threads().stuckIn().contains(Thread.State.RUNNABLE)) {
                 silentPeer = listenOnLoopback();
                 loop("session-peer", this::takeSilently);
             }
@@ -201,14 +203,10 @@ public final class WatchedService implements Demo {
         }
     }
 
-    /** Keeps {@code into} at what {@code mbPerSecond} since the caches' origin comes to, up to {@code cap} bytes. */
-    private void growTo(List<byte[]> into, double mbPerSecond, long cap) throws InterruptedException {
+    /** Keeps a growing cache at what its pace has made due by now. */
+    private static void grow(GrowingCache growing) throws InterruptedException {
         Thread.sleep(TICK_MILLIS);
-        synchronized (into) {
-            // Read under the lock: a restart of the caches empties them under it too, after moving the origin.
-            long due = Math.min(cap, (long) (mbPerSecond * MB * (System.currentTimeMillis() - cachesOrigin) / 1000));
-            fill(into, due - (long) into.size() * CHUNK);
-        }
+        growing.grow(System.currentTimeMillis());
     }
 
     /** Starts threads until {@code perSecond} since the origin is reached, up to {@code cap} of them. */
@@ -221,10 +219,13 @@ public final class WatchedService implements Demo {
         }
     }
 
-    /** The thread leak: a watcher per session, stuck until a close that never comes, in the plan's state. */
+    /**
+     * The thread leak: a watcher per session, stuck until a close that never comes, in the next of the plan's states.
+     */
     private void watchSession() {
+        List<Thread.State> states = plan.threads().stuckIn();
         try {
-            switch (plan.threads().stuckIn()) {
+            switch (states.get(sessions.getAndIncrement() % states.size())) {
                 case TIMED_WAITING -> {
                     while (!closed.await(1, TimeUnit.SECONDS)) {
                         // polls for the close, again and again
@@ -301,8 +302,8 @@ public final class WatchedService implements Demo {
                 }
             }
             case LOAD_UP_TO -> {
-                long held = 0;
-                for (List<byte[]> data : List.of(baseline, cache, warming, loaded)) {
+                long held = cache.bytes() + warming.bytes();
+                for (List<byte[]> data : List.of(baseline, loaded)) {
                     synchronized (data) {
                         held += (long) data.size() * CHUNK;
                     }
@@ -325,13 +326,10 @@ public final class WatchedService implements Demo {
             }
             case COLLECT -> System.gc();
             case RESTART_CACHES -> {
-                cachesOrigin = System.currentTimeMillis();
-                for (List<byte[]> growing : List.of(cache, warming)) {
-                    synchronized (growing) {
-                        growing.clear();
-                    }
-                }
+                cache.restart(System.currentTimeMillis());
+                warming.restart(System.currentTimeMillis());
             }
+            case LEAK_PACE -> cache.pace(event.amount() / 1024.0, System.currentTimeMillis());
             case RESIZE -> {
                 idle.setMaximumPoolSize(idle.getMaximumPoolSize() + event.amount());
                 idle.setCorePoolSize(idle.getMaximumPoolSize());
@@ -355,7 +353,7 @@ public final class WatchedService implements Demo {
         });
     }
 
-    private static void fill(List<byte[]> into, long bytes) {
+    static void fill(List<byte[]> into, long bytes) {
         for (long added = 0; added < bytes; added += CHUNK) {
             into.add(new byte[CHUNK]);
         }
@@ -382,11 +380,13 @@ public final class WatchedService implements Demo {
         idle.shutdownNow();
         elastic.shutdownNow();
         closeSilentPeer();
-        for (List<?> list : List.of(baseline, cache, warming, loaded, held)) {
+        for (List<?> list : List.of(baseline, loaded, held)) {
             synchronized (list) {
                 list.clear();
             }
         }
+        cache.clear();
+        warming.clear();
     }
 
     private void closeSilentPeer() {
