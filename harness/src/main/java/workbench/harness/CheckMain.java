@@ -18,6 +18,7 @@ import static org.junit.platform.launcher.core.LauncherExecutionRequestBuilder.e
  * Main class of a check JVM: runs one hidden check class with the JUnit Platform Launcher and records
  * every result through {@link CheckEvents}. The console reads that record, never this JVM's output. The first test
  * that runs out of time ends the check: code that loops or deadlocks would only make every later test wait as long.
+ * With {@value #STOP_AT_FIRST_FAILURE} set, the first test that fails for any reason ends it.
  *
  * <p>Arguments: the record file, the folder of the learner's compiled classes, the check class, and optionally
  * the name of the one test to run (as {@link ResultRecorder#name} words it). System property
@@ -27,6 +28,8 @@ public final class CheckMain {
 
     /** The system property that names the learner's source file as the learner would open it. */
     public static final String LEARNER_SOURCE = "workbench.learner.source";
+    /** The system property that, when {@code true}, ends the check at the first test that does not pass. */
+    public static final String STOP_AT_FIRST_FAILURE = "workbench.check.stopAtFirstFailure";
     /** Every test runs on a thread of its own and is abandoned after this long, stuck or not. */
     private static final String TEST_TIMEOUT = System.getProperty("workbench.test.timeout", "30 s");
 
@@ -65,11 +68,12 @@ public final class CheckMain {
                 .enableLauncherDiscoveryListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build();
-        CancellationToken stopAfterTimeout = CancellationToken.create();
+        CancellationToken stop = CancellationToken.create();
         try (LauncherSession session = LauncherFactory.openSession(quiet)) {
             session.getLauncher().execute(executionRequest(discovery)
-                    .listeners(new ResultRecorder(events, new Verdicts(learner), stopAfterTimeout))
-                    .cancellationToken(stopAfterTimeout)
+                    .listeners(new ResultRecorder(events, new Verdicts(learner), stop,
+                            Boolean.getBoolean(STOP_AT_FIRST_FAILURE)))
+                    .cancellationToken(stop)
                     .build());
         }
         // Learner threads may still run (a deadlock the time-out abandoned); they must not keep this JVM up.

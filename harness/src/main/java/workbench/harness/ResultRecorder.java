@@ -10,20 +10,24 @@ import java.util.Locale;
 
 /**
  * Writes each test's start and outcome, worded for the learner, as it happens, and stops the check when a test runs
- * out of time: the tests after it are recorded as not run.
+ * out of time, or when one fails if asked to: the tests after it are recorded as not run.
  */
 final class ResultRecorder implements TestExecutionListener {
 
     static final String NOT_RUN_AFTER_TIMEOUT = "Not run: an earlier test ran out of time, which ends the check.";
+    static final String NOT_RUN_AFTER_FAILURE = "Not run: this check stops at its first failing test.";
 
     private final CheckEvents events;
     private final Verdicts verdicts;
-    private final CancellationToken stopAfterTimeout;
+    private final CancellationToken stop;
+    private final boolean stopAtFirstFailure;
+    private volatile String stoppedBecause;
 
-    ResultRecorder(CheckEvents events, Verdicts verdicts, CancellationToken stopAfterTimeout) {
+    ResultRecorder(CheckEvents events, Verdicts verdicts, CancellationToken stop, boolean stopAtFirstFailure) {
         this.events = events;
         this.verdicts = verdicts;
-        this.stopAfterTimeout = stopAfterTimeout;
+        this.stop = stop;
+        this.stopAtFirstFailure = stopAtFirstFailure;
     }
 
     static String name(TestIdentifier test) {
@@ -60,8 +64,7 @@ final class ResultRecorder implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
         if (test.isTest()) {
-            events.finished(name(test), TestStatus.SKIPPED,
-                    stopAfterTimeout.isCancellationRequested() ? NOT_RUN_AFTER_TIMEOUT : reason);
+            events.finished(name(test), TestStatus.SKIPPED, stoppedBecause != null ? stoppedBecause : reason);
         }
     }
 
@@ -83,9 +86,19 @@ final class ResultRecorder implements TestExecutionListener {
                 Verdicts.Verdict verdict = verdicts.of(thrown);
                 events.finished(name(test), verdict.status(), verdict.message());
                 if (Verdicts.isTimeout(thrown)) {
-                    stopAfterTimeout.cancel();
+                    stop(NOT_RUN_AFTER_TIMEOUT);
+                } else if (stopAtFirstFailure) {
+                    stop(NOT_RUN_AFTER_FAILURE);
                 }
             }
         }
+    }
+
+    /** Cancels the tests not yet run; each is recorded as not run, for the first reason given. */
+    private void stop(String reason) {
+        if (stoppedBecause == null) {
+            stoppedBecause = reason;
+        }
+        stop.cancel();
     }
 }

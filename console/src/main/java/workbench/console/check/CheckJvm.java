@@ -54,11 +54,11 @@ final class CheckJvm {
     }
 
     /**
-     * Runs every test of {@code checksClass}, or only the one named {@code onlyTest} when that is not null, against
+     * Runs the tests of {@code checksClass} that {@code scope} selects against
      * the classes compiled from {@code learnerSource}; {@code progress} is told each event of the record as it is
      * written, a test's start and its end, while the JVM runs.
      */
-    Run run(String checksClass, String onlyTest, Path learnerSource, Path learnerClasses, Path eventsFile,
+    Run run(String checksClass, CheckScope scope, Path learnerSource, Path learnerClasses, Path eventsFile,
             Consumer<CheckEvents.Event> progress) {
         List<String> command = new ArrayList<>(List.of(
                 ThisJdk.tool("java"),
@@ -66,12 +66,13 @@ final class CheckJvm {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djdk.attach.allowAttachSelf=true",
                 "-Dworkbench.test.timeout=" + limits.testTimeout().toMillis() + " ms",
+                "-D" + CheckMain.STOP_AT_FIRST_FAILURE + "=" + scope.untilFirstFailure(),
                 "-D" + CheckMain.LEARNER_SOURCE + "=" + asTyped(learnerSource),
                 "-Dfile.encoding=UTF-8",
                 "-cp", learnerClasses + java.io.File.pathSeparator + classPath,
                 CheckMain.class.getName(), eventsFile.toString(), learnerClasses.toString(), checksClass));
-        if (onlyTest != null) {
-            command.add(onlyTest);
+        if (scope.onlyTest() != null) {
+            command.add(scope.onlyTest());
         }
         try {
             Files.deleteIfExists(eventsFile);

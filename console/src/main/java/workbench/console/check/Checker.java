@@ -39,19 +39,16 @@ public final class Checker {
 
     /** Checks {@code source}, which need not be the learner's copy: the build checks solutions too. */
     public CheckReport check(Exercise exercise, Path source) {
-        return check(exercise, source, null);
+        return check(exercise, source, CheckScope.ALL);
     }
 
-    /**
-     * Checks {@code source} with only the hidden test of that name, or with all of them when it is null: the
-     * build proves that a wrong answer fails the one test it was kept for.
-     */
-    public CheckReport check(Exercise exercise, Path source, String onlyTest) {
-        return check(exercise, source, onlyTest, event -> { });
+    /** Checks {@code source} with the hidden tests {@code scope} selects. */
+    public CheckReport check(Exercise exercise, Path source, CheckScope scope) {
+        return check(exercise, source, scope, event -> { });
     }
 
-    /** Checks as {@link #check(Exercise, Path, String)} does, telling {@code progress} each test's start and end. */
-    public CheckReport check(Exercise exercise, Path source, String onlyTest, Consumer<CheckEvents.Event> progress) {
+    /** Checks as {@link #check(Exercise, Path, CheckScope)} does, telling {@code progress} each test's start and end. */
+    public CheckReport check(Exercise exercise, Path source, CheckScope scope, Consumer<CheckEvents.Event> progress) {
         Path scratch = workDir.resolve(exercise.name());
         try (ScratchLock held = ScratchLock.tryAcquire(scratch)) {
             if (held == null) {
@@ -60,11 +57,11 @@ public final class Checker {
                         + " so that neither spoils the other. Check again once it has ended.", "",
                         CheckTimings.compiledOnly(Duration.ZERO));
             }
-            return check(exercise, source, onlyTest, progress, scratch);
+            return check(exercise, source, scope, progress, scratch);
         }
     }
 
-    private CheckReport check(Exercise exercise, Path source, String onlyTest, Consumer<CheckEvents.Event> progress,
+    private CheckReport check(Exercise exercise, Path source, CheckScope scope, Consumer<CheckEvents.Event> progress,
                               Path scratch) {
         long start = System.nanoTime();
         Path classes = scratch.resolve("classes");
@@ -74,7 +71,7 @@ public final class Checker {
             return new CheckReport(exercise, CheckReport.Status.ERROR, errors, List.of(), null, "",
                     CheckTimings.compiledOnly(compile));
         }
-        CheckJvm.Run run = jvm.run(exercise.checks(), onlyTest, source, classes, scratch.resolve("events.jsonl"),
+        CheckJvm.Run run = jvm.run(exercise.checks(), scope, source, classes, scratch.resolve("events.jsonl"),
                 event -> {
                     if (event.kind() == CheckEvents.Kind.STARTED || event.kind() == CheckEvents.Kind.FINISHED) {
                         progress.accept(event);

@@ -1,6 +1,7 @@
 package workbench.console.coach;
 
 import workbench.console.check.CheckReport;
+import workbench.console.check.CheckScope;
 import workbench.console.check.Checker;
 import workbench.console.check.ReportMarkdown;
 import workbench.console.course.Band;
@@ -148,7 +149,7 @@ public final class Coach {
         StringBuilder md = new StringBuilder();
         for (Exercise exercise : chosen) {
             progressLine.accept("Checking " + exercise.name() + " …");
-            CheckReport report = checker.check(exercise, course.exerciseFile(exercise), null,
+            CheckReport report = checker.check(exercise, course.exerciseFile(exercise), CheckScope.ALL,
                     event -> progressLine.accept(progress(event)));
             done.add(report);
             if (report.passed()) {

@@ -119,6 +119,21 @@ class CheckerTest {
         assertThat(report.tests().getLast().message()).contains("an earlier test ran out of time");
     }
 
+    /** The wrong fixture fails the first test and passes the second, which a check up to the first failure skips. */
+    @Test
+    void aCheckUntilTheFirstFailureSkipsTheTestsAfterIt() throws Exception {
+        Path wrong = Path.of(getClass().getResource("/fixture/wrong/fixture/Sum.java").toURI());
+        Checker checker = new Checker(work, System.getProperty("java.class.path"), QUICK);
+        assertThat(checker.check(TWO_SUMS, wrong).tests()).extracting(CheckReport.TestResult::status)
+                .containsExactly(TestStatus.FAIL, TestStatus.PASS);
+
+        CheckReport report = checker.check(TWO_SUMS, wrong, CheckScope.UNTIL_FIRST_FAILURE);
+        assertThat(report.status()).isEqualTo(CheckReport.Status.FAIL);
+        assertThat(report.tests()).extracting(CheckReport.TestResult::status)
+                .containsExactly(TestStatus.FAIL, TestStatus.SKIPPED);
+        assertThat(report.tests().getLast().message()).contains("stops at its first failing test");
+    }
+
     /**
      * Each test's start is told while the check JVM runs, not when it is done: the looping answer's first test runs
      * for its whole time-out after it starts, so its start is told seconds before the check returns.
@@ -128,7 +143,7 @@ class CheckerTest {
         Path loops = Path.of(getClass().getResource("/fixture/loops/fixture/Sum.java").toURI());
         List<String> told = new ArrayList<>();
         long[] firstStartTold = new long[1];
-        new Checker(work, System.getProperty("java.class.path"), QUICK).check(TWO_SUMS, loops, null, event -> {
+        new Checker(work, System.getProperty("java.class.path"), QUICK).check(TWO_SUMS, loops, CheckScope.ALL, event -> {
             if (told.isEmpty()) {
                 firstStartTold[0] = System.nanoTime();
             }

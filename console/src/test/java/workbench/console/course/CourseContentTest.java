@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.console.check.CheckReport;
+import workbench.console.check.CheckScope;
 import workbench.console.check.Checker;
 import workbench.console.check.Limits;
 import workbench.harness.Feedback;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The course's own proof, run by the build: its content is sound, and for every exercise the untouched
- * stub fails its hidden checks, the reference solution passes them, and every kept wrong answer fails.
+ * stub fails its hidden checks (the first failing test ends its check), the reference solution passes them, and every
+ * kept wrong answer fails.
  *
  * <p>Checks are queued on a pool as the tests are built and each dynamic test waits for its own. The pool
  * has one thread by default: several checks measure rates and pauses, which a second check running
@@ -77,8 +79,10 @@ class CourseContentTest {
     @TestFactory
     Stream<DynamicContainer> everyExerciseDiscriminates() {
         return COURSE.exercises().filter(CourseContentTest::selected).toList().stream().map(exercise -> {
-            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise), null);
-            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise), null);
+            CompletableFuture<CheckReport> stub = check(exercise, "stub", COURSE.exerciseFile(exercise),
+                    CheckScope.UNTIL_FIRST_FAILURE);
+            CompletableFuture<CheckReport> solution = check(exercise, "solution", COURSE.solutionFile(exercise),
+                    CheckScope.ALL);
             List<WrongAnswer> kept = COURSE.wrongAnswers(exercise);
             List<DynamicTest> wrongs = kept.stream().map(wrong -> {
                 String name = "wrong answer '" + wrong.variant() + "' fails \"" + wrong.rejectedBy() + "\"";
@@ -87,7 +91,7 @@ class CourseContentTest {
                             () -> Assumptions.abort("not in this run's sample of " + SAMPLE.describe()));
                 }
                 CompletableFuture<CheckReport> report = check(exercise, "wrong-" + wrong.variant(), wrong.file(),
-                        wrong.rejectedBy());
+                        CheckScope.only(wrong.rejectedBy()));
                 return DynamicTest.dynamicTest(name, () -> wrongFails(wrong, report.join()));
             }).toList();
             return DynamicContainer.dynamicContainer(exercise.name(), Stream.concat(Stream.of(
@@ -103,14 +107,13 @@ class CourseContentTest {
     }
 
     /**
-     * Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide; a wrong
-     * answer meets only the test it was kept for.
+     * Checks in a scratch folder of their own, so that concurrent checks of one exercise do not collide.
      */
     private static CompletableFuture<CheckReport> check(Exercise exercise, String variant, Path source,
-                                                        String onlyTest) {
+                                                        CheckScope scope) {
         Path scratch = work.resolve(exercise.name() + "-" + variant);
         return CompletableFuture.supplyAsync(() -> record(variant, new Checker(scratch,
-                System.getProperty("java.class.path"), Limits.DEFAULT).check(exercise, source, onlyTest)), POOL);
+                System.getProperty("java.class.path"), Limits.DEFAULT).check(exercise, source, scope)), POOL);
     }
 
     /** One line a test: exercise, variant, seconds taken, test, status and message (or, passed, observations). */
