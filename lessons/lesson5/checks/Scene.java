@@ -38,6 +38,11 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
         SPIKED_AT_END,
         /** A small service whose cache warms up slowly: the live set rises a little at every collection. */
         WARMING,
+        /**
+         * A batch's results fill a cache at a leak's pace for most of the window and are flushed near its end: the
+         * live set climbs fast, then falls back.
+         */
+        FLUSHED,
         /** A cache sized to fill most of the heap: the live set high, above 90% of the maximum, and level. */
         FULL_AND_LEVEL
     }

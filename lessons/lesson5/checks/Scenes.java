@@ -68,6 +68,8 @@ final class Scenes {
      * second floor stands for the fast pace and the third for the slow one.
      */
     private static final long SLOWS_BEFORE_SECOND_PART = 250;
+    /** When the batch's results are flushed, before the window's end: 150 ms before the third collection from it. */
+    private static final long FLUSH_BEFORE_END = 2 * COLLECTION_INTERVAL + 150;
     /** When a spike at the end starts: after the last part's floor was taken. */
     private static final long END_SPIKE_BEFORE_END = 1300;
     /**
@@ -118,8 +120,8 @@ final class Scenes {
 
     /**
      * For heap-leak-alert: a heap leak, threads that leak beside a level heap, a cache loaded once, a quiet
-     * collector, a spike at the end and a small service warming up. Only the heap leak has a heap that misbehaves
-     * and only the thread leak has threads that do, so each run shows one thing.
+     * collector, a spike at the end, a small service warming up and a batch flushed near the end. Only the heap leak
+     * has a heap that misbehaves and only the thread leak has threads that do, so each run shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
         return new Scenes(random, WatchedRuns.WINDOW).heapAlert();
@@ -131,7 +133,8 @@ final class Scenes {
                 scene(steppedHeap(), steadyThreads()),
                 scene(quietHeap(), steadyThreads()),
                 scene(spikedHeap(), steadyThreads()),
-                scene(warmingHeap(), steadyThreads()));
+                scene(warmingHeap(), steadyThreads()),
+                scene(flushedHeap(), steadyThreads()));
     }
 
     /**
@@ -237,6 +240,19 @@ final class Scenes {
         return new HeapPart(HeapShape.WARMING, MEASURING, 64,
                 new Plan.Heap(between(0, 2), between(1, 3), 0, 0, decimal(1.3, 1.5)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0)));
+    }
+
+    /**
+     * A batch's results filling a cache at 5.5 to 7 MB a second from 1.5 s before the window, as fast as a leak or
+     * faster, flushed {@value #FLUSH_BEFORE_END} ms before its end, between two collections, so that at least a
+     * second of reads see the flushed live set. Most reads, and most pairs of reads, climb at a leak's pace; the
+     * last part's floor is back below the middle one. Light traffic and small bursts keep the climb clean.
+     */
+    private HeapPart flushedHeap() {
+        return new HeapPart(HeapShape.FLUSHED, MEASURING, 512,
+                new Plan.Heap(between(120, 170), between(3, 6), between(3, 6), 0, decimal(5.5, 7)),
+                withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
+                        new Event(Kind.RESTART_CACHES, window - FLUSH_BEFORE_END, 0, 0)));
     }
 
     /**

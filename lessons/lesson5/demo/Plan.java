@@ -30,7 +30,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param trafficMbPerSecond short-lived garbage made by requests: the sawtooth of heap used
      * @param burstMb            what a report holds for a moment, every second or so, before dropping it
      * @param leakMbPerSecond    how fast a cache that only grows is filled (0: no heap leak)
-     * @param warmingMbPerSecond how fast a cache warms up towards its maximum: a slow, bounded rise
+     * @param warmingMbPerSecond how fast a bounded cache fills towards its maximum: a cache warming up, or a batch's
+     *                           results until they are flushed
      */
     public record Heap(int baselineMb, int trafficMbPerSecond, int burstMb, double leakMbPerSecond,
                        double warmingMbPerSecond) {
@@ -90,7 +91,8 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
             COLLECT,
             /**
              * The caches that grow (the heap leak's and the warming one) are emptied and grow again from now, as
-             * after a restart: their size in the window no longer depends on how long the service ran before it.
+             * after a restart: their size in the window no longer depends on how long the service ran before it. In
+             * the window, it is a batch flushing the results it kept.
              */
             RESTART_CACHES,
             /**

@@ -60,8 +60,8 @@ public final class WatchedService implements Demo {
      */
     private static final long CACHE_CAP = 200L << 20;
     private static final int WATCHERS_CAP = 1000;
-    /** The maximum a warming cache fills up to. */
-    private static final long WARMING_CAP = 40L << 20;
+    /** The maximum a warming cache, or a batch's results, fills up to. */
+    private static final long WARMING_CAP = 64L << 20;
     /**
      * The connection pool's maximum, which it fills up to: at 1.6 a second, not within a minute, so not before a
      * check's window closes (up to 45 s of start-up, then 15 s).

@@ -82,9 +82,10 @@ public final class VirtualLeakWorkload {
         KEPT.add(unnamed);
         KEPT.add(named);
         int[] leaks = {1 + random.nextInt(4), 1 + random.nextInt(4), 1 + random.nextInt(3), 1 + random.nextInt(3),
-                1 + random.nextInt(3), 1 + random.nextInt(3)};
+                1 + random.nextInt(3), 1 + random.nextInt(3), 2 + random.nextInt(3)};
         int[] decoys = {2 + random.nextInt(4), 2 + random.nextInt(4), 1 + random.nextInt(3), 16 + random.nextInt(12),
-                2 + random.nextInt(4), 1 + random.nextInt(3), 2 + random.nextInt(3), 1 + random.nextInt(3)};
+                2 + random.nextInt(4), 1 + random.nextInt(3), 2 + random.nextInt(3), 1 + random.nextInt(3),
+                2 + random.nextInt(3)};
         handOverToNobody(unnamed, leaks[0]);
         handOverLater(unnamed, decoys[0]);
         awaitForgottenLatch(named, leaks[1]);
@@ -96,12 +97,15 @@ public final class VirtualLeakWorkload {
         waitOnForgottenMonitor(names.get(5), leaks[3]);
         waitOnMonitorNotifiedLater(names.get(5), decoys[5]);
         parkUnparkedLater(names.get(6), decoys[6]);
+        enterMonitorHeldForever(names.get(7), leaks[6]);
+        enterMonitorHeldLater(names.get(7), decoys[8]);
         idleConsumers(names.get(2), decoys[3], leaks[5]);
         sleepers(names.get(3), decoys[4]);
         leakPlatformThread(names.get(4));
         sleepBeside(unnamed);
         sleepBeside(named);
-        awaitInPlace(leakedBefore + IntStream.of(leaks).sum(), decoysBefore + IntStream.of(decoys).sum() + 2);
+        // The monitor's owner is leaked besides the threads blocked on it; the two sleepers beside are decoys.
+        awaitInPlace(leakedBefore + IntStream.of(leaks).sum() + 1, decoysBefore + IntStream.of(decoys).sum() + 2);
     }
 
     /** Tasks blocked forever on a SynchronousQueue that nobody holds: leaked, though their executor is alive. */
@@ -247,6 +251,52 @@ public final class VirtualLeakWorkload {
     }
 
     /**
+     * Threads blocked entering a monitor that a leaked thread holds while it waits forever on a queue nobody holds:
+     * they can never enter, and the owner is leaked too.
+     */
+    private static void enterMonitorHeldForever(String pool, int threads) throws InterruptedException {
+        Reply monitor = new Reply();
+        BlockingQueue<String> forgotten = new LinkedBlockingQueue<>();
+        CountDownLatch entered = new CountDownLatch(1);
+        Thread owner = Thread.ofVirtual().name(pool + "-owner").unstarted(() -> {
+            synchronized (monitor) {
+                entered.countDown();
+                try {
+                    forgotten.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        LEAKED_IDS.add(owner.threadId());
+        owner.start();
+        entered.await();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + i).unstarted(monitor::send);
+            LEAKED_IDS.add(thread.threadId());
+            thread.start();
+        }
+    }
+
+    /** Threads blocked entering a monitor of the same class that a live thread holds for half a minute. */
+    private void enterMonitorHeldLater(String pool, int threads) throws InterruptedException {
+        Reply monitor = new Reply();
+        CountDownLatch entered = new CountDownLatch(1);
+        Thread.ofPlatform().daemon().name(pool + "-holder").start(() -> {
+            synchronized (monitor) {
+                entered.countDown();
+                sleepUntilRelease();
+            }
+        });
+        entered.await();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = Thread.ofVirtual().name(pool + "-" + (100 + i)).unstarted(monitor::send);
+            DECOY_IDS.add(thread.threadId());
+            thread.start();
+        }
+    }
+
+    /**
      * Threads parked without a blocker object ({@code LockSupport.park()}), whose {@code Thread}s a live thread holds
      * and unparks in half a minute: nothing to trace from a blocker, yet not leaked.
      */
@@ -365,14 +415,14 @@ public final class VirtualLeakWorkload {
         }, 0, 50, TimeUnit.MILLISECONDS);
     }
 
-    /** Until every counted thread has started and blocks where it should (sleepers sleep). */
+    /** Until every counted thread has started and blocks or waits where it should (sleepers sleep). */
     private static void awaitInPlace(int leaks, int decoys) throws InterruptedException {
         while (true) {
             if (LEAKED_IDS.size() == leaks && DECOY_IDS.size() == decoys) {
                 ThreadSnapshot snapshot = ThreadSnapshots.dump();
                 long inPlace = snapshot.threads().stream()
                         .filter(t -> LEAKED_IDS.contains(t.id()) || DECOY_IDS.contains(t.id()))
-                        .filter(t -> t.state() == Thread.State.WAITING || t.state() == Thread.State.TIMED_WAITING)
+                        .filter(t -> t.state() != Thread.State.RUNNABLE && t.state() != Thread.State.NEW)
                         .count();
                 if (inPlace == leaks + decoys) {
                     return;

@@ -51,6 +51,9 @@ import workbench.harness.LabProcess;
  *   <li>parked threads only, those waiting on a monitor set aside (a heap dump does not record the monitor):
  *       some leaked threads wait in {@code Object.wait} on a monitor nobody else holds, beside decoys that wait on
  *       one of the same class that a live thread notifies later;</li>
+ *   <li>blocked threads taken for contention that ends (only waiting ones judged): some leaked threads are
+ *       BLOCKED entering a monitor whose owner, itself leaked, waits forever inside it, beside decoys blocked on
+ *       a monitor of the same class that a live thread holds for half a minute;</li>
  *   <li>threads parked without a blocker taken for leaked, since no blocker can be traced: 2 to 4 decoys park
  *       so, held and unparked later by a live thread;</li>
  *   <li>every leaked thread: one leaked thread is a platform thread;</li>
@@ -125,7 +128,8 @@ class VirtualLeaksCheck {
             Feedback.check(missed.isEmpty(), call.says((call.named().isEmpty() ? "your set was empty"
                     : found.isEmpty() ? "your set named none of the leaked virtual threads"
                     : "your set named " + found.size() + " leaked virtual thread(s), but not all of them")
-                    + ", though virtual threads in that JVM are blocked on what no live thread can reach."), LEAKS
+                    + ", though virtual threads in that JVM are blocked on what no live thread can reach. Those it"
+                    + " missed: " + describe(missed, call.before()) + "."), LEAKS
                     + ": which snapshots list virtual threads, and what makes a blocked thread leaked; a leak profile"
                     + " describes the moment it is taken");
         }
