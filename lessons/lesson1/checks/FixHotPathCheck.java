@@ -66,6 +66,9 @@ import workbench.harness.ReferenceSolution;
  *       (stale-while-revalidate): after the polling, no request comes for 450 to 700 ms while a thread blocks
  *       every 15 ms; the first request after that must get a live thread count the JVM had at most 200 ms
  *       before, and such a page serves it the count from before the quiet spell.</li>
+ *   <li><b>one result object updated in place</b> and published again through a volatile field: two reflective
+ *       readings of what the page's volatile fields and atomic references hold, 600 ms apart, must not find the
+ *       same object with other figures ({@link Published}).</li>
  *   <li><b>a field dropped</b> because it was expensive: every field of the original, with its JSON type.</li>
  *   <li><b>nothing read until the timer first runs</b>: the first request, made as soon as the page is built, must
  *       get live threads and heap used above zero.</li>
@@ -88,6 +91,8 @@ class FixHotPathCheck {
     private static final String FIELDS = HOT_PATH + ": the fix moves the reads, the response keeps every field";
     private static final String STOPS = "Lesson 1, page 'What stops the world': a safepoint stops every thread,"
             + " whichever thread asked for it; then " + HOT_PATH;
+    private static final String PUBLISH = HOT_PATH + ": the timer publishes an immutable result through a volatile"
+            + " field, a new one on every refresh";
     private static final String FRESH = HOT_PATH + ": a background reader with a period well inside the bound";
     private static final String STOPPED = HOT_PATH + ": a scheduled task that throws is never run again, and"
             + " getThreadInfo gives null for a thread that ended after it was listed";
@@ -222,6 +227,40 @@ class FixHotPathCheck {
             long reportedUptime = yours.get("uptimeMillis").asLong();
             Feedback.check(Math.abs(uptime - reportedUptime) <= 2_000, "Your response said uptimeMillis "
                     + reportedUptime + " while this JVM had been up " + uptime + " ms.", FRESH);
+        }
+    }
+
+    /**
+     * Two readings of what the page publishes, 600 ms apart (several refreshes of any timer that keeps within the
+     * bound), while the check allocates so that heap used moves: an object that is still the one published, its
+     * fields changed, was written in place while request threads could read it.
+     */
+    @Test
+    void publishesANewResultOnEveryRefresh() throws Exception {
+        try (StatusPage page = new StatusPage()) {
+            Thread.sleep(200);
+            Map<String, Published.Holding> before = Published.read(page);
+            long until = System.nanoTime() + 600_000_000L;
+            List<byte[]> garbage = new ArrayList<>();
+            while (System.nanoTime() < until) {
+                garbage.add(new byte[64 << 10]);
+                if (garbage.size() > 256) {
+                    garbage.clear();
+                }
+                Thread.sleep(1);
+            }
+            Map<String, Published.Holding> after = Published.read(page);
+            for (Published.Holding then : before.values()) {
+                Published.Holding now = after.get(then.field());
+                if (now != null && now.holder() == then.holder()) {
+                    String changed = then.changedIn(now);
+                    Feedback.check(changed == null, "Your page kept the same " + then.holder().getClass()
+                            .getSimpleName() + " in its field '" + then.field() + "' for 600 ms while its figures"
+                            + " changed in place (" + changed + "): a request that reads it while the timer writes"
+                            + " it serves figures of two moments, such as heap used of one reading beside committed"
+                            + " of the one before.", PUBLISH);
+                }
+            }
         }
     }
 
