@@ -39,9 +39,9 @@ public final class SpikeFinder {
      */
     public static List<Spike> findSpikes(Target target, Duration watch) throws Exception {
         // TODO: date the bursts with an exact counter (the library's Sampler reading jvm.memory.allocated every
-        //  100 ms or so), and name who made each one with JFR allocation samples (throttled) taken over the same
-        //  watch: the site that allocated far more during the burst than it usually does (lesson 2, "Finding a
-        //  spike").
+        //  100 ms or so), and name who made each one with JFR allocation events recorded over the same watch
+        //  (throttled samples, or every allocation too large for a TLAB, which no burst slips between): the site
+        //  that allocated far more during the burst than it usually does (lesson 2, "Finding a spike").
         return List.of();
     }
 }
