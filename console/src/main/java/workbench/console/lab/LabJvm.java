@@ -131,6 +131,14 @@ final class LabJvm implements AutoCloseable {
         return process.onExit();
     }
 
+    /**
+     * Whether the JVM still runs, as the system sees it: {@link Process#isAlive} learns of an exit only once a
+     * reaper thread has got to it, and a snippet sent in between would be lost.
+     */
+    boolean isAlive() {
+        return process.toHandle().isAlive();
+    }
+
     /** Whether the JVM reported an {@code OutOfMemoryError} on its way out. */
     boolean ranOutOfMemory() {
         return ranOutOfMemory.get();

@@ -69,7 +69,7 @@ public final class LabSession implements AutoCloseable {
 
     /** Evaluates a snippet in the lab JVM, waiting for the lab if it is still starting. */
     public Evaluation eval(String source) {
-        Lab lab = ready();
+        Lab lab = live();
         evals.incrementAndGet();
         stopRequested = false;
         running = lab;
@@ -80,6 +80,7 @@ public final class LabSession implements AutoCloseable {
             }
             return new Evaluation(events, stopRequested ? Evaluation.Ending.STOPPED : Evaluation.Ending.COMPLETED);
         } catch (IllegalStateException closed) {
+            replace(lab);
             return new Evaluation(List.of(), Evaluation.Ending.LAB_DIED);
         } finally {
             running = null;
@@ -137,6 +138,19 @@ public final class LabSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The lab to run a snippet in. One whose JVM has exited (a snippet called {@code System.exit}) is replaced here
+     * if the exit has not been noticed yet: the next snippet belongs in the fresh lab, not lost with the old one.
+     */
+    private Lab live() {
+        Lab lab = ready();
+        if (!lab.process.isAlive()) {
+            replace(lab);
+            lab = ready();
+        }
+        return lab;
+    }
+
     private static void retire(CompletableFuture<Lab> lab) {
         if (lab != null) {
             lab.thenAccept(l -> {
@@ -175,7 +189,8 @@ public final class LabSession implements AutoCloseable {
         return lab;
     }
 
-    private void replace(Lab lab) {
+    /** Synchronized so that once a lab is retired here, the fresh one is already {@link #current}. */
+    private synchronized void replace(Lab lab) {
         if (lab.retired.getAndSet(true)) {
             return;
         }

@@ -110,6 +110,16 @@ class LabSessionTest {
     }
 
     @Test
+    void runsTheNextSnippetInAFreshLabThoughTheExitIsNotNoticedYet() {
+        ProcessHandle lab = ProcessHandle.of(session.pid()).orElseThrow();
+        lab.destroyForcibly();
+        while (lab.isAlive()) {
+            Thread.onSpinWait();
+        }
+        assertEquals("2", value(session.eval("1+1")));
+    }
+
+    @Test
     void tellsAnExitWithCodeThreeFromRunningOutOfMemory() throws Exception {
         session.eval("System.exit(3)");
         awaitNotice();
