@@ -64,8 +64,8 @@ final class Scenes {
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
     /**
-     * When the slowing leak slows: between the last two collections before the second part opens, so that the
-     * second floor stands for the fast pace and the third for the slow one.
+     * When a slowing leak slows, just before the second part opens (for the heap's, between the last two collections
+     * before it), so that the second floor stands for the fast pace and the third for the slow one.
      */
     private static final long SLOWS_BEFORE_SECOND_PART = 250;
     /** When the batch's results are flushed, before the window's end: 150 ms before the third collection from it. */
@@ -156,7 +156,7 @@ final class Scenes {
         return List.of(scene(growingHeap(), steadyThreads()),
                 scene(steadyHeap(), stuckThreads(Thread.State.WAITING, SLOWEST_LEAK_UP_TO),
                         Duration.ofMillis(BRIEF_WATCH_MILLIS)),
-                scene(growingHeap(), stuckThreads(Thread.State.TIMED_WAITING, FASTEST_LEAK)),
+                scene(growingHeap(), slowingStuckThreads(Thread.State.TIMED_WAITING)),
                 scene(smallHeap(), stuckThreads(Thread.State.RUNNABLE, FASTEST_LEAK)),
                 scene(smallHeap(), new ThreadPart(ThreadShape.STUCK_SPREAD,
                         leakingThreads(EVERY_STUCK_STATE, SPREAD_LEAK_UP_TO), List.of())),
@@ -373,6 +373,17 @@ final class Scenes {
     /** Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end. */
     private ThreadPart stuckThreads(Thread.State state, double fastest) {
         return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), fastest), List.of());
+    }
+
+    /**
+     * Few idle threads, small swings, and a leak whose traffic slows: 5 to 6 threads a second that never end, then
+     * from just before the second part opens 2 to 2.5 (the floor's second step at under half the pace of its first,
+     * yet over the rule's pace).
+     */
+    private ThreadPart slowingStuckThreads(Thread.State state) {
+        return new ThreadPart(ThreadShape.STUCK, new Plan.Threads(between(5, 20), between(4, 20), decimal(5, 6),
+                List.of(state), 0), List.of(new Event(Kind.THREAD_LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART,
+                between(120, 150), 0)));
     }
 
     /**

@@ -55,6 +55,9 @@ import workbench.harness.Feedback;
  *       healthy filling pool's WAITING readers.
  *   <li><b>peaks that rise</b> beside the floors: the busy service that leaks takes a flood of 160 to 200 tasks
  *       early in the window, so that its first part's peak is its highest.
+ *   <li><b>a climb that slows read as a pool filling up</b> (silent when the last step is well below the first):
+ *       the leak stuck TIMED_WAITING starts 5 to 6 threads a second, then from just before the second part opens 2
+ *       to 2.5, so that its floor's second step is under half its first, yet at the rule's pace.
  *   <li><b>the heap</b> for threads: one run's heap leaks while its threads are steady, and two of the thread leaks
  *       run beside a level heap.
  *   <li><b>one alert per service</b>, silent on threads while the heap leaks too: the thread leak stuck
@@ -62,6 +65,10 @@ import workbench.harness.Feedback;
  *   <li><b>state kept from one call to the next</b> (a static flag, hysteresis across every service the rule is
  *       asked about): each run is asked about again right after each other run, and its verdict must not change.
  * </ul>
+ *
+ * <p>Not defeated: <b>the sum of each state's floor</b> for the floor of the count. It is never above the floor of
+ * the count, and falls below it only by threads that change state within a part; no run's leaked threads do, so
+ * it climbs with the count, and a rule built on it, written by someone shown only the lesson, passed its one run.
  */
 class ThreadClimbAlertCheck {
 
@@ -114,7 +121,9 @@ class ThreadClimbAlertCheck {
                 case BLOCKED -> "each BLOCKED on a lock nobody releases";
                 case RUNNABLE -> "each reading a socket whose peer never writes (RUNNABLE: the JVM reports a thread"
                         + " waiting in native I/O as running)";
-                default -> "each polling a latch with a time-out (TIMED_WAITING)";
+                default -> "each polling a latch with a time-out (TIMED_WAITING), at a pace that slowed from just"
+                        + " before the second part of the window on, as its traffic fell; a leak that slows still"
+                        + " leaks";
             };
             String heapToo = run.scene().heap() == HeapShape.GROWING ? " Its heap leaked as well; that is another"
                     + " alert's business, and takes nothing from this one." : "";

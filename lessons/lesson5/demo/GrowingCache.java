@@ -13,45 +13,36 @@ final class GrowingCache {
 
     private final List<byte[]> chunks = new ArrayList<>();
     private final long cap;
-    private double mbPerSecond;
-    /** What the cache was due to hold at {@link #since}, and when that was: it grows from there. */
-    private long base;
-    private long since;
+    /** In MB. */
+    private final DuePace pace;
 
     GrowingCache(double mbPerSecond, long cap, long now) {
-        this.mbPerSecond = mbPerSecond;
+        this.pace = new DuePace(mbPerSecond, now);
         this.cap = cap;
-        this.since = now;
     }
 
     /** Adds what the pace makes due by {@code now}. */
     synchronized void grow(long now) {
-        WatchedService.fill(chunks, due(now) - bytes());
+        WatchedService.fill(chunks, Math.min(cap, (long) (pace.due(now) * MB)) - bytes());
     }
 
     /** Empties the cache, which grows again from {@code now}, as after a restart. */
     synchronized void restart(long now) {
-        chunks.clear();
-        base = 0;
-        since = now;
+        clear();
+        pace.restart(now);
     }
 
     /** Grows at {@code mbPerSecond} from {@code now} on, from what was due by then. */
-    synchronized void pace(double mbPerSecond, long now) {
-        base = due(now);
-        since = now;
-        this.mbPerSecond = mbPerSecond;
+    void pace(double mbPerSecond, long now) {
+        pace.change(mbPerSecond, now);
     }
 
     synchronized long bytes() {
         return (long) chunks.size() * WatchedService.CHUNK;
     }
 
+    /** Lets go of everything the cache holds. */
     synchronized void clear() {
         chunks.clear();
-    }
-
-    private long due(long now) {
-        return Math.min(cap, base + (long) (mbPerSecond * MB * (now - since) / 1000));
     }
 }

@@ -71,7 +71,7 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param atMillis  when, counted from the moment a watcher's window opens; may be before it
      * @param amount    MB for {@link Kind#LOAD}, {@link Kind#LOAD_UP_TO} and {@link Kind#HOLD},
      *                  threads for {@link Kind#RESIZE} and {@link Kind#SURGE}, KB a second for
-     *                  {@link Kind#LEAK_PACE}
+     *                  {@link Kind#LEAK_PACE}, threads a minute for {@link Kind#THREAD_LEAK_PACE}
      * @param forMillis how long a {@link Kind#HOLD} or the tasks of a {@link Kind#SURGE} last
      */
     public record Event(Kind kind, long atMillis, int amount, long forMillis) {
@@ -100,6 +100,11 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
              * it changes: the cache keeps what it holds and grows from there at the new pace.
              */
             LEAK_PACE,
+            /**
+             * The thread leak's pace changes to {@code amount} threads a minute from now on: the threads it left stay
+             * stuck, and more follow at the new pace.
+             */
+            THREAD_LEAK_PACE,
             /** The fixed pool is resized once, by {@code amount} more threads. */
             RESIZE,
             /** A batch of {@code amount} tasks that each last {@code forMillis} floods the elastic pool. */

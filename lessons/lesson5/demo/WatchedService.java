@@ -17,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import workbench.harness.Demo;
@@ -82,18 +83,16 @@ public final class WatchedService implements Demo {
     private ServerSocket silentPeer;
     private final List<Socket> silentConnections = new ArrayList<>();
     private final AtomicInteger watchers = new AtomicInteger();
-    /** Sessions watched so far: which of the plan's states the next watcher is stuck in. */
-    private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Thread> loops = new ArrayList<>();
     /** The heap leak and the warming cache, from {@link #start()}. */
     private GrowingCache cache;
     private GrowingCache warming;
+    /** The thread leak's pace, in threads, from {@link #start()}. */
+    private DuePace threadLeak;
     private ThreadPoolExecutor idle;
     private ThreadPoolExecutor elastic;
     private ScheduledExecutorService events;
-    /** When the service started: thread leaks and fills count from here. */
-    private volatile long origin;
     private volatile boolean running;
     /** Where garbage goes, so that the JIT cannot prove an allocation unused and drop it. */
     private volatile Object sink;
@@ -121,9 +120,11 @@ public final class WatchedService implements Demo {
         elastic = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 100, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
                 Thread.ofPlatform().daemon().name("batch-worker-", 0).factory());
         events = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("scheduler").factory());
-        origin = System.currentTimeMillis();
+        // Leaks and fills count from here.
+        long origin = System.currentTimeMillis();
         cache = new GrowingCache(plan.heap().leakMbPerSecond(), CACHE_CAP, origin);
         warming = new GrowingCache(plan.heap().warmingMbPerSecond(), WARMING_CAP, origin);
+        threadLeak = new DuePace(plan.threads().leakPerSecond(), origin);
         loop("request-handler", this::handleRequests);
         loop("report-job", this::runReport);
         loop("batch-dispatcher", this::dispatchBatch);
@@ -141,12 +142,13 @@ public final class WatchedService implements Demo {
                 silentPeer = listenOnLoopback();
                 loop("session-peer", this::takeSilently);
             }
-            loop("session-manager", () -> startDue(watchers, plan.threads().leakPerSecond(), WATCHERS_CAP,
-                    "session-watcher-", this::watchSession));
+            loop("session-manager", () -> startDue(watchers, threadLeak, WATCHERS_CAP, "session-watcher-",
+                    this::watchSession));
         }
         if (plan.threads().warmingPerSecond() > 0) {
-            loop("connection-pool", () -> startDue(connections, plan.threads().warmingPerSecond(), CONNECTIONS_CAP,
-                    "connection-reader-", this::readConnection));
+            DuePace opening = new DuePace(plan.threads().warmingPerSecond(), origin);
+            loop("connection-pool", () -> startDue(connections, opening, CONNECTIONS_CAP, "connection-reader-",
+                    number -> readConnection()));
         }
     }
 
@@ -209,23 +211,27 @@ public final class WatchedService implements Demo {
         growing.grow(System.currentTimeMillis());
     }
 
-    /** Starts threads until {@code perSecond} since the origin is reached, up to {@code cap} of them. */
-    private void startDue(AtomicInteger started, double perSecond, int cap, String name, Runnable body)
+    /**
+     * Starts threads until as many as the pace makes due are started, up to {@code cap} of them; each runs
+     * {@code body} with its number, counted from 1.
+     */
+    private static void startDue(AtomicInteger started, DuePace pace, int cap, String name, IntConsumer body)
             throws InterruptedException {
-        Thread.sleep(Math.min(TICK_MILLIS, (long) (500 / perSecond)));
-        long due = Math.min(cap, (long) (perSecond * (System.currentTimeMillis() - origin) / 1000));
+        Thread.sleep(Math.min(TICK_MILLIS, (long) (500 / pace.perSecond())));
+        long due = Math.min(cap, (long) pace.due(System.currentTimeMillis()));
         while (started.get() < due) {
-            Thread.ofPlatform().daemon().name(name + started.incrementAndGet()).start(body);
+            int number = started.incrementAndGet();
+            Thread.ofPlatform().daemon().name(name + number).start(() -> body.accept(number));
         }
     }
 
     /**
      * The thread leak: a watcher per session, stuck until a close that never comes, in the next of the plan's states.
      */
-    private void watchSession() {
+    private void watchSession(int number) {
         List<Thread.State> states = plan.threads().stuckIn();
         try {
-            switch (states.get(sessions.getAndIncrement() % states.size())) {
+            switch (states.get((number - 1) % states.size())) {
                 case TIMED_WAITING -> {
                     while (!closed.await(1, TimeUnit.SECONDS)) {
                         // polls for the close, again and again
@@ -330,6 +336,7 @@ public final class WatchedService implements Demo {
                 warming.restart(System.currentTimeMillis());
             }
             case LEAK_PACE -> cache.pace(event.amount() / 1024.0, System.currentTimeMillis());
+            case THREAD_LEAK_PACE -> threadLeak.change(event.amount() / 60.0, System.currentTimeMillis());
             case RESIZE -> {
                 idle.setMaximumPoolSize(idle.getMaximumPoolSize() + event.amount());
                 idle.setCorePoolSize(idle.getMaximumPoolSize());
