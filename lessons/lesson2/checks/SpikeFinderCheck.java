@@ -70,6 +70,13 @@ import workbench.harness.LabProcess;
  * enough, and it passed 3 runs of 3 with one core busy; a finder written by someone shown only the lesson once
  * passed with a weights clock whose details are not known.
  *
+ * <p>Not defeated either: <b>JFR's allocation samples for the site</b> (their weights summed per site over a burst
+ * dated with the exact counter). JFR takes up to 30 samples per 200 ms window, more after quiet windows, and in
+ * this service it sampled most of a spike's large allocations, each weighing about its own size. Tried without success:
+ * a first spike made at once as a doubling buffer, the site that spiked doing its everyday work last, and TLABs of
+ * 64 KiB so that the sampler had several times more candidates than it takes: such a finder, written by someone
+ * shown only the lesson, still passed 8 runs of 10 with one core busy, and the reference failed 1 run of 1.
+ *
  * <p>Not defeated in every run either, each with one core busy: <b>heap used as the counter</b> (its rise per tick
  * taken for what was allocated): 2 runs of 15 passed; with a 16 MiB young generation, so that a collection falls in
  * nearly every tick, 1 of 15, not enough of a change to keep. <b>A burst's highest tick</b> held to the 12 MiB that
