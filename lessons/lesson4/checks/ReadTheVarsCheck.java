@@ -1,7 +1,11 @@
 package lesson4.checks;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.LongStream;
 import lesson4.VarsReader;
@@ -48,6 +52,10 @@ import workbench.harness.Feedback;
  *       which clients have moved off, keeps its past counts and gets no request, and 0.0 / 0.0 is NaN, which
  *       {@code Double.compare} ranks above every number;</li>
  *   <li>a fixed name: the check runs twice, with different failing endpoints.</li>
+ *   <li>the previous call's last scrape as this call's first (a baseline kept per service, as Prometheus keeps its
+ *       last scrape): a third service is asked twice, and its incident moves to another endpoint right before the
+ *       second call, so that a window opened by the first call holds seconds of the old incident and none of the
+ *       new.</li>
  * </ul>
  * The traffic never stops, so two scrapes a couple of seconds apart, divided, name the failing endpoint.
  */
@@ -56,6 +64,9 @@ class ReadTheVarsCheck {
     private static final String RATE = "Lesson 4, 'Reading a service's vars': the error rate now is the difference"
             + " of errors divided by the difference of requests, per endpoint, between two scrapes";
     private static final String SCRAPE = "Lesson 4, 'Two formats': scrape the variables over HTTP";
+    private static final String THIS_CALL = "Lesson 4, 'Reading a service's vars': the rate now comes from two"
+            + " scrapes a couple of seconds apart, both taken by this call; a scrape kept from an earlier call opens a"
+            + " window as long as the time between the calls";
     private static final String WHOLE_WINDOW = "Lesson 4, 'Reading a service's vars': divide the differences over"
             + " the whole window once; a mean or median of the ratios of short intervals weighs a few requests like"
             + " many";
@@ -96,6 +107,55 @@ class ReadTheVarsCheck {
             second = draw(false);
         }
         check(second);
+    }
+
+    /**
+     * A third service is asked twice: its incident goes on for a while after the first answer, then moves to another
+     * endpoint right before the second call, which must name the endpoint failing most from then on.
+     */
+    @Test
+    void namesItAgainWhenTheIncidentMovesBetweenTwoCalls() throws Exception {
+        Plan plan = draw(false);
+        Optional<Plan> moved = movedIncident(plan);
+        while (moved.isEmpty()) {
+            plan = draw(false);
+            moved = movedIncident(plan);
+        }
+        try (Storefront shop = new Storefront(plan, REQUESTS_PER_SECOND)) {
+            shop.start();
+            try (Scrape scrape = new Scrape(shop.varsUri(), SCRAPE)) {
+                Thread.sleep((long) (WARM_UP * 1000));
+                ask(plan, shop, scrape, null);
+                Thread.sleep((long) (WARM_UP * 1000));
+                shop.follow(moved.get());
+                ask(moved.get(), shop, scrape, plan.endpoint(Plan.Role.FAILING).name());
+            }
+        }
+    }
+
+    /**
+     * The plan with its incident moved: another endpoint, one that would lead any window worth scraping, fails as
+     * the failing one did, and that one as the other did; empty if no endpoint would lead.
+     */
+    private static Optional<Plan> movedIncident(Plan plan) {
+        Plan.Endpoint failing = plan.endpoint(Plan.Role.FAILING);
+        List<Plan.Endpoint> others = new ArrayList<>(plan.endpoints().stream().filter(e -> e != failing
+                && e.role() != Plan.Role.BATCHED && e.role() != Plan.Role.RETIRED).toList());
+        Collections.shuffle(others, RANDOM);
+        for (Plan.Endpoint next : others) {
+            Plan moved = new Plan(plan.endpoints().stream().map(e -> e == failing ? swapped(e, next)
+                    : e == next ? swapped(e, failing) : e).toList(), plan.pastRequests());
+            if (leadsEveryWindow(moved)) {
+                return Optional.of(moved);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The endpoint taking on another's role and error rate now, its own traffic and past unchanged. */
+    private static Plan.Endpoint swapped(Plan.Endpoint endpoint, Plan.Endpoint other) {
+        return new Plan.Endpoint(endpoint.name(), other.role(), endpoint.share(), endpoint.pastShare(),
+                other.errorRate(), endpoint.pastErrorRate(), endpoint.delayMicros());
     }
 
     /**
@@ -178,29 +238,36 @@ class ReadTheVarsCheck {
     private static void check(Plan plan) throws Exception {
         try (Storefront shop = new Storefront(plan, REQUESTS_PER_SECOND)) {
             shop.start();
-            check(plan, shop, new Scrape(shop.varsUri(), SCRAPE));
-        }
-    }
-
-    private static void check(Plan plan, Storefront shop, Scrape scrape) throws Exception {
-        try (scrape) {
-            Thread.sleep((long) (WARM_UP * 1000));
-            StoreCounts atStart = StoreCounts.scraped(scrape.metrics(), plan.names());
-            shop.nextBatchAfterNextScrape(Duration.ofMillis(FIRST_BATCH_MILLIS));
-            long start = System.nanoTime();
-            String named = VarsReader.worstEndpoint(shop.varsUri());
-            long ran = System.nanoTime() - start;
-            Thread.sleep(Math.max(0, (start + WATCH_NANOS - System.nanoTime()) / 1_000_000));
-            StoreCounts atEnd = StoreCounts.scraped(scrape.metrics(), plan.names());
-            double watched = (System.nanoTime() - start) / 1e9;
-            if (!plan.endpoint(Plan.Role.FAILING).name().equals(named)) {
-                explain(named, plan, new RateProxies.Seen(atEnd.since(atStart), atStart), watched, ran / 1e9);
+            try (Scrape scrape = new Scrape(shop.varsUri(), SCRAPE)) {
+                Thread.sleep((long) (WARM_UP * 1000));
+                ask(plan, shop, scrape, null);
             }
         }
     }
 
+    /**
+     * Asks the learner's code about the running service, and watches it meanwhile.
+     *
+     * @param movedFrom the endpoint that failed most until right before this call, or null
+     */
+    private static void ask(Plan plan, Storefront shop, Scrape scrape, String movedFrom) throws Exception {
+        StoreCounts atStart = StoreCounts.scraped(scrape.metrics(), plan.names());
+        shop.nextBatchAfterNextScrape(Duration.ofMillis(FIRST_BATCH_MILLIS));
+        long start = System.nanoTime();
+        String named = VarsReader.worstEndpoint(shop.varsUri());
+        long ran = System.nanoTime() - start;
+        Thread.sleep(Math.max(0, (start + WATCH_NANOS - System.nanoTime()) / 1_000_000));
+        StoreCounts atEnd = StoreCounts.scraped(scrape.metrics(), plan.names());
+        double watched = (System.nanoTime() - start) / 1e9;
+        if (!plan.endpoint(Plan.Role.FAILING).name().equals(named)) {
+            explain(named, plan, new RateProxies.Seen(atEnd.since(atStart), atStart), watched, ran / 1e9,
+                    movedFrom);
+        }
+    }
+
     /** Says what the named endpoint did in this run, and which shortcut names it; never which endpoint fails. */
-    private static void explain(String named, Plan plan, RateProxies.Seen seen, double watched, double ran) {
+    private static void explain(String named, Plan plan, RateProxies.Seen seen, double watched, double ran,
+                                String movedFrom) {
         if (named == null) {
             Feedback.fail("Your method named no endpoint, while the service answered " + REQUESTS_PER_SECOND
                     + " requests a second on " + plan.names().size() + " endpoints.", SCRAPE);
@@ -216,6 +283,13 @@ class ReadTheVarsCheck {
                         + " (%.0f%%); since the service started, %,.0f and %,.0f (%.0f%%), %.1f ms a request on"
                         + " average. ", named, ran, watched, now.requests(), now.errors(), now.rate() * 100,
                 total.requests(), total.errors(), total.rate() * 100, seen.window().meanSeconds().get(named) * 1000);
+        boolean tooSoon = ran < SHORTEST_WINDOW / 4;
+        if (movedFrom != null && (named.equals(movedFrom) || tooSoon)) {
+            Feedback.fail(observed + "Your method was asked about this service before, and the incident moved to"
+                    + " another endpoint right before this call" + (named.equals(movedFrom) ? "; this endpoint had"
+                    + " failed the most until then." : ".") + (tooSoon ? " Returning so soon, your method cannot have"
+                    + " watched a window of its own: its window began before this call." : ""), THIS_CALL);
+        }
         if (plan.endpoint(Plan.Role.BATCHED).name().equals(named)) {
             Feedback.fail(observed + String.format(Locale.ROOT, "It is called in batches, %d requests at once every"
                     + " %.1f s, all answered, and between them by single requests that all fail: between two batches"

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import workbench.diagnostics.vars.Histogram;
 import workbench.diagnostics.vars.VarMap;
 import workbench.diagnostics.vars.Vars;
@@ -55,6 +57,8 @@ public final class Storefront implements Demo {
     private ExecutorService workers;
     private VarsServer varsServer;
     private Traffic traffic;
+    /** Each endpoint's handler, by name, from {@link #start()}. */
+    private volatile Map<String, EndpointHandler> handlers = Map.of();
     private BatchedTraffic batched;
     private Thread shopper;
     /** Where the batches move on the next scrape, when a check asked: see {@link #nextBatchAfterNextScrape}. */
@@ -80,12 +84,13 @@ public final class Storefront implements Demo {
             return;
         }
         register();
-        List<EndpointHandler> handlers = plan.endpoints().stream().map(EndpointHandler::new).toList();
-        handlers.forEach(EndpointHandler::recordPast);
+        handlers = plan.endpoints().stream().map(EndpointHandler::new)
+                .collect(Collectors.toUnmodifiableMap(handler -> handler.endpoint.name(), handler -> handler));
+        handlers.values().forEach(EndpointHandler::recordPast);
         workers = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("storefront-", 0).factory());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(workers);
-        for (EndpointHandler handler : handlers) {
+        for (EndpointHandler handler : handlers.values()) {
             server.createContext("/" + handler.endpoint.name(), handler::handle);
         }
         server.start();
@@ -131,6 +136,15 @@ public final class Storefront implements Demo {
     public void nextBatchAfterNextScrape(Duration delay) {
         running();
         batchAfterScrape.set(delay);
+    }
+
+    /**
+     * From now on each endpoint fails the share of its requests it fails in {@code next}, a plan of the same
+     * endpoints: an incident that moves from one endpoint to another while the traffic goes on.
+     */
+    public void follow(Plan next) {
+        running();
+        next.endpoints().forEach(endpoint -> handlers.get(endpoint.name()).errorRate = endpoint.errorRate());
     }
 
     /** A scrape reads every gauge, so one of them tells when the variables are read. */
@@ -196,6 +210,8 @@ public final class Storefront implements Demo {
     private final class EndpointHandler {
 
         private final Plan.Endpoint endpoint;
+        /** The share of its requests it fails now: {@link Storefront#follow} may change it. */
+        private volatile double errorRate;
         private final AtomicLong seen = new AtomicLong();
         private final VarMap requests = vars.map("requests", "Requests handled, by endpoint.");
         private final VarMap errors = vars.map("errors", "Requests answered with status 500, by endpoint.");
@@ -203,6 +219,7 @@ public final class Storefront implements Demo {
 
         EndpointHandler(Plan.Endpoint endpoint) {
             this.endpoint = endpoint;
+            this.errorRate = endpoint.errorRate();
             this.duration = vars.histogram(endpoint.name() + "_duration",
                     "Time to handle a request to /" + endpoint.name() + ".");
             // A key that appears only on its first error would make a scraper miss the series until then.
@@ -226,7 +243,7 @@ public final class Storefront implements Demo {
                 return query == null || !query.startsWith(BatchedTraffic.PAGE);
             }
             long n = seen.getAndIncrement();
-            return (long) ((n + 1) * endpoint.errorRate()) > (long) (n * endpoint.errorRate());
+            return (long) ((n + 1) * errorRate) > (long) (n * errorRate);
         }
 
         void handle(HttpExchange exchange) throws IOException {
