@@ -250,12 +250,13 @@ class FixHotPathCheck {
                 Thread.sleep(1);
             }
             Map<String, Published.Holding> after = Published.read(page);
-            for (Published.Holding then : before.values()) {
-                Published.Holding now = after.get(then.field());
+            for (Map.Entry<String, Published.Holding> field : before.entrySet()) {
+                Published.Holding then = field.getValue();
+                Published.Holding now = after.get(field.getKey());
                 if (now != null && now.holder() == then.holder()) {
                     String changed = then.changedIn(now);
                     Feedback.check(changed == null, "Your page kept the same " + then.holder().getClass()
-                            .getSimpleName() + " in its field '" + then.field() + "' for 600 ms while its figures"
+                            .getSimpleName() + " in its field '" + field.getKey() + "' for 600 ms while its figures"
                             + " changed in place (" + changed + "): a request that reads it while the timer writes"
                             + " it serves figures of two moments, such as heap used of one reading beside committed"
                             + " of the one before.", PUBLISH);

@@ -19,11 +19,10 @@ final class Published {
     /**
      * One published object and what it held.
      *
-     * @param field    the page's field that publishes it
      * @param holder   the object itself, compared by identity
      * @param contents its fields' values (an array's elements), primitives boxed
      */
-    record Holding(String field, Object holder, Map<String, Object> contents) {
+    record Holding(Object holder, Map<String, Object> contents) {
 
         /** The first of its fields that holds another value in {@code later}, described; null if none does. */
         String changedIn(Holding later) {
@@ -56,7 +55,7 @@ final class Published {
                 continue;
             }
             if (value != null && (value.getClass().isArray() || isLearners(value.getClass()))) {
-                published.put(field.getName(), new Holding(field.getName(), value, contents(value)));
+                published.put(field.getName(), new Holding(value, contents(value)));
             }
         }
         return published;

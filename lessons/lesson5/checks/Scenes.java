@@ -159,7 +159,7 @@ final class Scenes {
                 scene(growingHeap(), slowingStuckThreads(Thread.State.TIMED_WAITING)),
                 scene(smallHeap(), stuckThreads(Thread.State.RUNNABLE, FASTEST_LEAK)),
                 scene(smallHeap(), new ThreadPart(ThreadShape.STUCK_SPREAD,
-                        leakingThreads(EVERY_STUCK_STATE, SPREAD_LEAK_UP_TO), List.of())),
+                        leakingThreads(EVERY_STUCK_STATE, SLOWEST_LEAK, SPREAD_LEAK_UP_TO), List.of())),
                 scene(steadyHeap(), busyStuckThreads(Thread.State.BLOCKED)),
                 scene(steadyHeap(), resizedThreads()),
                 scene(steadyHeap(), surgingThreads()));
@@ -372,7 +372,7 @@ final class Scenes {
 
     /** Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end. */
     private ThreadPart stuckThreads(Thread.State state, double fastest) {
-        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), fastest), List.of());
+        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), SLOWEST_LEAK, fastest), List.of());
     }
 
     /**
@@ -381,17 +381,16 @@ final class Scenes {
      * yet over the rule's pace).
      */
     private ThreadPart slowingStuckThreads(Thread.State state) {
-        return new ThreadPart(ThreadShape.STUCK, new Plan.Threads(between(5, 20), between(4, 20), decimal(5, 6),
-                List.of(state), 0), List.of(new Event(Kind.THREAD_LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART,
-                between(120, 150), 0)));
+        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), 5, 6), List.of(new Event(
+                Kind.THREAD_LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART, between(120, 150), 0)));
     }
 
     /**
-     * Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end, each stuck in the
-     * next of {@code states}.
+     * Few idle threads, small swings, and {@code slowest} to {@code fastest} threads a second that never end, each
+     * stuck in the next of {@code states}.
      */
-    private Plan.Threads leakingThreads(List<Thread.State> states, double fastest) {
-        return new Plan.Threads(between(5, 20), between(4, 20), decimal(SLOWEST_LEAK, fastest), states, 0);
+    private Plan.Threads leakingThreads(List<Thread.State> states, double slowest, double fastest) {
+        return new Plan.Threads(between(5, 20), between(4, 20), decimal(slowest, fastest), states, 0);
     }
 
     /**

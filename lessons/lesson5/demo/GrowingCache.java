@@ -3,10 +3,7 @@ package lesson5.demo;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * A cache that fills at a pace, by the clock, up to a cap: a heap leak, or a cache warming up. Its pace may change
- * while it fills, as a leak's does when the traffic that feeds it changes, and it may start again from nothing.
- */
+/** A cache that fills at a {@link DuePace} up to a cap: a heap leak, or a cache warming up. */
 final class GrowingCache {
 
     private static final double MB = 1 << 20;
