@@ -79,6 +79,11 @@ public final class WatchedService implements Demo {
     private final CountDownLatch closed = new CountDownLatch(1);
     /** Held by one thread until {@link #close()}: what watchers stuck in BLOCKED wait for. */
     private final Object sessionLock = new Object();
+    /**
+     * What watchers stuck TIMED_WAITING poll for the close: a table whose every change wakes them all, to queue
+     * BLOCKED for it before they wait again.
+     */
+    private final Object sessionTable = new Object();
     /** What watchers stuck RUNNABLE read from: a loopback peer that takes every connection and never writes. */
     private ServerSocket silentPeer;
     private final List<Socket> silentConnections = new ArrayList<>();
@@ -137,6 +142,9 @@ public final class WatchedService implements Demo {
         if (plan.threads().leaks()) {
             if (plan.threads().stuckIn().contains(Thread.State.BLOCKED)) {
                 loop("session-janitor", this::holdSessionLock);
+            }
+            if (plan.threads().stuckIn().contains(Thread.State.TIMED_WAITING)) {
+                loop("session-table", this::changeSessionTable);
             }
             if (plan.threads().stuckIn().contains(Thread.State.RUNNABLE)) {
                 silentPeer = listenOnLoopback();
@@ -233,8 +241,10 @@ public final class WatchedService implements Demo {
         try {
             switch (states.get((number - 1) % states.size())) {
                 case TIMED_WAITING -> {
-                    while (!closed.await(1, TimeUnit.SECONDS)) {
-                        // polls for the close, again and again
+                    synchronized (sessionTable) {
+                        while (closed.getCount() > 0) {
+                            sessionTable.wait(1000);
+                        }
                     }
                 }
                 case BLOCKED -> {
@@ -279,6 +289,18 @@ public final class WatchedService implements Demo {
             socket.getInputStream().read();
         } catch (IOException e) {
             // the peer closed
+        }
+    }
+
+    /**
+     * Every 1 to 1.4 s, changes the session table for 300 to 400 ms and wakes every watcher polling it: they all
+     * leave TIMED_WAITING together and wait, BLOCKED, until the change is done. Stuck threads change state too.
+     */
+    private void changeSessionTable() throws InterruptedException {
+        Thread.sleep(1000 + random.nextInt(400));
+        synchronized (sessionTable) {
+            sessionTable.notifyAll();
+            Thread.sleep(300 + random.nextInt(100));
         }
     }
 
