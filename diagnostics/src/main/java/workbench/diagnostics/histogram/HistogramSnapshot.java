@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import workbench.diagnostics.metrics.Units;
 
 /**
@@ -12,23 +15,35 @@ import workbench.diagnostics.metrics.Units;
  *
  * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="snapshot"}
  *
- * Percentiles are the upper bound of the bucket holding that rank (at most 1/64 above the true value),
- * never above the recorded maximum.
+ * Percentiles are the upper bound of the bucket holding that rank (at most 1% above the true value), never above
+ * the recorded maximum. Count, sum, minimum and maximum are exact.
  */
 public final class HistogramSnapshot {
 
-    private final long[] counts;
-    private final long count;
+    /** HdrHistogram's precision for every histogram here: values within 1%, exact below 256. */
+    static final int SIGNIFICANT_DIGITS = 2;
+    static final HistogramSnapshot EMPTY = new HistogramSnapshot(new Histogram(SIGNIFICANT_DIGITS), 0, 0, 0);
+
+    /** The buckets, owned and never changed, and the exact figures recorded with them. */
+
+    private final Histogram buckets;
     private final long sum;
     private final long min;
     private final long max;
 
-    HistogramSnapshot(long[] counts, long count, long sum, long min, long max) {
-        this.counts = counts;
-        this.count = count;
+    private HistogramSnapshot(Histogram buckets, long sum, long min, long max) {
+        this.buckets = buckets;
         this.sum = sum;
-        this.min = count == 0 ? 0 : min;
-        this.max = count == 0 ? 0 : max;
+        boolean empty = this.buckets.getTotalCount() == 0;
+        this.min = empty ? 0 : min;
+        this.max = empty ? 0 : max;
+    }
+
+    /** A copy of {@code buckets}, whose writers must be done, beside the exact figures recorded with them. */
+    static HistogramSnapshot copyOf(AbstractHistogram buckets, long sum, long min, long max) {
+        Histogram copy = new Histogram(SIGNIFICANT_DIGITS);
+        copy.add(buckets);
+        return new HistogramSnapshot(copy, sum, min, max);
     }
 
     /** One bucket: how many values were at most {@code upperBound} and above the previous bucket's bound. */
@@ -36,7 +51,7 @@ public final class HistogramSnapshot {
 
     /** Number of values recorded. */
     public long count() {
-        return count;
+        return buckets.getTotalCount();
     }
 
     /** Sum of the values recorded. */
@@ -56,7 +71,7 @@ public final class HistogramSnapshot {
 
     /** Mean of the values, 0 when empty. */
     public double mean() {
-        return count == 0 ? 0 : (double) sum / count;
+        return count() == 0 ? 0 : (double) sum / count();
     }
 
     /**
@@ -69,18 +84,7 @@ public final class HistogramSnapshot {
         if (percentile < 0 || percentile > 100 || Double.isNaN(percentile)) {
             throw new IllegalArgumentException("percentile must be within 0..100, got " + percentile);
         }
-        if (count == 0) {
-            return 0;
-        }
-        long rank = Math.max(1, (long) Math.ceil(percentile / 100 * count));
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return Math.clamp(Buckets.upperBound(i), min, max);
-            }
-        }
-        return max;
+        return count() == 0 ? 0 : Math.clamp(buckets.getValueAtPercentile(percentile), min, max);
     }
 
     /** {@link #percentile(double)} of nanosecond values as a duration. */
@@ -90,41 +94,33 @@ public final class HistogramSnapshot {
 
     /** Non-empty buckets in increasing order, for exporting as a Prometheus or OpenTelemetry histogram. */
     public List<Bucket> buckets() {
-        List<Bucket> buckets = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                buckets.add(new Bucket(Buckets.upperBound(i), counts[i]));
-            }
+        List<Bucket> all = new ArrayList<>();
+        for (HistogramIterationValue bucket : buckets.recordedValues()) {
+            all.add(new Bucket(bucket.getValueIteratedTo(), bucket.getCountAtValueIteratedTo()));
         }
-        return buckets;
+        return all;
     }
 
     /** Number of values at most {@code bound}, counting whole buckets (exact at bucket bounds). */
     public long countAtOrBelow(long bound) {
-        long seen = 0;
-        for (int i = 0; i < counts.length && Buckets.upperBound(i) <= bound; i++) {
-            seen += counts[i];
-        }
-        return seen;
+        return buckets().stream().filter(bucket -> bucket.upperBound() <= bound).mapToLong(Bucket::count).sum();
     }
 
     /** Both snapshots together, as if every value had been recorded into one histogram. */
     public HistogramSnapshot plus(HistogramSnapshot other) {
-        long[] merged = counts.clone();
-        for (int i = 0; i < merged.length; i++) {
-            merged[i] += other.counts[i];
-        }
-        long mergedMin = count == 0 ? other.min : other.count == 0 ? min : Math.min(min, other.min);
-        return new HistogramSnapshot(merged, count + other.count, sum + other.sum, mergedMin, Math.max(max, other.max));
+        Histogram merged = buckets.copy();
+        merged.add(other.buckets);
+        long mergedMin = count() == 0 ? other.min : other.count() == 0 ? min : Math.min(min, other.min);
+        return new HistogramSnapshot(merged, sum + other.sum, mergedMin, Math.max(max, other.max));
     }
 
     /** Summary for nanosecond values: count, mean, p50, p99, max. */
     @Override
     public String toString() {
-        if (count == 0) {
+        if (count() == 0) {
             return "no values";
         }
-        return String.format(Locale.ROOT, "n=%d mean=%s p50=%s p99=%s max=%s", count,
+        return String.format(Locale.ROOT, "n=%d mean=%s p50=%s p99=%s max=%s", count(),
                 nanos((long) mean()), nanos(percentile(50)), nanos(percentile(99)), nanos(max));
     }
 

@@ -1,26 +1,31 @@
 package workbench.diagnostics.histogram;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
- * A histogram recorder for interval statistics, after HdrHistogram's {@code Recorder}: record from any
- * thread, then take {@link #intervalSnapshot()} periodically; each snapshot holds what was recorded
- * since the previous one and starts a fresh interval. Log-linear buckets keep every value within 1.6%.
+ * A histogram recorder for interval statistics: record from any thread, then take {@link #intervalSnapshot()}
+ * periodically; each snapshot holds what was recorded since the previous one and starts a fresh interval.
  *
  * {@snippet class="workbench.diagnostics.snippets.JfrSnippets" region="interval"}
  *
- * Values must be non-negative (durations in nanoseconds by convention). Thread-safe; recording is one short
- * uncontended lock, and a snapshot swaps buffers rather than copying under the lock for long.
+ * Values must be non-negative (durations in nanoseconds by convention). Buckets are HdrHistogram's, every value
+ * within 1% (two significant digits); count, sum, minimum and maximum are exact. Recording is wait-free: it
+ * works as HdrHistogram's {@code Recorder} does, on the same {@link WriterReaderPhaser}, and adds the exact sum
+ * and extremes that {@code Recorder} leaves out, swapped with the buckets so that a snapshot's figures agree.
  */
 public final class IntervalHistogram {
 
-    private long[] counts = new long[Buckets.COUNT];
-    private long count;
-    private long sum;
-    private long min = Long.MAX_VALUE;
-    private long max;
-    private long[] spare = new long[Buckets.COUNT];
-    private HistogramSnapshot total = empty();
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile Interval active = new Interval();
+    /** Drained by {@link #snapshot()} but not yet handed out by {@link #intervalSnapshot()}; under the reader lock. */
+    private HistogramSnapshot pending = HistogramSnapshot.EMPTY;
+    /** Every interval handed out since creation or {@link #reset()}; under the reader lock. */
+    private HistogramSnapshot total = HistogramSnapshot.EMPTY;
 
     /**
      * Records one value.
@@ -31,13 +36,11 @@ public final class IntervalHistogram {
         if (value < 0) {
             throw new IllegalArgumentException("histogram values must be >= 0, got " + value);
         }
-        int index = Buckets.index(value);
-        synchronized (this) {
-            counts[index]++;
-            count++;
-            sum += value;
-            min = Math.min(min, value);
-            max = Math.max(max, value);
+        long critical = phaser.writerCriticalSectionEnter();
+        try {
+            active.record(value);
+        } finally {
+            phaser.writerCriticalSectionExit(critical);
         }
     }
 
@@ -48,38 +51,64 @@ public final class IntervalHistogram {
 
     /** What was recorded since the previous interval snapshot (or creation); starts a new interval. */
     public HistogramSnapshot intervalSnapshot() {
-        long[] taken;
-        HistogramSnapshot interval;
-        synchronized (this) {
-            taken = counts;
-            counts = spare;
-            interval = new HistogramSnapshot(taken, count, sum, min, max);
-            count = 0;
-            sum = 0;
-            min = Long.MAX_VALUE;
-            max = 0;
+        phaser.readerLock();
+        try {
+            HistogramSnapshot interval = pending.plus(drain());
+            pending = HistogramSnapshot.EMPTY;
             total = total.plus(interval);
-            spare = new long[Buckets.COUNT];
+            return interval;
+        } finally {
+            phaser.readerUnlock();
         }
-        return interval;
     }
 
     /** Everything recorded since creation or {@link #reset()}, without starting a new interval. */
-    public synchronized HistogramSnapshot snapshot() {
-        return total.plus(new HistogramSnapshot(counts.clone(), count, sum, min, max));
+    public HistogramSnapshot snapshot() {
+        phaser.readerLock();
+        try {
+            pending = pending.plus(drain());
+            return total.plus(pending);
+        } finally {
+            phaser.readerUnlock();
+        }
     }
 
     /** Forgets every value. */
-    public synchronized void reset() {
-        counts = new long[Buckets.COUNT];
-        count = 0;
-        sum = 0;
-        min = Long.MAX_VALUE;
-        max = 0;
-        total = empty();
+    public void reset() {
+        phaser.readerLock();
+        try {
+            drain();
+            pending = HistogramSnapshot.EMPTY;
+            total = HistogramSnapshot.EMPTY;
+        } finally {
+            phaser.readerUnlock();
+        }
     }
 
-    private static HistogramSnapshot empty() {
-        return new HistogramSnapshot(new long[Buckets.COUNT], 0, 0, 0, 0);
+    /** Swaps in a fresh interval and, once no writer is still in the old one, copies it. Under the reader lock. */
+    private HistogramSnapshot drain() {
+        Interval done = active;
+        active = new Interval();
+        phaser.flipPhase();
+        return done.snapshot();
+    }
+
+    /** One interval's values: buckets, and the exact figures the buckets round. */
+    private static final class Interval {
+        private final Histogram buckets = new ConcurrentHistogram(HistogramSnapshot.SIGNIFICANT_DIGITS);
+        private final LongAdder sum = new LongAdder();
+        private final LongAccumulator min = new LongAccumulator(Math::min, Long.MAX_VALUE);
+        private final LongAccumulator max = new LongAccumulator(Math::max, 0);
+
+        void record(long value) {
+            buckets.recordValue(value);
+            sum.add(value);
+            min.accumulate(value);
+            max.accumulate(value);
+        }
+
+        HistogramSnapshot snapshot() {
+            return HistogramSnapshot.copyOf(buckets, sum.sum(), min.get(), max.get());
+        }
     }
 }
