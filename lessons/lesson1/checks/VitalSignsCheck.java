@@ -59,6 +59,8 @@ import workbench.harness.LabProcess;
  *   <li><b>non-daemon threads for daemon threads, or live for daemon</b>: one kind outnumbers the other by 40 or
  *       more sleepers, the other kind has a few.</li>
  *   <li><b>blocked threads among non-daemons only, or daemons only</b>: 2 to 5 of each kind are blocked.</li>
+ *   <li><b>blocked daemons and blocked non-daemons asked for apart and added</b>: in the second target, which runs
+ *       G1, the 2 to 5 blocked threads are all daemons or all not, so that one of the two reads NaN.</li>
  *   <li><b>waiting threads counted as blocked, or for blocked</b>: at least two more threads wait in
  *       {@code Object.wait} (WAITING) than are blocked; the sleepers are TIMED_WAITING.</li>
  *   <li><b>a Target closed by the code it was handed to</b>, as the lesson's try-with-resources around
@@ -91,6 +93,7 @@ class VitalSignsCheck {
     private static LabProcess workload;
     private static Target target;
     private static Observation observation;
+    private static SecondReading secondReading;
     /** Daemon threads the target started after the learner's code first read it, moments before the judged read. */
     private static int lateSleepers;
 
@@ -178,20 +181,59 @@ class VitalSignsCheck {
      * pool without a limit were bounded by what it holds, reports more than the JVM may ever use.
      */
     private static void heapLimitOfAG1Jvm() throws Exception {
-        long megabytes = 256 + new Random().nextInt(257);
-        try (LabProcess g1 = LabProcess.start(VitalsWorkload.class, List.of("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
-                "-Xms64m", "-Xmx" + megabytes + "m"), "0", "0", "0", "0", "0", "0", "0", "0", "0");
-             Target g1Target = awaitAndAttach(g1)) {
-            long reported = VitalSigns.read(g1Target).heapLimitBytes();
-            long truth = OwnReading.parse(g1.awaitLine(l -> l.startsWith(VitalsWorkload.VITALS),
-                    Duration.ofSeconds(5))).get(OwnReading.HEAP_LIMIT);
-            Feedback.check(Math.abs(reported - truth) <= LIMIT_TOLERANCE, String.format(Locale.ROOT, "heapLimitBytes"
-                    + " of a second JVM (pid %d), which runs the G1 collector: you reported %s, %s than what it"
-                    + " reported of itself, by more than the %s allowed for noise. Its eden and survivor pools have no"
-                    + " limit of their own.", g1Target.pid(), amount("heapLimitBytes", reported),
-                    reported > truth ? "higher" : "lower", amount("heapLimitBytes", LIMIT_TOLERANCE)), CATALOGUE
-                    + "; a pool without a limit of its own shares the heap's, which the pools that have one state");
+        SecondReading g1 = secondJvm();
+        long reported = g1.reading().heapLimitBytes();
+        long truth = g1.own().get(OwnReading.HEAP_LIMIT);
+        Feedback.check(Math.abs(reported - truth) <= LIMIT_TOLERANCE, String.format(Locale.ROOT, "heapLimitBytes"
+                + " of a second JVM (pid %d), which runs the G1 collector: you reported %s, %s than what it"
+                + " reported of itself, by more than the %s allowed for noise. Its eden and survivor pools have no"
+                + " limit of their own.", g1.pid(), amount("heapLimitBytes", reported),
+                reported > truth ? "higher" : "lower", amount("heapLimitBytes", LIMIT_TOLERANCE)), CATALOGUE
+                + "; a pool without a limit of its own shares the heap's, which the pools that have one state");
+    }
+
+    /**
+     * The blocked threads of the second target, all daemons or all not: only one of the two attribute sets of
+     * blocked threads exists there, and a filter that names the other reads nothing (NaN), not zero.
+     */
+    private static void blockedThreadsOfOneKind() throws Exception {
+        SecondReading g1 = secondJvm();
+        long reported = g1.reading().blockedThreads();
+        long truth = g1.own().get(OwnReading.BLOCKED);
+        String kind = g1.own().get(OwnReading.BLOCKED_DAEMONS) == truth ? "daemon" : "non-daemon";
+        Feedback.check(Math.abs(reported - truth) <= 1, String.format(Locale.ROOT, "blockedThreads of a second JVM"
+                + " (pid %d), whose blocked threads are all %s threads: you reported %s, %s than what it reported of"
+                + " itself, by more than a thread.", g1.pid(), kind, amount("blockedThreads", reported),
+                reported > truth ? "higher" : "lower"), CATALOGUE + "; an attribute set no thread has is absent, and"
+                + " value() of an absent one is NaN: filter by jvm.thread.state alone, and value() sums over the daemon"
+                + " flag");
+    }
+
+    /** The learner's reading of a second target, and that target's reading of itself, taken once for all tests. */
+    private record SecondReading(long pid, VitalSigns.Reading reading, OwnReading own) {}
+
+    /**
+     * Starts the second target, a G1 JVM whose 2 to 5 blocked threads are all daemons or all not, and reads it with
+     * the learner's code once.
+     */
+    private static synchronized SecondReading secondJvm() throws Exception {
+        if (secondReading == null) {
+            Random random = new Random();
+            long megabytes = 256 + random.nextInt(257);
+            String blocked = String.valueOf(2 + random.nextInt(4));
+            boolean daemons = random.nextBoolean();
+            try (LabProcess g1 = LabProcess.start(VitalsWorkload.class, List.of("-XX:+UseG1GC",
+                    "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx" + megabytes + "m"), "0", "0", daemons ? blocked : "0",
+                    daemons ? "0" : blocked, "0", "0", "0", "0", "0");
+                 Target g1Target = awaitAndAttach(g1)) {
+                VitalSigns.Reading reading = VitalSigns.read(g1Target);
+                Feedback.check(reading != null, "VitalSigns.read returned null for a running JVM.", CATALOGUE);
+                OwnReading own = OwnReading.parse(g1.awaitLine(l -> l.startsWith(VitalsWorkload.VITALS),
+                        Duration.ofSeconds(5)));
+                secondReading = new SecondReading(g1Target.pid(), reading, own);
+            }
         }
+        return secondReading;
     }
 
     /** The workload's JVM, attached once it is ready. */
@@ -247,6 +289,7 @@ class VitalSignsCheck {
                         + "; BLOCKED (waiting to enter a monitor) is not WAITING (in Object.wait, park, join)"),
                 new Proxy("the waiting threads", after.get(OwnReading.WAITING), CATALOGUE
                         + "; BLOCKED (waiting to enter a monitor) is not WAITING (in Object.wait, park, join)")));
+        blockedThreadsOfOneKind();
     }
 
     @Test
