@@ -73,6 +73,12 @@ import workbench.harness.LabProcess;
  * </ul>
  * The service's Target is handed to the learner's code and must still answer when that code returns: the caller
  * attached it, so the caller closes it.
+ *
+ * <p>Not defeated: <b>the highest median of each call's count</b>, the first endpoint listed winning a tie. It is a
+ * count per call too; the first service's culprit has a median of one, and the endpoint that fills the old
+ * generation, collecting on every second call, has one or zero over an odd number of calls as the phase falls, so
+ * only the order of the list and that phase make it name a decoy. Written by someone shown only the lesson, it passed
+ * its one run.
  */
 class SafepointDetectiveCheck {
 
