@@ -62,6 +62,8 @@ import workbench.harness.ReferenceSolution;
  *       blocked at once between two reads): after one read, 4 to 8 threads block on a monitor for 200 to 400 ms,
  *       get it and go back to waiting for work, and the next read, 2.5 s later, must not count them;</li>
  *   <li>{@code findMonitorDeadlockedThreads}: a deadlock on {@code ReentrantLock}s;</li>
+ *   <li>the last count kept when a scan finds none ({@code null}), as if deadlocks never ended: the deadlock on
+ *       {@code ReentrantLock}s comes first and is broken, its threads interrupted, before any other forms;</li>
  *   <li>every thread whose chain of lock owners ends in a cycle counted as deadlocked: one or two threads wait
  *       behind the deadlock on {@code ReentrantLock}s for one of its locks, out of the cycle;</li>
  *   <li>blocked threads counted as deadlocked: threads BLOCKED behind a thread that will let go start beside the
@@ -96,6 +98,9 @@ class CheapGaugesCheck {
             + " WAITING and TIMED_WAITING wait for a signal or a time";
     private static final String CYCLE = "Lesson 4, 'A scrape runs your gauges': a deadlock is the threads of a cycle,"
             + " as findDeadlockedThreads finds it; a thread that waits behind one is stuck, not deadlocked";
+    private static final String ENDED = "Lesson 4, 'A scrape runs your gauges': a deadlock on locks can end (an"
+            + " interrupted lockInterruptibly leaves the cycle); findDeadlockedThreads then returns null, a count of"
+            + " zero";
     private static final String LOCKS = "Lesson 4, 'A scrape runs your gauges': findDeadlockedThreads also finds"
             + " deadlocks on locks such as ReentrantLock, findMonitorDeadlockedThreads only those on monitors";
 
@@ -234,22 +239,21 @@ class CheapGaugesCheck {
             int onLocks = 2 + random.nextInt(3);
             int blocked = 2 + random.nextInt(3);
             try (ThreadScene scene = new ThreadScene()) {
-                scene.monitorCycle(onMonitors).blocked(blocked);
-                awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors, String.format(Locale.ROOT,
-                        "%d threads deadlocked on monitors (each in a synchronized block, BLOCKED on the next one's"
-                        + " monitor) and %d more BLOCKED behind a thread that will let go", onMonitors, blocked),
-                        before, v -> FRESH);
                 int behind = 1 + random.nextInt(2);
                 scene.lockCycle(onLocks, behind);
-                awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors + onLocks, String.format(
-                        Locale.ROOT, "those %d deadlocked on monitors, and now %d more deadlocked on ReentrantLocks"
-                        + " (each holding one and waiting for the next), with %d waiting behind them for one of those"
-                        + " locks, out of the cycle", onMonitors, onLocks, behind), before,
-                        v -> v == before + onMonitors ? LOCKS : v > before + onMonitors + onLocks ? CYCLE : FRESH);
+                awaitGauge(yours, "threads_deadlocked", v -> v == before + onLocks, String.format(Locale.ROOT,
+                        "%d threads deadlocked on ReentrantLocks (each holding one and waiting for the next), with %d"
+                        + " waiting behind them for one of those locks, out of the cycle", onLocks, behind), before,
+                        v -> v == before ? LOCKS : v > before + onLocks ? CYCLE : FRESH);
                 scene.breakLockCycle();
+                awaitGauge(yours, "threads_deadlocked", v -> v == before, String.format(Locale.ROOT,
+                        "the deadlock on ReentrantLocks broken and its %d threads ended, no other thread deadlocked",
+                        onLocks), before, v -> v == before + onLocks ? ENDED : FRESH);
+                scene.monitorCycle(onMonitors).blocked(blocked);
                 awaitGauge(yours, "threads_deadlocked", v -> v == before + onMonitors, String.format(Locale.ROOT,
-                        "the deadlock on ReentrantLocks broken and its %d threads ended (those on monitors can never"
-                        + " end)", onLocks), before, v -> FRESH);
+                        "now %d threads deadlocked on monitors (each in a synchronized block, BLOCKED on the next one's"
+                        + " monitor) and %d more BLOCKED behind a thread that will let go", onMonitors, blocked),
+                        before, v -> FRESH);
             }
         }
     }
