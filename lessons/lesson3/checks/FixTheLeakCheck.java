@@ -56,8 +56,9 @@ class FixTheLeakCheck {
             + " stops or closes?";
     private static final String CLOSE = "Lesson 3, 'Fixing a leak': close() stops or closes everything the service"
             + " started";
-    private static final String CONCURRENT = "Lesson 3, 'A count alone misleads': a cached pool adds a thread per"
-            + " concurrent task; one executor for the service holds its threads flat only if it is bounded";
+    private static final String CONCURRENT = "Lesson 3, 'A count alone misleads': threads started for each concurrent"
+            + " task pile up, whether a cached pool keeps them or an executor per request ends them afterwards; one"
+            + " executor for the service holds its threads flat only if it is bounded";
     private static final String FIRST_USE = "Lesson 3, 'Fixing a leak': what a service starts on its first use"
             + " must start once, however many first calls come together; start it with the service, or under a lock";
     private static final String ONE_CLIENT = "Lesson 3, 'Fixing a leak': an HttpClient is thread-safe; one client"
