@@ -66,6 +66,8 @@ import workbench.harness.ReferenceSolution;
  *       (stale-while-revalidate): after the polling, no request comes for 450 to 700 ms while a thread blocks
  *       every 15 ms; the first request after that must get a live thread count the JVM had at most 200 ms
  *       before, and such a page serves it the count from before the quiet spell.</li>
+ *   <li><b>a NaN taken for no reading</b>, the last blocked count kept until a new one comes: last, the check lets
+ *       every blocked thread go, and within {@value Staleness#RELEASE_MILLIS} ms the page must serve none.</li>
  *   <li><b>one result object updated in place</b> and published again through a volatile field: two reflective
  *       readings of what the page's volatile fields and atomic references hold, 600 ms apart, must not find the
  *       same object with other figures ({@link Published}).</li>
@@ -93,6 +95,8 @@ class FixHotPathCheck {
             + " whichever thread asked for it; then " + HOT_PATH;
     private static final String PUBLISH = HOT_PATH + ": the timer publishes an immutable result through a volatile"
             + " field, a new one on every refresh";
+    private static final String NONE = "Lesson 1, page 'The metric catalogue': with no thread in a state there is no"
+            + " row for it, and value() reads NaN; that is a reading of zero threads, not a missing one";
     private static final String FRESH = HOT_PATH + ": a background reader with a period well inside the bound";
     private static final String STOPPED = HOT_PATH + ": a scheduled task that throws is never run again, and"
             + " getThreadInfo gives null for a thread that ended after it was listed";
@@ -442,6 +446,11 @@ class FixHotPathCheck {
                         + " this JVM had left behind %.0f ms earlier: your page refreshes when requests come, not"
                         + " on a clock of its own, so after a quiet spell its figures can be of any age.",
                 quiet.quietMillis(), quiet.liveThreads(), quiet.ageMillis()), FRESH);
+        Staleness.AfterRelease release = result.afterRelease();
+        Feedback.check(release.blockedThreads() == 0, String.format(Locale.ROOT,
+                "Last, the check let its %d blocked threads go, and they ended. %.0f ms later your page still served"
+                        + " blockedThreads %d, though no thread was blocked: it kept an old count when the reading"
+                        + " had none.", release.released(), release.afterMillis(), release.blockedThreads()), NONE);
     }
 
     /** When one page's loads ran, before JFR has delivered the safepoints asked for meanwhile. */

@@ -22,6 +22,8 @@ import java.util.function.Function;
  * <p>From a fifth of the polling until {@value #STILL_AFTER_TURNOVER_MILLIS} ms before its end, short-lived threads
  * come and go as well ({@link ThreadTurnover}): a page whose refresh dies on a thread that ended under it stops
  * changing then, and has stood still for longer than 200 ms when the polling ends.
+ *
+ * <p>Last, every blocked thread is let go and ends: the page must soon serve no blocked thread.
  */
 final class Staleness {
 
@@ -35,6 +37,8 @@ final class Staleness {
      * longer than the 200 ms promised by the end.
      */
     static final int STILL_AFTER_TURNOVER_MILLIS = 250;
+    /** How long the page has to serve no blocked thread once none is left: 200 ms promised, and room to spare. */
+    static final int RELEASE_MILLIS = 500;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
@@ -56,8 +60,21 @@ final class Staleness {
      */
     record AfterQuiet(int quietMillis, long liveThreads, double ageMillis) {}
 
-    /** What {@link #measure} observed: each figure under constant polling, and the request after a quiet spell. */
-    record Result(List<Field> fields, AfterQuiet afterQuiet) {}
+    /**
+     * The page's blocked threads once the check let its own go, all of them.
+     *
+     * @param released       how many threads were blocked and then let go
+     * @param blockedThreads the last blocked thread count the page served, {@value #RELEASE_MILLIS} ms later or
+     *                       as soon as it served none
+     * @param afterMillis    how long after the threads ended the page served that figure
+     */
+    record AfterRelease(int released, long blockedThreads, double afterMillis) {}
+
+    /**
+     * What {@link #measure} observed: each figure under constant polling, the request after a quiet spell, and the
+     * blocked threads once none is left.
+     */
+    record Result(List<Field> fields, AfterQuiet afterQuiet, AfterRelease afterRelease) {}
 
     private record Response(long nanos, JsonNode body) {}
 
@@ -126,7 +143,22 @@ final class Staleness {
         for (String field : FIELDS) {
             fields.add(follow(field, responses));
         }
-        return new Result(fields, afterQuiet);
+        return new Result(fields, afterQuiet, afterRelease(page, parse, blocked.size()));
+    }
+
+    /**
+     * Polls the page until it serves no blocked thread, for {@value #RELEASE_MILLIS} ms at most: with none left,
+     * the catalogue has no {@code blocked} row, and a page that takes that NaN for no reading keeps an old count.
+     */
+    private static AfterRelease afterRelease(Page page, Function<String, JsonNode> parse, int released)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long served;
+        do {
+            served = parse.apply(page.render("after-release")).path("blockedThreads").asLong();
+            Thread.sleep(1);
+        } while (served != 0 && System.nanoTime() - start < RELEASE_MILLIS * 1_000_000L);
+        return new AfterRelease(released, served, (System.nanoTime() - start) / 1e6);
     }
 
     /**
