@@ -108,10 +108,16 @@ public final class HistogramSnapshot {
 
     /** Both snapshots together, as if every value had been recorded into one histogram. */
     public HistogramSnapshot plus(HistogramSnapshot other) {
+        // Immutable, so an empty side needs no copy: an interval drained into an empty pending one is not copied twice.
+        if (other.count() == 0) {
+            return this;
+        }
+        if (count() == 0) {
+            return other;
+        }
         Histogram merged = buckets.copy();
         merged.add(other.buckets);
-        long mergedMin = count() == 0 ? other.min : other.count() == 0 ? min : Math.min(min, other.min);
-        return new HistogramSnapshot(merged, sum + other.sum, mergedMin, Math.max(max, other.max));
+        return new HistogramSnapshot(merged, sum + other.sum, Math.min(min, other.min), Math.max(max, other.max));
     }
 
     /** Summary for nanosecond values: count, mean, p50, p99, max. */
