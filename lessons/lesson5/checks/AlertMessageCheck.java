@@ -60,6 +60,9 @@ import workbench.harness.ReferenceSolution;
  *       for how fast: that second leak's traffic slows part way, from 8 to 9 MB a second to 1.7 to 1.9, so that
  *       its floor's last step is under 2.3 MB a second (over half the reference's 2.5, under all of it), its first
  *       about four times as fast, and the pace from first floor to last over twice the last step's.
+ *   <li><b>the heap's page inhibited while threads climb</b>, as if stuck threads were what fills the heap: that
+ *       second leak's service also starts 3 to 6 threads a second that never end. They hold kilobytes; the heap
+ *       fills at its own pace, and only its page says by when.
  * </ul>
  */
 class AlertMessageCheck {
@@ -93,6 +96,8 @@ class AlertMessageCheck {
             + " that will be full within hours is a page; page whenever the live set keeps growing at a leak's pace,"
             + " each part rising at half that pace or more as a leak that slows with its traffic does, and let 'by"
             + " when' say how far off the maximum is";
+    private static final String TWO_LEAKS = "; and 'Alerts a person can act on': two leaks in one service are two"
+            + " pages, the thread alert does not say when the heap is full";
 
     /**
      * The samplers read this often: a period no pager can assume, far enough from the lesson's 100 ms that a clock
@@ -214,11 +219,13 @@ class AlertMessageCheck {
     private static String room(Watched run) {
         return run.scene().maxHeapBytes() >= ROOMY ? " Its maximum is further off than a nearly full heap's, and its"
                 + " traffic slowed part way, yet its live set rose in every part and climbs at a leak's pace from its"
-                + " first floor to its last: at that pace the heap is full within hours." : "";
+                + " first floor to its last: at that pace the heap is full within hours. Its thread count climbed"
+                + " too, a leak of its own; stuck threads hold kilobytes, not the MB a second its live set gained."
+                : "";
     }
 
     private static String revisitIfSilent(Watched run) {
-        return run.scene().maxHeapBytes() >= ROOMY ? ROOM : LIVE_SET;
+        return run.scene().maxHeapBytes() >= ROOMY ? ROOM + TWO_LEAKS : LIVE_SET;
     }
 
     /** What the course's own pager says about the same samples. */

@@ -14,7 +14,7 @@ import lesson5.demo.Plan.Event.Kind;
  * The runs each check watches, drawn at random within ranges chosen so that every shortcut a rule might take
  * meets, in every check, a run on which it gives the wrong answer. A run's heap and threads are drawn apart:
  * a heap leak comes with steady threads and a thread leak with a steady heap, but for one of thread-climb-alert's
- * thread leaks, whose heap leaks too.
+ * thread leaks and one of alert-message's heap leaks, whose service leaks both.
  *
  * <p>Sizes keep leaks and healthy runs apart, so that neither a fixed threshold nor a share of the service's size
  * can stand for a pace. The alerts' leaking heap grows 4 to 5.5 MB a second on 110 to 140 MB and stays under about
@@ -167,7 +167,9 @@ final class Scenes {
 
     /**
      * For alert-message: a heap leak near its maximum with a spike at the end, one in a roomy heap whose pace drops
-     * part way, and four healthy heaps, one of them full but level.
+     * part way and whose threads leak too, and four healthy heaps, one of them full but level. Two leaks in one
+     * service are two pages: a pager that leaves the heap to the thread alert, as if the threads' leak caused the
+     * heap's, stays silent on a heap that will be full.
      */
     static List<Scene> forPager(Random random) {
         return new Scenes(random, WatchedRuns.WINDOW).pager();
@@ -175,7 +177,7 @@ final class Scenes {
 
     private List<Scene> pager() {
         return List.of(scene(nearlyFullHeap(), steadyThreads()),
-                scene(roomyGrowingHeap(), steadyThreads()),
+                scene(roomyGrowingHeap(), stuckThreads(anyState(), FASTEST_LEAK)),
                 scene(spikedHeap(), steadyThreads()),
                 scene(steppedHeap(), steadyThreads()),
                 scene(quietHeap(), steadyThreads()),
