@@ -44,15 +44,19 @@ import workbench.harness.LabProcess;
  *   <li><b>the second slowest</b> ("the slowest is the decoy"): a second decoy is 10 to 20 ms slower than the
  *       culprit, so the culprit is never better than third.</li>
  *   <li><b>the first endpoint that showed any safepoint</b> over a few calls: an endpoint that allocates 40% of the
- *       young generation per call (a collection at least every third call) is always listed before the culprit, one
- *       that fills the old generation (a full collection every second call) often is, and a watchdog thread in the
- *       service takes a thread dump every 250 to 400 ms whatever is being called.</li>
+ *       young generation per call (a collection at least every third call) is always listed before the culprit, so
+ *       is one of two that fill the old generation (a full collection on two calls of three), and a watchdog thread
+ *       in the service takes a thread dump every 250 to 400 ms whatever is being called.</li>
  *   <li><b>safepoints per second</b>: the churning endpoint answers in a few milliseconds and collects every second
  *       or third call, well over 100 safepoints a second; the culprit also does 15 to 25 ms of work per call, which
  *       keeps it under 70.</li>
- *   <li><b>time stopped</b> rather than the count: the endpoint that fills the old generation brings a full
- *       collection every second call, together over twice as long as twenty of the culprit's stops, even a full
+ *   <li><b>time stopped</b> rather than the count: an endpoint that fills the old generation brings a full
+ *       collection on two calls of three, together over twice as long as twenty of the culprit's stops, even a full
  *       thread dump's heap walk (measured: 65 to 165 ms against 20 to 40 ms).</li>
+ *   <li><b>the median call's count</b> (the typical call, outliers set aside): the endpoints that fill the old
+ *       generation stop the world on two calls of three, so their median call shows one, as the first service's
+ *       culprit's does; one is listed before the culprit and one after, so the first of equals and the last of
+ *       equals both name a decoy. Over all their calls they bring about two stops for three calls.</li>
  *   <li><b>the worst single call</b> (the most safepoints any one call brought): every tenth call of the churning
  *       endpoint builds a batch of 3.5 young generations, three collections or more within that call, while the
  *       culprit's calls bring one each (two when the watchdog strikes during one); on average the churning endpoint
@@ -74,11 +78,6 @@ import workbench.harness.LabProcess;
  * The service's Target is handed to the learner's code and must still answer when that code returns: the caller
  * attached it, so the caller closes it.
  *
- * <p>Not defeated: <b>the highest median of each call's count</b>, the first endpoint listed winning a tie. It is a
- * count per call too; the first service's culprit has a median of one, and the endpoint that fills the old
- * generation, collecting on every second call, has one or zero over an odd number of calls as the phase falls, so
- * only the order of the list and that phase make it name a decoy. Written by someone shown only the lesson, it passed
- * its one run.
  */
 class SafepointDetectiveCheck {
 
@@ -87,7 +86,7 @@ class SafepointDetectiveCheck {
     private static final String PER_CALL = "Lesson 1, page 'What stops the world': a collection can stop the world"
             + " during any endpoint's calls, the culprit's too; look for the most safepoints per call, one or more,"
             + " not for more than zero, not for a rate per second, not for the longest time stopped, not for the"
-            + " busiest single call, not from one call of each";
+            + " busiest single call or the typical one, not from one call of each";
     private static final int SECOND_LOOK_CALLS = 10;
     private static final int WARM_UP_REQUESTS = 200;
     /** How often this JVM stops itself while the learner's code runs. */
@@ -245,8 +244,8 @@ class SafepointDetectiveCheck {
                 case CHURN -> " Its calls are quick and it allocates, so a collection comes every few calls (and now"
                         + " and then one call builds a batch that brings several): many safepoints per second, and a"
                         + " busy call here and there, yet under one per call on average.";
-                case BULK -> " It allocates large arrays, so a long full collection comes every second call: much"
-                        + " time stopped, yet fewer stops than calls.";
+                case BULK -> " It allocates large arrays, so a long full collection comes on two calls of three: much"
+                        + " time stopped, and a stop in its typical call, yet fewer stops than calls.";
                 case NONE, STEADY -> " Its calls showed a safepoint now and then, from collections and a watchdog"
                         + " thread that runs whatever endpoint is called.";
             };

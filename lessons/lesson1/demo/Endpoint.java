@@ -26,8 +26,8 @@ public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, 
         /** The same on every call, never a batch: a young collection in any three calls in a row, and never
          *  several within one call. */
         STEADY,
-        /** One array too large for the young generation, about 40% of the old generation's free space: a full
-         *  collection every second call. */
+        /** One array too large for the young generation, 25 to 60% of the old generation's free space: a full
+         *  collection on two calls of every three. */
         BULK
     }
 

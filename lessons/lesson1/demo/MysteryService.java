@@ -19,13 +19,14 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import workbench.harness.Demo;
 
 /**
  * Demo {@code safepoint-mystery}: a service whose endpoints have opaque names, each doing one runtime read
  * ({@link RuntimeRead}) per call, some plain work, and for some an allocation ({@link Endpoint}). Exactly one
- * endpoint's read stops the world on every call. The others stop it now and then: two allocate enough to make the
- * collector run every second or third call, and a watchdog thread takes a thread dump every few hundred
+ * endpoint's read stops the world on every call. The others stop it now and then: three allocate enough to make the
+ * collector run every third call, or two calls of three, and a watchdog thread takes a thread dump every few hundred
  * milliseconds, whatever is being called. Two innocent endpoints are slower than the culprit. Which name does what
  * is drawn at random on every start.
  *
@@ -77,31 +78,33 @@ public final class MysteryService implements Demo {
     /**
      * Seven endpoints under fresh opaque names: the culprit (a read that stops the world, {@code culpritReads} times
      * per call, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
-     * one that churns the young generation, one that fills the old one, a decoy 10 to 20 ms slower than the culprit,
-     * busy work slower still, and two plain reads. Listed in random order, except that the culprit always comes
-     * after the endpoint that churns the young generation: whoever stops at the first endpoint that showed any
-     * safepoint, takes the first of equals or calls each endpoint once, never lands on it.
+     * one that churns the young generation, two that fill the old one, a decoy 10 to 20 ms slower than the culprit,
+     * busy work slower still, and a plain read. Listed in random order, except that the culprit always comes after
+     * the endpoint that churns the young generation and between the two that fill the old one: whoever stops at the
+     * first endpoint that showed any safepoint, takes the first of equals or the last, or calls each endpoint once,
+     * never lands on it.
      */
     public static Map<String, String> randomMapping(Random random, int culpritReads,
                                                     Endpoint.Allocation culpritAllocation) {
         RuntimeRead stopping = new ArrayList<>(STOPS_THE_WORLD).get(random.nextInt(STOPS_THE_WORLD.size()));
         int culpritWork = 15 + random.nextInt(11);
         int decoyWork = culpritWork + 10 + random.nextInt(11);
-        List<Endpoint> innocents = new ArrayList<>(List.of(
+        List<Endpoint> endpoints = new ArrayList<>(List.of(
                 new Endpoint(concurrent(random), 0, Endpoint.Allocation.CHURN),
+                new Endpoint(concurrent(random), 0, Endpoint.Allocation.BULK),
                 new Endpoint(concurrent(random), 0, Endpoint.Allocation.BULK),
                 new Endpoint(concurrent(random), decoyWork, Endpoint.Allocation.NONE),
                 new Endpoint(concurrent(random), decoyWork + 15 + random.nextInt(11), Endpoint.Allocation.NONE),
-                new Endpoint(concurrent(random), random.nextInt(5), Endpoint.Allocation.NONE),
                 new Endpoint(concurrent(random), random.nextInt(5), Endpoint.Allocation.NONE)));
-        Collections.shuffle(innocents, random);
-        int churning = 0;
-        while (innocents.get(churning).allocation() != Endpoint.Allocation.CHURN) {
-            churning++;
-        }
-        int culpritAt = churning + 1 + random.nextInt(innocents.size() - churning);
-        List<Endpoint> endpoints = new ArrayList<>(innocents);
-        endpoints.add(culpritAt, new Endpoint(stopping, culpritWork, culpritAllocation, culpritReads));
+        int after;
+        int before;
+        do {
+            Collections.shuffle(endpoints, random);
+            after = Math.max(first(endpoints, Endpoint.Allocation.CHURN), first(endpoints, Endpoint.Allocation.BULK));
+            before = last(endpoints, Endpoint.Allocation.BULK);
+        } while (before <= after);
+        endpoints.add(after + 1 + random.nextInt(before - after),
+                new Endpoint(stopping, culpritWork, culpritAllocation, culpritReads));
         List<String> words = new ArrayList<>(WORDS);
         Collections.shuffle(words, random);
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -109,6 +112,16 @@ public final class MysteryService implements Demo {
             mapping.put(words.get(i) + "-" + String.format("%03d", random.nextInt(1000)), endpoints.get(i).spec());
         }
         return mapping;
+    }
+
+    private static int first(List<Endpoint> endpoints, Endpoint.Allocation allocation) {
+        return IntStream.range(0, endpoints.size()).filter(i -> endpoints.get(i).allocation() == allocation)
+                .findFirst().orElseThrow();
+    }
+
+    private static int last(List<Endpoint> endpoints, Endpoint.Allocation allocation) {
+        return IntStream.range(0, endpoints.size()).filter(i -> endpoints.get(i).allocation() == allocation)
+                .max().orElseThrow();
     }
 
     private static RuntimeRead concurrent(Random random) {
