@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -82,6 +83,9 @@ import workbench.harness.ReferenceSolution;
  *   <li><b>the machine's CPU load</b> ({@code getCpuLoad()}, every process's) for the process's: through both
  *       quiet spells another process keeps every processor busy ({@link OtherProcessLoad}), so the machine is
  *       fully loaded while this process computes nothing, and no more than that while it computes.</li>
+ *   <li><b>the CPU time of the threads alive at each refresh</b>, summed, for the process's: the threads that
+ *       compute live {@value #WORKER_MILLIS} ms each, others taking their place, so most of the CPU the process uses
+ *       between two refreshes was used by threads that have ended.</li>
  *   <li><b>a timer left running</b>: threads the page started must end within a second of {@code close()}. <b>One
  *       timer shared by every page</b>, left running because another page may still read it, is such a thread: the
  *       pages are measured before any other test builds one, so the shared timer starts while they are.</li>
@@ -117,6 +121,11 @@ class FixHotPathCheck {
     private static final double CPU_LOAD_RISE = 0.3;
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
     private static final int SPINNERS = 2 * PROCESSORS;
+    /**
+     * How long each computing thread lives: far shorter than any refresh period, so that a load summed from the
+     * CPU time of the threads alive at each refresh misses most of what threads that ended in between used.
+     */
+    private static final long WORKER_MILLIS = 5;
     /**
      * The whole machine, and a little for a share computed from two clocks read a moment apart. CPU seconds a second
      * not divided by the processors come to 1.6 on two processors beside one other spinning thread, and more on
@@ -271,7 +280,8 @@ class FixHotPathCheck {
 
     /**
      * After a quiet spell, while another process keeps every processor busy, the process uses next to no CPU; while
-     * two of the check's threads a processor compute, it uses half the machine or more; after another quiet spell,
+     * two of the check's threads a processor compute, each ending after {@value #WORKER_MILLIS} ms with another in
+     * its place, it uses half the machine or more; after another quiet spell,
      * the other process busy again, next to none. The machine is fully loaded in all three spells; a load average,
      * the machine's run queue over a minute, barely moves in that time; an average since the JVM started rises a
      * little and falls less (after the busy spell it has at least 2.5 s of the JVM's life behind it to dilute a
@@ -290,7 +300,11 @@ class FixHotPathCheck {
             for (int i = 0; i < SPINNERS; i++) {
                 spinners.add(Thread.ofPlatform().daemon().start(() -> {
                     while (computing.get()) {
-                        Thread.onSpinWait();
+                        try {
+                            Thread.ofPlatform().daemon().start(FixHotPathCheck::computeForASlice).join();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
                 }));
             }
@@ -306,9 +320,11 @@ class FixHotPathCheck {
             }
             Feedback.check(busy - quiet >= CPU_LOAD_RISE, String.format(Locale.ROOT, "After %d ms in which this JVM"
                     + " computed nothing while another process kept every processor busy, your page said"
-                    + " processCpuLoad %.3f; after %d ms in which %d of its threads computed without a pause, %.3f. The"
-                    + " figure does not follow this process's use of the CPU.",
-                    QUIET_MILLIS, quiet, COMPUTING_MILLIS, SPINNERS, busy), CPU_LOAD);
+                    + " processCpuLoad %.3f; after %d ms in which %d of its threads at a time computed without a pause,"
+                    + " %.3f. The figure does not follow this process's use of the CPU. Each of those threads computed"
+                    + " for %d ms and ended, and another took its place, as request threads come and go: their CPU"
+                    + " time is the process's too.", QUIET_MILLIS, quiet, COMPUTING_MILLIS, SPINNERS, busy,
+                    WORKER_MILLIS), CPU_LOAD);
             Feedback.check(busy <= WHOLE_MACHINE, String.format(Locale.ROOT, "After %d ms in which %d of this JVM's"
                     + " threads computed without a pause, two for each of the %d processors, your page said"
                     + " processCpuLoad %.3f: more than the whole machine, which is 1. CPU time over wall time counts"
@@ -375,6 +391,14 @@ class FixHotPathCheck {
                 comparison.yours().pacedAsks(), comparison.reference().pacedAsks());
         judgeAsks("In a burst", comparison.yours().burst(), comparison.yours().burstAsks(),
                 comparison.reference().burstAsks());
+    }
+
+    /** Computes without a pause for {@value #WORKER_MILLIS} ms, then returns, ending its thread. */
+    private static void computeForASlice() {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WORKER_MILLIS);
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     private static void judgeAsks(String load, PageLoad.Cost served, List<SafepointAsks.Ask> yours,

@@ -69,6 +69,8 @@ import workbench.harness.LabProcess;
  *       round trips for values, against one snapshot of the whole catalogue through the same kind of Target.</li>
  *   <li><b>exact values from a thread dump</b> ({@code dumpAllThreads}, stacks): the check counts the target's
  *       safepoints during the learner's read, beyond its collections; a read through the catalogue causes none.</li>
+ *   <li><b>a thread dump when no thread is blocked</b>, taking the NaN of a missing row for a failed read: a third
+ *       JVM blocks no thread, and its safepoints are counted during a second read of it.</li>
  *   <li><b>a reading kept from one call to the next</b> (per process, for a while, as a dashboard may serve
  *       figures up to 200 ms old): moments before the read the check judges, it has the learner's code read the
  *       target once through a Target of its own, then starts 5 to 8 more daemon threads in it.</li>
@@ -309,6 +311,34 @@ class VitalSignsCheck {
                         + " collections: every one stopped all of its threads. The values may be right; the way of"
                         + " reading them is what a busy service would feel. Something in your read takes thread"
                         + " stacks or walks the heap.", target.pid(), stops, stops == 1 ? "" : "s"), STOPS);
+        long quietStops = stopsReadingAJvmWithNothingBlocked();
+        Feedback.check(quietStops == 0, String.format(Locale.ROOT, "While your code read a JVM none of whose threads"
+                + " was blocked, that JVM went through %d safepoint%s beyond its garbage collections, though your read"
+                + " of the first target stopped nothing. Something in your read takes thread stacks when there is no"
+                + " row of blocked threads.", quietStops, quietStops == 1 ? "" : "s"), STOPS + "; no thread in a"
+                + " state means no row for it, and value() of a filter that matches none is NaN: that is zero threads");
+    }
+
+    /**
+     * Safepoints beyond collections while the learner's code reads a JVM none of whose threads is blocked, after a
+     * first read of it, each through a Target of its own.
+     */
+    private static long stopsReadingAJvmWithNothingBlocked() throws Exception {
+        try (LabProcess quiet = LabProcess.start(VitalsWorkload.class, List.of("-XX:TieredStopAtLevel=1", "-Xmx64m"),
+                "0", "0", "0", "0", "0", "0", "0", "0", "0");
+             Target counting = awaitAndAttach(quiet);
+             SafepointCounter safepoints = Safepoints.of(counting);
+             PerfData perf = PerfData.open(quiet.pid())) {
+            try (Target first = Target.attach(quiet.pid())) {
+                VitalSigns.read(first);
+            }
+            long before = safepoints.count();
+            long collectionsBefore = collections(perf);
+            try (Target judged = Target.attach(quiet.pid())) {
+                VitalSigns.read(judged);
+            }
+            return Math.max(0, safepoints.count() - before - (collections(perf) - collectionsBefore));
+        }
     }
 
     @Test
