@@ -1,13 +1,19 @@
 package lesson4.checks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.DoublePredicate;
 import java.util.function.DoubleFunction;
 import lesson4.HealthGauges;
@@ -73,7 +79,9 @@ import workbench.harness.ReferenceSolution;
  *   <li>a timer that scans only while scrapes keep coming: nobody reads the gauges for 5 to 7 s, threads deadlock,
  *       and the first read 2.5 s later must show them;</li>
  *   <li>a timer that outlives {@code close()}, such as one scanner shared by every instance: the JVM is watched for
- *       3 s after the gauges are closed, and their code may ask for no safepoint in that time;</li>
+ *       3 s after the gauges are closed, and their code may ask for no safepoint in that time; and <b>a timer whose
+ *       task is cancelled but whose thread is left</b>: no thread started while the gauges lived may outlive them by
+ *       those seconds;</li>
  *   <li>a value computed once, or a gauge dropped: every value changes after the gauges are registered.</li>
  * </ul>
  */
@@ -320,7 +328,9 @@ class CheapGaugesCheck {
     void closeStopsWhatTheGaugesStarted() throws Exception {
         String testThread = Thread.currentThread().getName();
         SafepointBill afterClose;
+        Set<Long> before;
         try (VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
+            before = liveThreads().keySet();
             try (Served yours = serve()) {
                 for (int read = 0; read < SCAN_WINDOW.toMillis() / SCAN_WINDOW_READ_MILLIS / 2; read++) {
                     GAUGES.forEach(yours::read);
@@ -337,6 +347,25 @@ class CheapGaugesCheck {
                 + " code of yours asked this JVM to stop the world %,d times: %s. Whatever the gauges started runs"
                 + " on, in every JVM that closes them, and so does its cost.", AFTER_CLOSE.toMillis() / 1e3,
                 SETTLE_MILLIS, afterClose.count(), afterClose.describe()), CLOSE);
+        List<String> lingering = liveThreads().entrySet().stream()
+                .filter(e -> !before.contains(e.getKey()) && !e.getValue().startsWith("JFR "))
+                .map(Map.Entry::getValue).toList();
+        Feedback.check(lingering.isEmpty(), String.format(Locale.ROOT, "%.1f s after close() returned, threads your"
+                + " gauges started were still alive: %s. A service that creates and closes gauges, on every restart"
+                + " of a component, keeps one more idle thread each time.", (SETTLE_MILLIS + AFTER_CLOSE.toMillis())
+                / 1e3, lingering), CLOSE + ": the timer's thread ends only when its executor is shut down");
+    }
+
+    /** This JVM's live threads by id, with their names; read without stopping it. */
+    private static Map<Long, String> liveThreads() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, String> live = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                live.put(info.getThreadId(), info.getThreadName());
+            }
+        }
+        return live;
     }
 
     @Test

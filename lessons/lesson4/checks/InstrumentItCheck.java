@@ -53,6 +53,8 @@ import workbench.harness.LabProcess;
  *   <li>every interface bound while a loopback address is reported, or the address the host's name resolves to
  *       taken for loopback: the service runs in a JVM of its own whose host name resolves to a network address of
  *       the machine, and the kernel's table of listening sockets says where it listens.</li>
+ *   <li><b>a port fixed in the code</b>, so that a scraper knows where to look: another instance stays open beside
+ *       the run's, and a port one has bound the other cannot.</li>
  * </ul>
  */
 class InstrumentItCheck {

@@ -11,15 +11,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import lesson4.OrderService;
+import workbench.harness.Feedback;
 
 /**
  * One run of {@link OrderTraffic} against the learner's order service, with what its variables said after each
  * step. Run once and shared by the tests of {@code InstrumentItCheck}; it never judges, the tests do. Before it,
  * an earlier instance of the service runs in the same JVM, takes a few requests and is closed, as a service restarted
- * in place or a second instance in one JVM (a test suite's) does: the run's instance starts from nothing.
+ * in place or a second instance in one JVM (a test suite's) does: the run's instance starts from nothing. Another
+ * instance stays open beside the run's throughout.
  */
 final class OrderScenario {
 
+    private static final String PORTS = "Lesson 4, 'Who may read them': VarsServer.start(vars, 0) takes any free"
+            + " port, and the service says which in varsUri()";
     /** Large enough that the server's send buffer and the slow reader's receive buffer cannot hold it. */
     private static final int LARGE_ORDER_CHARS = 8 * 1024 * 1024;
     /** How long a scrape may lag the last answer: counts are written once a response has gone out. */
@@ -76,7 +80,8 @@ final class OrderScenario {
         }
         // Asked before the next service binds a port of its own, which could be the same one.
         boolean earlierVarsServing = takesConnections(earlierVars);
-        try (OrderService service = new OrderService(); OrderTraffic orders = new OrderTraffic(service.uri());
+        try (OrderService service = new OrderService(); OrderService _ = besideAnother();
+             OrderTraffic orders = new OrderTraffic(service.uri());
              Scrape vars = new Scrape(service.varsUri(), revisit)) {
             traffic = orders;
             scrape = vars;
@@ -102,6 +107,20 @@ final class OrderScenario {
             return new Result(traffic.handled(), traffic.abandoned(), traffic.statuses(), traffic.waitedSeconds(),
                     traffic.pausedSeconds(), List.copyOf(checkpoints), metrics, json, earlier, earlierOpen,
                     earlierVars, earlierVarsServing);
+        }
+    }
+
+    /**
+     * A second instance open beside the run's, as two services of one test suite are: each binds ports of its own,
+     * so that a port fixed in the code, free for the first, is taken for the second.
+     */
+    private static OrderService besideAnother() {
+        try {
+            return new OrderService();
+        } catch (IOException e) {
+            throw Feedback.fail("A second OrderService, created in this JVM while another was open, failed to start: "
+                    + e + ". Two instances in one process, a test suite's or a restart that overlaps, each need ports"
+                    + " of their own.", PORTS);
         }
     }
 
