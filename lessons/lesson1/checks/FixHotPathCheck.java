@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import workbench.harness.Feedback;
 import workbench.harness.LabProcess;
+import workbench.harness.LiveThreads;
 import workbench.harness.ReferenceSolution;
 
 /**
@@ -190,7 +189,7 @@ class FixHotPathCheck {
     @BeforeAll
     static void measureBothPages() throws InterruptedException {
         asks = SafepointAsks.start();
-        checkThreads = liveThreads().keySet();
+        checkThreads = LiveThreads.byId().keySet();
         Windows reference = serve(() -> ReferenceSolution.create(Page.class, StatusPage.class));
         Windows yours = serve(() -> ReferenceSolution.view(Page.class, new StatusPage()));
         asks.stop();
@@ -489,7 +488,7 @@ class FixHotPathCheck {
     }
 
     private static Windows serve(Supplier<Page> create) throws InterruptedException {
-        Set<Long> before = liveThreads().keySet();
+        Set<Long> before = LiveThreads.byId().keySet();
         Instant start;
         Instant pacedEnd;
         PageLoad.Cost paced;
@@ -514,7 +513,7 @@ class FixHotPathCheck {
      */
     private static Map<Long, Long> pageThreadsCpu() {
         Map<Long, Long> cpu = new LinkedHashMap<>();
-        liveThreads().forEach((id, name) -> {
+        LiveThreads.byId().forEach((id, name) -> {
             if (!checkThreads.contains(id) && !name.startsWith("check-")) {
                 long nanos = THREADS.getThreadCpuTime(id);
                 if (nanos >= 0) {
@@ -531,7 +530,7 @@ class FixHotPathCheck {
         List<String> lingering;
         do {
             Thread.sleep(20);
-            lingering = liveThreads().entrySet().stream()
+            lingering = LiveThreads.byId().entrySet().stream()
                     .filter(e -> !before.contains(e.getKey()) && !e.getValue().startsWith("check-"))
                     .map(Map.Entry::getValue).toList();
         } while (!lingering.isEmpty() && System.nanoTime() < deadline);
@@ -539,12 +538,6 @@ class FixHotPathCheck {
     }
 
     /** Live threads by id and name, read without stacks: no safepoint of the check's own. */
-    private static Map<Long, String> liveThreads() {
-        Map<Long, String> threads = new LinkedHashMap<>();
-        Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds())).filter(Objects::nonNull)
-                .forEach(info -> threads.put(info.getThreadId(), info.getThreadName()));
-        return threads;
-    }
 
     private static JsonNode parse(String body) {
         try {

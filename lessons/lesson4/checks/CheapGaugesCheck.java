@@ -1,14 +1,10 @@
 package lesson4.checks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +22,7 @@ import workbench.diagnostics.vars.Var;
 import workbench.diagnostics.vars.Vars;
 import workbench.diagnostics.vars.VarsServer;
 import workbench.harness.Feedback;
+import workbench.harness.LiveThreads;
 import workbench.harness.ReferenceSolution;
 
 /**
@@ -330,7 +327,7 @@ class CheapGaugesCheck {
         SafepointBill afterClose;
         Set<Long> before;
         try (VmOperationRecorder recorder = VmOperationRecorder.start(Target.current())) {
-            before = liveThreads().keySet();
+            before = LiveThreads.byId().keySet();
             try (Served yours = serve()) {
                 for (int read = 0; read < SCAN_WINDOW.toMillis() / SCAN_WINDOW_READ_MILLIS / 2; read++) {
                     GAUGES.forEach(yours::read);
@@ -347,25 +344,13 @@ class CheapGaugesCheck {
                 + " code of yours asked this JVM to stop the world %,d times: %s. Whatever the gauges started runs"
                 + " on, in every JVM that closes them, and so does its cost.", AFTER_CLOSE.toMillis() / 1e3,
                 SETTLE_MILLIS, afterClose.count(), afterClose.describe()), CLOSE);
-        List<String> lingering = liveThreads().entrySet().stream()
+        List<String> lingering = LiveThreads.byId().entrySet().stream()
                 .filter(e -> !before.contains(e.getKey()) && !e.getValue().startsWith("JFR "))
                 .map(Map.Entry::getValue).toList();
         Feedback.check(lingering.isEmpty(), String.format(Locale.ROOT, "%.1f s after close() returned, threads your"
                 + " gauges started were still alive: %s. A service that creates and closes gauges, on every restart"
                 + " of a component, keeps one more idle thread each time.", (SETTLE_MILLIS + AFTER_CLOSE.toMillis())
                 / 1e3, lingering), CLOSE + ": the timer's thread ends only when its executor is shut down");
-    }
-
-    /** This JVM's live threads by id, with their names; read without stopping it. */
-    private static Map<Long, String> liveThreads() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, String> live = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                live.put(info.getThreadId(), info.getThreadName());
-            }
-        }
-        return live;
     }
 
     @Test
