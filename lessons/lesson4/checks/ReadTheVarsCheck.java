@@ -52,8 +52,10 @@ import workbench.harness.Feedback;
  *       which clients have moved off, keeps its past counts and gets no request, and 0.0 / 0.0 is NaN, which
  *       {@code Double.compare} ranks above every number;</li>
  *   <li>a fixed name: the check runs twice, with different failing endpoints.</li>
+ *   <li>leaving out an endpoint that failed every request in between, as if it were a gap between batches: in a
+ *       third service the failing endpoint is down, failing every request;</li>
  *   <li>the previous call's last scrape as this call's first (a baseline kept per service, as Prometheus keeps its
- *       last scrape): a third service is asked twice, and its incident moves to another endpoint right before the
+ *       last scrape): that third service is asked twice, and its incident moves to another endpoint right before the
  *       second call, so that a window opened by the first call holds seconds of the old incident and none of the
  *       new.</li>
  * </ul>
@@ -110,15 +112,16 @@ class ReadTheVarsCheck {
     }
 
     /**
-     * A third service is asked twice: its incident goes on for a while after the first answer, then moves to another
-     * endpoint right before the second call, which must name the endpoint failing most from then on.
+     * A third service is asked twice: its incident, a total outage of one endpoint, goes on for a while after the
+     * first answer, then moves to another endpoint right before the second call, which must name the endpoint
+     * failing most from then on.
      */
     @Test
     void namesItAgainWhenTheIncidentMovesBetweenTwoCalls() throws Exception {
-        Plan plan = draw(false);
+        Plan plan = outage(draw(false));
         Optional<Plan> moved = movedIncident(plan);
         while (moved.isEmpty()) {
-            plan = draw(false);
+            plan = outage(draw(false));
             moved = movedIncident(plan);
         }
         try (Storefront shop = new Storefront(plan, REQUESTS_PER_SECOND)) {
@@ -181,6 +184,13 @@ class ReadTheVarsCheck {
         return new Plan(plan.endpoints().stream().map(e -> e.role() != Plan.Role.FAILING ? e : new Plan.Endpoint(
                 e.name(), e.role(), e.share(), e.pastShare(), e.errorRate(),
                 Math.max(e.pastErrorRate(), share * e.errorRate()), e.delayMicros())).toList(), plan.pastRequests());
+    }
+
+    /** The plan, with its failing endpoint failing every request it gets now. */
+    private static Plan outage(Plan plan) {
+        return new Plan(plan.endpoints().stream().map(e -> e.role() != Plan.Role.FAILING ? e : new Plan.Endpoint(
+                e.name(), e.role(), e.share(), e.pastShare(), 1, e.pastErrorRate(), e.delayMicros())).toList(),
+                plan.pastRequests());
     }
 
     static boolean fair(Plan plan, RateProxies.Proxy exempt) {
@@ -301,6 +311,10 @@ class ReadTheVarsCheck {
             Feedback.fail(observed + "It served no request between your scrapes, so it has no rate now: leave out"
                     + " endpoints without requests in between. In doubles, 0.0 / 0.0 does not throw but gives NaN,"
                     + " which Double.compare and Comparator.comparingDouble rank above every number.", RATE);
+        }
+        if (plan.endpoint(Plan.Role.FAILING).errorRate() == 1) {
+            Feedback.fail(observed + "Another endpoint failed every request it got over the same seconds: an outage"
+                    + " is the highest error rate there is, not a gap or a misrouted client to leave out.", RATE);
         }
         String why = RateProxies.naming(seen, named).orElse(
                 "Another endpoint failed a larger share of its requests over the same seconds.");
