@@ -49,6 +49,10 @@ public final class VirtualLeakWorkload {
     private static final List<Object> KEPT = Collections.synchronizedList(new ArrayList<>());
     private static final Set<Long> LEAKED_IDS = ConcurrentHashMap.newKeySet();
     private static final Set<Long> DECOY_IDS = ConcurrentHashMap.newKeySet();
+    /** Turns each of two threads takes in {@code Object.wait}: thousands of calls, so that the JIT compiles it. */
+    private static final int WARM_UP_TURNS = 5_000;
+    /** Time for the compiler thread to install what those calls asked for, even on a busy machine. */
+    private static final long COMPILER_CATCH_UP_MILLIS = 300;
 
     private final Random random;
     private final long releaseAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -61,13 +65,54 @@ public final class VirtualLeakWorkload {
         VirtualLeakWorkload workload = new VirtualLeakWorkload(new Random(Long.parseLong(args[0])));
         workload.churn(Executors.newVirtualThreadPerTaskExecutor());
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        do {
+        workload.startAll();
+        report();
+        while (MORE.equals(input.readLine())) {
+            compileObjectWait();
             workload.startAll();
-            System.out.println(LEAKED + ids(LEAKED_IDS));
-            System.out.println(DECOYS + ids(DECOY_IDS));
-            System.out.println(READY);
-        } while (MORE.equals(input.readLine()));
+            report();
+        }
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static void report() {
+        System.out.println(LEAKED + ids(LEAKED_IDS));
+        System.out.println(DECOYS + ids(DECOY_IDS));
+        System.out.println(READY);
+    }
+
+    /**
+     * Has the JIT compile {@code Object.wait} before the second wave: two virtual threads hand a turn back and forth
+     * through {@code wait()} and {@code notifyAll()}. Compiled, it keeps no reference to its monitor while it waits,
+     * so the JSON thread dump names no blocker for that wave's waiters, while the first wave's, waiting in the
+     * interpreter, still name theirs.
+     */
+    private static void compileObjectWait() throws InterruptedException {
+        Object monitor = new Object();
+        int[] turn = {0};
+        List<Thread> players = new ArrayList<>();
+        for (int player = 0; player < 2; player++) {
+            int mine = player;
+            players.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < WARM_UP_TURNS; i++) {
+                    synchronized (monitor) {
+                        while (turn[0] != mine) {
+                            try {
+                                monitor.wait();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                        turn[0] = 1 - mine;
+                        monitor.notifyAll();
+                    }
+                }
+            }));
+        }
+        for (Thread player : players) {
+            player.join();
+        }
+        Thread.sleep(COMPILER_CATCH_UP_MILLIS);
     }
 
     /** One wave of leaks and decoys, awaited in place together with those of the waves before. */

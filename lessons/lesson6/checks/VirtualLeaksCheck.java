@@ -51,6 +51,9 @@ import workbench.harness.LabProcess;
  *   <li>parked threads only, those waiting on a monitor set aside (a heap dump does not record the monitor):
  *       some leaked threads wait in {@code Object.wait} on a monitor nobody else holds, beside decoys that wait on
  *       one of the same class that a live thread notifies later;</li>
+ *   <li>a leaked thread required to name its blocker: before the second wave the workload has the JIT compile
+ *       {@code Object.wait}, which then keeps no reference to its monitor while it waits, so the JSON thread dump
+ *       names no monitor for that wave's waiters in {@code Object.wait}, leaked ones included;</li>
  *   <li>blocked threads taken for contention that ends (only waiting ones judged): some leaked threads are
  *       BLOCKED entering a monitor whose owner, itself leaked, waits forever inside it, beside decoys blocked on
  *       a monitor of the same class that a live thread holds for half a minute;</li>
