@@ -17,7 +17,8 @@ import java.util.function.Function;
  * <p>Then comes a quiet spell of {@value #MIN_QUIET_MILLIS} to {@value #MAX_QUIET_MILLIS} ms: the state keeps
  * changing every {@value #STEP_MILLIS} ms, but no request comes, as on a service between two visitors. The first
  * request after it must get figures the JVM had at most a refresh period ago; a page that refreshes only when a
- * request finds its values old serves that request the values from before the spell.
+ * request finds its values old serves that request the values from before the spell, and one whose timer pauses
+ * once no request came for a second or two serves the values from when it paused.
  *
  * <p>From a fifth of the polling until {@value #STILL_AFTER_TURNOVER_MILLIS} ms before its end, short-lived threads
  * come and go as well ({@link ThreadTurnover}): a page whose refresh dies on a thread that ended under it stops
@@ -30,8 +31,9 @@ final class Staleness {
     static final List<String> FIELDS = List.of("liveThreads", "blockedThreads", "heapUsedBytes");
     private static final int STEP_MILLIS = 15;
     private static final int RETAINED_PER_STEP = 256 * 1024;
-    static final int MIN_QUIET_MILLIS = 450;
-    static final int MAX_QUIET_MILLIS = 700;
+    /** Longer than a pause a page might take while no request comes ("idle for a second or two"). */
+    static final int MIN_QUIET_MILLIS = 2_600;
+    static final int MAX_QUIET_MILLIS = 3_200;
     /**
      * The polling goes on this long after the turnover: a refresh that died on its last thread has stood still for
      * longer than the 200 ms promised by the end.
