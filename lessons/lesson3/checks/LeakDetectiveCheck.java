@@ -70,6 +70,9 @@ import workbench.harness.LabProcess;
  *   <li>threads followed by name rather than by id: in that run each leaking task gets an executor of its own,
  *       built per request and never shut down, whose factory numbers its one thread from 0, so every leaked thread
  *       has the name of one already there when the watch began;</li>
+ *   <li>a leak counted only where new stuck threads join ones stuck before the watch began: in the first
+ *       {@code FALLING_TOTAL} run the leak begins as the learner's code first asks for threads, its first thread
+ *       born 150 ms later;</li>
  *   <li>a short watch with lowered thresholds (one stuck thread is a leak): a watch of under a second never sees a
  *       leaking thread stuck, since each first waits 1.0 to 1.2 s with a time limit; what it sees are bursts of
  *       healthy threads waiting up to 0.8 s.</li>
@@ -79,29 +82,38 @@ import workbench.harness.LabProcess;
  */
 class LeakDetectiveCheck {
 
+    /** What a run does besides its shape's plan. */
+    enum Twist {
+        NONE,
+        /** Each leaking task runs on an executor of its own, so that every leaked thread has the same name. */
+        EXECUTOR_PER_LEAK,
+        /** The leak begins as the learner's code first asks for threads, so none of its threads is there before. */
+        LEAK_WHILE_WATCHED
+    }
+
     @Test
-    void namesTheLeakWhileTheTotalThreadCountFalls() throws Exception {
-        check(Plan.Shape.FALLING_TOTAL);
+    void namesALeakThatBeginsWhileWatchedAsTheTotalThreadCountFalls() throws Exception {
+        check(Plan.Shape.FALLING_TOTAL, null, Twist.LEAK_WHILE_WATCHED);
     }
 
     @Test
     void namesALeakBlockedOnAMonitorAmongPoolsThatGrow() throws Exception {
-        check(Plan.Shape.GROWING_DECOYS);
+        check(Plan.Shape.GROWING_DECOYS, null, Twist.NONE);
     }
 
     @Test
     void namesALeakParkedWithoutABlocker() throws Exception {
-        check(Plan.Shape.FALLING_TOTAL, Plan.Primitive.PARK, false);
+        check(Plan.Shape.FALLING_TOTAL, Plan.Primitive.PARK, Twist.NONE);
     }
 
     @Test
     void namesALeakOnLatchesAmongPoolsThatWaitOnLatchesToo() throws Exception {
-        check(Plan.Shape.GROWING_DECOYS, Plan.Primitive.LATCH, true);
+        check(Plan.Shape.GROWING_DECOYS, Plan.Primitive.LATCH, Twist.EXECUTOR_PER_LEAK);
     }
 
     @Test
     void findsNoLeakWhereNothingLeaks() throws Exception {
-        check(Plan.Shape.NO_LEAK);
+        check(Plan.Shape.NO_LEAK, null, Twist.NONE);
     }
 
     /**
@@ -123,28 +135,27 @@ class LeakDetectiveCheck {
         });
     }
 
-    private static void check(Plan.Shape shape) throws Exception {
-        check(shape, null, false);
-    }
-
-    /**
-     * @param primitive       what the leak waits on, or null for what its shape's leak waits on
-     * @param executorPerLeak whether each leaking task runs on an executor of its own, so that every leaked thread
-     *                        has the same name
-     */
-    private static void check(Plan.Shape shape, Plan.Primitive primitive, boolean executorPerLeak) throws Exception {
+    /** @param primitive what the leak waits on, or null for what its shape's leak waits on */
+    private static void check(Plan.Shape shape, Plan.Primitive primitive, Twist twist) throws Exception {
         long seed = new Random().nextLong();
         Plan drawn = Plan.fromSeed(seed, shape);
         Plan plan = primitive == null ? drawn : drawn.withPrimitive(primitive);
         List<String> args = new ArrayList<>(List.of("--seed=" + seed, "--shape=" + shape,
                 "--primitive=" + plan.primitive()));
-        if (executorPerLeak) {
-            args.add(LeakyThreads.EXECUTOR_PER_LEAK);
+        switch (twist) {
+            case EXECUTOR_PER_LEAK -> args.add(LeakyThreads.EXECUTOR_PER_LEAK);
+            case LEAK_WHILE_WATCHED -> args.add(LeakyThreads.LEAK_WHEN_TOLD);
+            case NONE -> { }
         }
         try (LabProcess demo = LabProcess.start(LeakyThreads.class, List.of("-Xmx64m"), args.toArray(String[]::new))) {
             demo.awaitLine(LeakyThreads.READY::equals, LabProcess.START_UP);
             try (Target attached = Target.attach(demo.pid())) {
-                WatchedTarget target = new WatchedTarget(attached, () -> waveWhileWatched(demo, plan));
+                WatchedTarget target = new WatchedTarget(attached, () -> {
+                    if (twist == Twist.LEAK_WHILE_WATCHED) {
+                        demo.tell(LeakyThreads.LEAK);
+                    }
+                    waveWhileWatched(demo, plan);
+                });
                 Thread.sleep(500);
                 ThreadSnapshot before = ThreadSnapshots.of(attached, 0);
                 long start = System.nanoTime();
@@ -152,7 +163,7 @@ class LeakDetectiveCheck {
                 Duration watched = Duration.ofNanos(System.nanoTime() - start);
                 if (plan.leaks() ? !Plan.poolKey(plan.leaking()).equals(named) : named != null) {
                     new LeakFeedback(plan, before, ThreadSnapshots.of(attached, 0), watched, target.asks() > 0,
-                            executorPerLeak).explain(named);
+                            twist).explain(named);
                 }
             }
         }

@@ -30,7 +30,7 @@ final class LeakFeedback {
     private final ThreadSnapshot after;
     private final Duration watched;
     private final boolean askedTheTarget;
-    private final boolean executorPerLeak;
+    private final LeakDetectiveCheck.Twist twist;
 
     /**
      * @param before         the service's threads just before the learner's method ran
@@ -39,13 +39,13 @@ final class LeakFeedback {
      * @param askedTheTarget whether it asked the Target it was handed for threads
      */
     LeakFeedback(Plan plan, ThreadSnapshot before, ThreadSnapshot after, Duration watched, boolean askedTheTarget,
-                 boolean executorPerLeak) {
+                 LeakDetectiveCheck.Twist twist) {
         this.plan = plan;
         this.before = before;
         this.after = after;
         this.watched = watched;
         this.askedTheTarget = askedTheTarget;
-        this.executorPerLeak = executorPerLeak;
+        this.twist = twist;
     }
 
     /** Fails with what the pool {@code named} (null for none) did while the learner's method watched. */
@@ -80,8 +80,9 @@ final class LeakFeedback {
             Feedback.fail(leak + " Its stuck threads are BLOCKED, each waiting to enter a monitor that is never"
                     + " released.", STUCK);
         }
-        String names = executorPerLeak ? " Each of its threads came from an executor of its own, whose factory"
-                + " numbered it 0, so they all have one name: only their ids tell them apart." : "";
+        String names = twist == LeakDetectiveCheck.Twist.EXECUTOR_PER_LEAK ? " Each of its threads came from an"
+                + " executor of its own, whose factory numbered it 0, so they all have one name: only their ids tell"
+                + " them apart." : "";
         if (plan.primitive() == Plan.Primitive.LATCH) {
             Feedback.fail(leak + " Its stuck threads are WAITING on latches nobody will count down, the kind of"
                     + " blocker the healthy pools wait on too, for replies that come." + names, COUNT);
@@ -91,7 +92,10 @@ final class LeakFeedback {
                     + " nothing they wait on, yet their count of waits never moves. Only the heap profile needs a"
                     + " blocker; following threads does not.", STUCK);
         }
-        Feedback.fail(leak + " The total thread count went from " + before.count() + " to " + after.count()
+        String began = twist == LeakDetectiveCheck.Twist.LEAK_WHILE_WATCHED ? " It began leaking as your method"
+                + " first asked for threads: none of its threads was there when you began, and every stuck one got"
+                + " stuck while you watched, at several moments. A leak needs no old stuck threads to join." : "";
+        Feedback.fail(leak + began + " The total thread count went from " + before.count() + " to " + after.count()
                 + " while your method ran: another pool shrank faster.", COUNT);
     }
 

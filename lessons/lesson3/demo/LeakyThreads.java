@@ -35,7 +35,8 @@ import workbench.harness.Demo;
  * <p>In the console: {@code /demo start leaky-threads}, then {@code ThreadSnapshots.dump()} and the lesson's
  * snippets. {@link #main} runs it in a JVM of its own, with {@code --seed=N}, {@code --shape=}one of
  * {@link Plan.Shape} and, to leak on another primitive than the shape's, {@code --primitive=}one of
- * {@link Plan.Primitive}; with {@value #EXECUTOR_PER_LEAK}, each leaking task runs on an executor of its own.
+ * {@link Plan.Primitive}; with {@value #EXECUTOR_PER_LEAK}, each leaking task runs on an executor of its own;
+ * with {@value #LEAK_WHEN_TOLD}, the leak begins only when told.
  */
 public final class LeakyThreads implements Demo {
 
@@ -45,11 +46,23 @@ public final class LeakyThreads implements Demo {
     public static final String WAVE = "wave";
     /** The flag that gives each leaking task an executor of its own. */
     public static final String EXECUTOR_PER_LEAK = "--executor-per-leak";
+    /** The flag that holds the leak back until {@value #LEAK} is read: a service that begins to leak while watched. */
+    public static final String LEAK_WHEN_TOLD = "--leak-when-told";
+    /** A line on standard input that begins the leak of a run started with {@value #LEAK_WHEN_TOLD}. */
+    public static final String LEAK = "leak";
+    /** The first leaking task comes this long after the leak begins. */
+    private static final long FIRST_LEAK_MILLIS = 50;
+    /**
+     * When told, the first leaking task comes this long after: a snapshot taken as the service is told holds none of
+     * the leak's threads, even on a busy machine.
+     */
+    private static final long FIRST_TOLD_LEAK_MILLIS = 150;
 
     private static final Duration KEEP_ALIVE = Duration.ofMillis(400);
 
     private final Plan plan;
     private final boolean executorPerLeak;
+    private final boolean leakWhenTold;
     private final Random random = new Random();
     /** The shared table whose monitor a MONITOR leak holds forever. */
     private final RateTable rates = new RateTable();
@@ -57,6 +70,8 @@ public final class LeakyThreads implements Demo {
     private final List<CountDownLatch> shrinkingLatches = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private ExecutorService waving;
+    /** The leaking pool's thread names, shared with a healthy executor in runs with growing decoys. */
+    private ThreadFactory leakNames;
     private Instant started;
     private boolean closed;
 
@@ -68,29 +83,33 @@ public final class LeakyThreads implements Demo {
 
     /** A run with the given plan. */
     public LeakyThreads(Plan plan) {
-        this(plan, false);
+        this(plan, false, false);
     }
 
     /**
      * @param executorPerLeak whether each leaking task gets an executor of its own, as a service that builds one per
      *                        request and never shuts it down: each executor's factory numbers its thread from 0, so
      *                        every leaked thread has the same name
+     * @param leakWhenTold    whether the leak waits until {@value #LEAK} is read
      */
-    LeakyThreads(Plan plan, boolean executorPerLeak) {
+    LeakyThreads(Plan plan, boolean executorPerLeak, boolean leakWhenTold) {
         this.plan = plan;
         this.executorPerLeak = executorPerLeak;
+        this.leakWhenTold = leakWhenTold;
     }
 
     /**
      * Runs the demo until killed: {@code --seed=N} picks the plan, {@code --shape=FALLING_TOTAL} its decoys,
-     * {@code --primitive=PARK} what its leak waits on, {@value #EXECUTOR_PER_LEAK} where its threads come from; each
-     * {@link #WAVE} read from standard input starts a wave.
+     * {@code --primitive=PARK} what its leak waits on, {@value #EXECUTOR_PER_LEAK} where its threads come from,
+     * {@value #LEAK_WHEN_TOLD} when it begins; each {@link #WAVE} read from standard input starts a wave, and
+     * {@link #LEAK} begins the leak.
      */
     public static void main(String[] args) throws Exception {
         long seed = new Random().nextLong();
         Plan.Shape shape = Plan.Shape.FALLING_TOTAL;
         Plan.Primitive primitive = null;
         boolean executorPerLeak = false;
+        boolean leakWhenTold = false;
         for (String arg : args) {
             if (arg.startsWith("--seed=")) {
                 seed = Long.parseLong(arg.substring("--seed=".length()));
@@ -100,16 +119,21 @@ public final class LeakyThreads implements Demo {
                 primitive = Plan.Primitive.valueOf(arg.substring("--primitive=".length()));
             } else if (arg.equals(EXECUTOR_PER_LEAK)) {
                 executorPerLeak = true;
+            } else if (arg.equals(LEAK_WHEN_TOLD)) {
+                leakWhenTold = true;
             }
         }
         Plan plan = Plan.fromSeed(seed, shape);
-        LeakyThreads demo = new LeakyThreads(primitive == null ? plan : plan.withPrimitive(primitive), executorPerLeak);
+        LeakyThreads demo = new LeakyThreads(primitive == null ? plan : plan.withPrimitive(primitive), executorPerLeak,
+                leakWhenTold);
         demo.start();
         System.out.println(READY);
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = input.readLine(); line != null; line = input.readLine()) {
             if (line.equals(WAVE)) {
                 demo.wave();
+            } else if (line.equals(LEAK)) {
+                demo.leak(FIRST_TOLD_LEAK_MILLIS);
             }
         }
         Thread.sleep(Long.MAX_VALUE);
@@ -228,23 +252,33 @@ public final class LeakyThreads implements Demo {
      * those.
      */
     private void startLeaking() {
-        ThreadFactory names = factory(plan.leaking());
-        if (plan.leaks() && executorPerLeak) {
+        leakNames = factory(plan.leaking());
+        if (!leakWhenTold) {
+            leak(FIRST_LEAK_MILLIS);
+        }
+        if (plan.shape() != Plan.Shape.FALLING_TOTAL) {
+            ExecutorService healthy = cachedPool(leakNames);
+            executors.add(healthy);
+            scheduleBursts(healthy, 3, 5, 1_000, 1_500, 150, 350);
+        }
+    }
+
+    /** Begins the leak, its first task {@code firstMillis} from now; nothing in a run without a leak. */
+    private synchronized void leak(long firstMillis) {
+        if (!plan.leaks() || closed) {
+            return;
+        }
+        if (executorPerLeak) {
             scheduler.scheduleAtFixedRate(() -> {
                 ExecutorService perRequest = Executors.newSingleThreadExecutor(factory(plan.leaking()));
                 executors.add(perRequest);
                 perRequest.execute(this::waitForALostReply);
-            }, 50, plan.leakMillis(), TimeUnit.MILLISECONDS);
-        } else if (plan.leaks()) {
-            ExecutorService leaking = cachedPool(names);
+            }, firstMillis, plan.leakMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            ExecutorService leaking = cachedPool(leakNames);
             executors.add(leaking);
-            scheduler.scheduleAtFixedRate(() -> leaking.execute(this::waitForALostReply), 50, plan.leakMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
-        if (plan.shape() != Plan.Shape.FALLING_TOTAL) {
-            ExecutorService healthy = cachedPool(names);
-            executors.add(healthy);
-            scheduleBursts(healthy, 3, 5, 1_000, 1_500, 150, 350);
+            scheduler.scheduleAtFixedRate(() -> leaking.execute(this::waitForALostReply), firstMillis,
+                    plan.leakMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
