@@ -26,6 +26,10 @@ import workbench.harness.Feedback;
  *   <li><b>heap used</b> (its floor, slope, range or peak) for the live set: a run on a quiet collector (Parallel,
  *       Serial or G1 with a big young generation, collected just before the window) where heap used climbs tens of
  *       MB with garbage while the live set stays level; and a run whose bursts swing heap used by 100 MB.
+ *   <li><b>heap used outside eden</b> (survivor and old) for the live set, or heap used's floor: a run on
+ *       Parallel or Serial, whose old generation only full collections measure, none in the window, where reports of
+ *       15 to 20 MB, held for a moment in a young generation of 8 MB, are promoted by young collections and die in
+ *       the old generation, so that its used climbs with garbage faster than a leak.
  *   <li><b>a size</b> of the live set for a pace: the leak grows on 110 to 140 MB and stays under about 210, a run in
  *       a quiet spell holds 220 to 260 MB and a small one under 15; any fixed threshold fires on a healthy run or
  *       misses the leak.
@@ -134,6 +138,18 @@ class HeapLeakAlertCheck {
     }
 
     @Test
+    void staysSilentWhileGarbageIsPromoted() {
+        for (Watched run : runs(scene -> scene.heap() == HeapShape.PROMOTING)) {
+            silent(run, "Your rule fired on a healthy service whose reports, held for a moment, were caught by young"
+                    + " collections and promoted, to die in the old generation: no full collection ran in the window,"
+                    + " so the floors of the old generation's used in the three parts of the window climbed, "
+                    + Floors.of(oldUsed(run)).inMb() + ", with garbage, while those of the heap after the last"
+                    + " collection were " + liveFloors(run) + ". What survived one young collection is not live; only"
+                    + " a collection of the old generation tells.", LIVE_SET);
+        }
+    }
+
+    @Test
     void staysSilentOnALevelShift() {
         for (Watched run : runs(scene -> scene.heap() == HeapShape.STEPPED)) {
             silent(run, "Your rule fired on a healthy service whose cache warms up slowly and which loaded another"
@@ -212,6 +228,12 @@ class HeapLeakAlertCheck {
         return String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f MB a second;"
                 + " the runs were read every %d ms, not 100.",
                 Floors.pace(run.sampler().series("jvm.memory.used_after_last_gc", HEAP)) / MB, run.readEveryMillis());
+    }
+
+    /** The old generation's used, in Serial's pool or Parallel's. */
+    private static TimeSeries oldUsed(Watched run) {
+        String pool = run.scene().flags().contains("-XX:+UseSerialGC") ? "Tenured Gen" : "PS Old Gen";
+        return run.sampler().series("jvm.memory.used", Attributes.of("jvm.memory.pool.name", pool));
     }
 
     private static String usedAndLive(Watched run) {

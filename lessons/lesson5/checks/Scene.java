@@ -32,6 +32,11 @@ record Scene(HeapShape heap, ThreadShape threads, List<String> flags, long maxHe
         /** No collection runs in the window: heap used climbs with garbage while the live set stays level. */
         QUIET,
         /**
+         * Young collections promote bursts that die in the old generation, and no full collection runs in the window:
+         * the old generation's used climbs with garbage while the live set stays level.
+         */
+        PROMOTING,
+        /**
          * A cache warming up below a leak's pace, and a tall burst held through the end of the window: the live set
          * jumps at the end, then falls back.
          */

@@ -63,6 +63,8 @@ final class Scenes {
     /** Collectors that leave a big young generation alone until it fills: no collection in the window. */
     private static final List<String> QUIET_COLLECTORS = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC",
             "-XX:+UseG1GC");
+    /** Collectors whose old generation's heap after the last collection only a full collection measures. */
+    private static final List<String> OLD_MEASURED_WHEN_FULL = List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC");
     /**
      * When a slowing leak slows, just before the second part opens (for the heap's, between the last two collections
      * before it), so that the second floor stands for the fast pace and the third for the slow one.
@@ -119,9 +121,10 @@ final class Scenes {
     }
 
     /**
-     * For heap-leak-alert: a heap leak, threads that leak beside a level heap, a cache loaded once, a quiet
-     * collector, a spike at the end, a small service warming up and a batch flushed near the end. Only the heap leak
-     * has a heap that misbehaves and only the thread leak has threads that do, so each run shows one thing.
+     * For heap-leak-alert: a heap leak, threads that leak beside a level heap whose old generation fills with
+     * promoted garbage, a cache loaded once, a quiet collector, a spike at the end, a small service warming up and
+     * a batch flushed near the end. Only the heap leak has a live set that grows and only the thread leak has
+     * threads that do, so each run shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
         return new Scenes(random, WatchedRuns.WINDOW).heapAlert();
@@ -129,7 +132,7 @@ final class Scenes {
 
     private List<Scene> heapAlert() {
         return List.of(scene(busyGrowingHeap(), steadyThreads()),
-                scene(steadyHeap(), stuckThreads(anyState(), FASTEST_LEAK)),
+                scene(promotingHeap(), stuckThreads(anyState(), FASTEST_LEAK)),
                 scene(steppedHeap(), steadyThreads()),
                 scene(quietHeap(), steadyThreads()),
                 scene(spikedHeap(), steadyThreads()),
@@ -139,9 +142,10 @@ final class Scenes {
 
     /**
      * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING,
-     * TIMED_WAITING (leaking its heap as well), RUNNABLE, and in each of those and BLOCKED in turn, a busy service
-     * whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly and surges at the end. Every
-     * state a leaked thread can stay in is in every check, alone and beside the others.
+     * TIMED_WAITING (leaking its heap as well), RUNNABLE (beside a lock that keeps a thread or two BLOCKED once, for
+     * half a second), and in each of those and BLOCKED in turn, a busy service whose threads stick BLOCKED, a pool
+     * resized once, and a pool that fills slowly and surges at the end. Every state a leaked thread can stay in is
+     * in every check, alone and beside the others.
      *
      * <p>The small service stuck WAITING, whose leak is the slowest, is watched for {@value #BRIEF_WATCH_MILLIS} ms
      * only, the others for {@value #THREAD_WINDOW_MILLIS} ms: the threads its floor gains in its window are fewer
@@ -157,7 +161,7 @@ final class Scenes {
                 scene(steadyHeap(), stuckThreads(Thread.State.WAITING, SLOWEST_LEAK_UP_TO),
                         Duration.ofMillis(BRIEF_WATCH_MILLIS)),
                 scene(growingHeap(), slowingStuckThreads(Thread.State.TIMED_WAITING)),
-                scene(smallHeap(), stuckThreads(Thread.State.RUNNABLE, FASTEST_LEAK)),
+                scene(smallHeap(), stuckThreadsBesideBriefContention(Thread.State.RUNNABLE)),
                 scene(smallHeap(), new ThreadPart(ThreadShape.STUCK_SPREAD,
                         leakingThreads(EVERY_STUCK_STATE, SLOWEST_LEAK, SPREAD_LEAK_UP_TO), List.of())),
                 scene(steadyHeap(), busyStuckThreads(Thread.State.BLOCKED)),
@@ -335,6 +339,21 @@ final class Scenes {
     }
 
     /**
+     * A level live set on a collector whose old generation only a full collection measures, one just before the
+     * window and none in it (the heap is committed whole), and reports of 15 to 20 MB held for a moment every
+     * second or so in a young generation of 8 MB: young collections run while they are held, promote them, and they
+     * die in the old generation. Its used climbs with that garbage over 5 MB a second; the heap after the last
+     * collection stays level.
+     */
+    private HeapPart promotingHeap() {
+        List<String> flags = List.of(OLD_MEASURED_WHEN_FULL.get(random.nextInt(OLD_MEASURED_WHEN_FULL.size())),
+                "-Xmn8m");
+        return new HeapPart(HeapShape.PROMOTING, flags, 1024,
+                new Plan.Heap(between(120, 170), between(2, 4), between(15, 20), 0, 0),
+                List.of(new Event(Kind.COLLECT, -300, 0, 0)));
+    }
+
+    /**
      * A cache that warms up at 1.9 to 2 MB a second from 1.5 s before the window, a report that holds 25 to 35 MB
      * for a second in the middle of the window and one that holds 60 to 100 MB through its end. The floors rise in
      * every part, but slower than the alert's pace; the mean of each part and a line through every point rise
@@ -375,6 +394,16 @@ final class Scenes {
     /** Few idle threads, small swings, and 3 to {@code fastest} threads a second that never end. */
     private ThreadPart stuckThreads(Thread.State state, double fastest) {
         return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), SLOWEST_LEAK, fastest), List.of());
+    }
+
+    /**
+     * Few idle threads, small swings, the fastest leak stuck in {@code state}, and once, 1 to 2.5 s into the
+     * window, a lock held for 0.5 to 0.7 s that keeps 1 or 2 threads BLOCKED: the only reads of the run with a thread
+     * in that state. A state that most reads lack has no thread in them, zero, and the leak climbs all the same.
+     */
+    private ThreadPart stuckThreadsBesideBriefContention(Thread.State state) {
+        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), SLOWEST_LEAK, FASTEST_LEAK),
+                List.of(new Event(Kind.CONTEND, between(1_000, 2_500), between(1, 2), between(500, 700))));
     }
 
     /**

@@ -54,6 +54,9 @@ import workbench.harness.Feedback;
  *       TIMED_WAITING poll a table that changes every second or so, and each change wakes them all to wait for it,
  *       BLOCKED, for a third of a second, so that in every part one read finds none of them TIMED_WAITING and
  *       another none BLOCKED; each state's floor leaves them out, the count's floor does not.
+ *   <li><b>only reads that hold every state</b> seen in the window, as if a read without one had failed: in the
+ *       leak stuck RUNNABLE, a lock held for 0.5 to 0.7 s, 1 to 2.5 s into the window, keeps 1 or 2 threads
+ *       BLOCKED, the only time in the run that any thread is; the reads that hold it are all in the first part.
  *   <li><b>the state that climbs fastest</b>, each state's count judged alone: one leak's threads take the four
  *       states in turn, 3 to 4.4 threads a second in all, so no state gains more than 1.1 a second, less than the
  *       healthy filling pool's WAITING readers.
@@ -125,7 +128,9 @@ class ThreadClimbAlertCheck {
             String how = switch (state) {
                 case BLOCKED -> "each BLOCKED on a lock nobody releases";
                 case RUNNABLE -> "each reading a socket whose peer never writes (RUNNABLE: the JVM reports a thread"
-                        + " waiting in native I/O as running)";
+                        + " waiting in native I/O as running). Once, early in the window, a lock held for half a"
+                        + " second kept a thread or two BLOCKED, the only reads with any thread in that state: in every"
+                        + " other read that state has no thread, zero, and the read is as whole as any";
                 default -> "each polling a session table with a time-out (TIMED_WAITING) and, every second or so,"
                         + " woken with all the others by a change to the table, to wait for it BLOCKED; its pace"
                         + " slowed from just before the second part of the window on, as its traffic fell. A leak"

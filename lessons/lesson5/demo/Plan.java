@@ -70,9 +70,10 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param kind      what happens
      * @param atMillis  when, counted from the moment a watcher's window opens; may be before it
      * @param amount    MB for {@link Kind#LOAD}, {@link Kind#LOAD_UP_TO} and {@link Kind#HOLD},
-     *                  threads for {@link Kind#RESIZE} and {@link Kind#SURGE}, KB a second for
+     *                  threads for {@link Kind#RESIZE}, {@link Kind#SURGE} and {@link Kind#CONTEND}, KB a second for
      *                  {@link Kind#LEAK_PACE}, threads a minute for {@link Kind#THREAD_LEAK_PACE}
-     * @param forMillis how long a {@link Kind#HOLD} or the tasks of a {@link Kind#SURGE} last
+     * @param forMillis how long a {@link Kind#HOLD}, the tasks of a {@link Kind#SURGE} or the lock of a
+     *                  {@link Kind#CONTEND} last
      */
     public record Event(Kind kind, long atMillis, int amount, long forMillis) {
 
@@ -108,7 +109,12 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
             /** The fixed pool is resized once, by {@code amount} more threads. */
             RESIZE,
             /** A batch of {@code amount} tasks that each last {@code forMillis} floods the elastic pool. */
-            SURGE
+            SURGE,
+            /**
+             * A maintenance task holds a lock for {@code forMillis} while {@code amount} threads wait to enter it,
+             * BLOCKED, then all of them end: a state the service's threads are in only then.
+             */
+            CONTEND
         }
 
         String arg() {

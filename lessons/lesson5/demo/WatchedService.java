@@ -369,6 +369,36 @@ public final class WatchedService implements Demo {
                     submit(event.forMillis());
                 }
             }
+            case CONTEND -> contend(event.amount(), event.forMillis());
+        }
+    }
+
+    /** A maintenance task holds a lock for {@code millis} while {@code waiters} threads wait, BLOCKED, to enter it. */
+    private void contend(int waiters, long millis) {
+        Object maintenance = new Object();
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread.ofPlatform().name("maintenance").start(() -> {
+            synchronized (maintenance) {
+                holding.countDown();
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            holding.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (int i = 0; i < waiters; i++) {
+            Thread.ofPlatform().name("maintenance-waiter-" + i).start(() -> {
+                synchronized (maintenance) {
+                    sink = maintenance;
+                }
+            });
         }
     }
 
