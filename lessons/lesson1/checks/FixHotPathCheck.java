@@ -539,8 +539,6 @@ class FixHotPathCheck {
         return lingering;
     }
 
-    /** Live threads by id and name, read without stacks: no safepoint of the check's own. */
-
     private static JsonNode parse(String body) {
         try {
             JsonNode node = JSON.readTree(body);
