@@ -21,7 +21,7 @@ public final class ThreadCensus {
     /**
      * Every thread of the target, virtual threads included, counted by pool and state.
      *
-     * @param target the JVM to count
+     * @param target the JVM to count; its caller attached it, and closes it
      * @return for each pool key ({@code orders-worker-*} for threads named {@code orders-worker-0},
      *     {@code orders-worker-1}, ...), how many of its threads are in each state
      */

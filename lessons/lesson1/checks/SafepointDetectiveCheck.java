@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import lesson1.SafepointDetective;
 import lesson1.demo.Endpoint;
 import lesson1.demo.MysteryService;
+import lesson1.demo.RuntimeRead;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbench.checks.HandedTarget;
 import workbench.diagnostics.safepoint.SafepointCounter;
 import workbench.diagnostics.safepoint.SafepointReading;
 import workbench.diagnostics.safepoint.Safepoints;
@@ -50,7 +52,8 @@ import workbench.harness.LabProcess;
  *   <li><b>safepoints per second</b>: the churning endpoint answers in a few milliseconds and collects every second
  *       or third call, well over 100 safepoints a second; the culprit also does 15 to 25 ms of work per call, which
  *       keeps it under 70.</li>
- *   <li><b>time stopped</b> rather than the count: an endpoint that fills the old generation brings a full
+ *   <li><b>time stopped</b> rather than the count: in the first service, an endpoint that fills the old generation
+ *       brings a full
  *       collection on two calls of three, together over twice as long as twenty of the culprit's stops, even a full
  *       thread dump's heap walk (measured: 65 to 165 ms against 20 to 40 ms).</li>
  *   <li><b>the median call's count</b> (the typical call, outliers set aside): the endpoints that fill the old
@@ -68,6 +71,9 @@ import workbench.harness.LabProcess;
  *   <li><b>the most per call among the stretches of calls that saw no collection</b> ("a collection is the
  *       collector's doing"): the second service's culprit allocates 40% of the young generation on every call, so
  *       any three of its calls in a row bring a collection.</li>
+ *   <li><b>short stops only</b> ("a long stop is a collection, the collector's doing, not the endpoint's"): the
+ *       second service's culprit asks for a full collection itself ({@code MemoryMXBean.gc()} before it reads heap
+ *       usage, as some health checks do), so every one of its stops is as long as a collection's.</li>
  *   <li><b>a rate near one per call</b> (the figure the lesson's first measurement shows): the second service's
  *       culprit reads two or three times per call, so its rate is two or more, and the churning endpoint's 0.7 lies
  *       nearer one.</li>
@@ -85,8 +91,8 @@ class SafepointDetectiveCheck {
             + " count the safepoints of the service's JVM per call";
     private static final String PER_CALL = "Lesson 1, page 'What stops the world': a collection can stop the world"
             + " during any endpoint's calls, the culprit's too; look for the most safepoints per call, one or more,"
-            + " not for more than zero, not for a rate per second, not for the longest time stopped, not for the"
-            + " busiest single call or the typical one, not from one call of each";
+            + " not for more than zero, not for a rate per second, not for the longest time stopped, not for short"
+            + " stops only, not for the busiest single call or the typical one, not from one call of each";
     private static final int SECOND_LOOK_CALLS = 10;
     private static final int WARM_UP_REQUESTS = 200;
     /** How often this JVM stops itself while the learner's code runs. */
@@ -108,10 +114,14 @@ class SafepointDetectiveCheck {
                     .findFirst().orElseThrow();
         }
 
-        /** What a learner who set aside the stretches with a collection needs to hear, and nothing of the name. */
-        String whenTheCulpritAllocates() {
-            return endpoints.get(culprit()).allocation() == Endpoint.Allocation.NONE ? "" : " In this service the"
-                    + " endpoint that stops the world allocates too, so collections run during its calls as well.";
+        /**
+         * What a learner who set aside the stretches with a collection, or the long stops, needs to hear, and nothing
+         * of the name.
+         */
+        String whenTheCulpritCollects() {
+            return endpoints.get(culprit()).read() != RuntimeRead.COLLECTED_HEAP_USAGE ? "" : " In this service the"
+                    + " endpoint that stops the world asks for a full collection itself, on every call, and allocates"
+                    + " too: its stops are as long as any collection's, and collections run during its calls.";
         }
 
         /** Position of the endpoint among all by work per call, 1 for the slowest. */
@@ -126,9 +136,12 @@ class SafepointDetectiveCheck {
     @BeforeAll
     static void startServices() throws IOException, InterruptedException {
         Random random = new Random();
-        List<Map<String, String>> mappings = List.of(MysteryService.randomMapping(random, 1,
-                Endpoint.Allocation.NONE), MysteryService.randomMapping(random, 2 + random.nextInt(2),
-                Endpoint.Allocation.STEADY));
+        List<RuntimeRead> brief = MysteryService.STOPS_THE_WORLD.stream()
+                .filter(read -> read != RuntimeRead.COLLECTED_HEAP_USAGE).toList();
+        List<Map<String, String>> mappings = List.of(
+                MysteryService.randomMapping(random, brief, 1, Endpoint.Allocation.NONE),
+                MysteryService.randomMapping(random, List.of(RuntimeRead.COLLECTED_HEAP_USAGE), 2 + random.nextInt(2),
+                        Endpoint.Allocation.STEADY));
         List<String> arguments = new ArrayList<>();
         for (Map<String, String> mapping : mappings) {
             if (!arguments.isEmpty()) {
@@ -238,7 +251,7 @@ class SafepointDetectiveCheck {
                 Feedback.fail(measured + " It is the " + (rank == 1 ? "slowest" : "second slowest") + " endpoint of"
                         + " the service: slow, and yet it stops no one. A watchdog's occasional stop lands in slow"
                         + " calls more often, and counted in the JVM that runs your code, safepoints follow the time"
-                        + " spent calling too." + service.whenTheCulpritAllocates(), STOPS);
+                        + " spent calling too." + service.whenTheCulpritCollects(), STOPS);
             }
             String why = switch (endpoint.allocation()) {
                 case CHURN -> " Its calls are quick and it allocates, so a collection comes every few calls (and now"
@@ -249,7 +262,7 @@ class SafepointDetectiveCheck {
                 case NONE, STEADY -> " Its calls showed a safepoint now and then, from collections and a watchdog"
                         + " thread that runs whatever endpoint is called.";
             };
-            Feedback.fail(measured + why + service.whenTheCulpritAllocates(), PER_CALL);
+            Feedback.fail(measured + why + service.whenTheCulpritCollects(), PER_CALL);
         }
     }
 }

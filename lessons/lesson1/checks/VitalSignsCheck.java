@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workbench.checks.HandedTarget;
 import workbench.diagnostics.hsperf.PerfData;
 import workbench.diagnostics.metrics.Metrics;
 import workbench.diagnostics.safepoint.SafepointCounter;

@@ -48,7 +48,7 @@ public final class MysteryService implements Demo {
     /** Reads whose every call brings the JVM to a safepoint. */
     public static final Set<RuntimeRead> STOPS_THE_WORLD = EnumSet.of(
             RuntimeRead.THREAD_STACKS, RuntimeRead.THREAD_DUMP, RuntimeRead.FULL_THREAD_DUMP,
-            RuntimeRead.DEADLOCK_SCAN);
+            RuntimeRead.DEADLOCK_SCAN, RuntimeRead.COLLECTED_HEAP_USAGE);
 
     private static final List<RuntimeRead> CONCURRENT = List.of(
             RuntimeRead.HEAP_USAGE, RuntimeRead.MBEAN_ATTRIBUTE, RuntimeRead.PROCESS_CPU_LOAD,
@@ -66,7 +66,7 @@ public final class MysteryService implements Demo {
 
     /** A service with a fresh random mapping. */
     public MysteryService() {
-        this(randomMapping(new Random(), 1, Endpoint.Allocation.NONE));
+        this(randomMapping(new Random(), List.copyOf(STOPS_THE_WORLD), 1, Endpoint.Allocation.NONE));
     }
 
     /** A service with the given endpoint names and what each does ({@link Endpoint#parse}), in that order. */
@@ -76,17 +76,17 @@ public final class MysteryService implements Demo {
     }
 
     /**
-     * Seven endpoints under fresh opaque names: the culprit (a read that stops the world, {@code culpritReads} times
-     * per call, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
+     * Seven endpoints under fresh opaque names: the culprit (a read drawn from {@code stopping}, {@code culpritReads}
+     * times per call, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
      * one that churns the young generation, two that fill the old one, a decoy 10 to 20 ms slower than the culprit,
      * busy work slower still, and a plain read. Listed in random order, except that the culprit always comes after
      * the endpoint that churns the young generation and between the two that fill the old one: whoever stops at the
      * first endpoint that showed any safepoint, takes the first of equals or the last, or calls each endpoint once,
      * never lands on it.
      */
-    public static Map<String, String> randomMapping(Random random, int culpritReads,
+    public static Map<String, String> randomMapping(Random random, List<RuntimeRead> stopping, int culpritReads,
                                                     Endpoint.Allocation culpritAllocation) {
-        RuntimeRead stopping = new ArrayList<>(STOPS_THE_WORLD).get(random.nextInt(STOPS_THE_WORLD.size()));
+        RuntimeRead culprit = stopping.get(random.nextInt(stopping.size()));
         int culpritWork = 15 + random.nextInt(11);
         int decoyWork = culpritWork + 10 + random.nextInt(11);
         List<Endpoint> endpoints = new ArrayList<>(List.of(
@@ -104,7 +104,7 @@ public final class MysteryService implements Demo {
             before = last(endpoints, Endpoint.Allocation.BULK);
         } while (before <= after);
         endpoints.add(after + 1 + random.nextInt(before - after),
-                new Endpoint(stopping, culpritWork, culpritAllocation, culpritReads));
+                new Endpoint(culprit, culpritWork, culpritAllocation, culpritReads));
         List<String> words = new ArrayList<>(WORDS);
         Collections.shuffle(words, random);
         Map<String, String> mapping = new LinkedHashMap<>();

@@ -73,6 +73,13 @@ final class CensusFeedback {
                     Thread.State.WAITING) + " WAITING thread(s): it counts the threads waiting to enter a monitor as"
                     + " WAITING.", STATES);
         }
+        int mounted = count(states, Thread.State.RUNNABLE);
+        if (plan.isVirtual(pool) && count(counted, Thread.State.RUNNABLE) < mounted) {
+            Feedback.fail("The pool `" + pool + "` of virtual threads has " + mounted + " RUNNABLE thread(s), each"
+                    + " mounted on a carrier while it reads a stream nobody writes to, and your census counts "
+                    + count(counted, Thread.State.RUNNABLE) + ". A mounted virtual thread and its carrier are two"
+                    + " threads, each counted in its own pool.", CARRIERS);
+        }
         for (Thread.State state : Thread.State.values()) {
             int got = count(counted, state);
             if (count(states, state) != got) {

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       the inner number;</li>
  *   <li>{@code ledger23}: the number follows a letter;</li>
  *   <li>{@code uploads-conn-c9e3779b1}: a hexadecimal id, not a decimal number, begins with a letter;</li>
- *   <li>{@code mailer-request-12}: virtual threads;</li>
+ *   <li>{@code mailer-request-12}: virtual threads; generation 0's has one RUNNABLE, mounted on its carrier;</li>
  *   <li>two executors ({@code Executors.newVirtualThreadPerTaskExecutor()}) of virtual threads without a name,
  *       whose pool key is the executor that started them ({@code java.util.concurrent.ThreadPerTaskExecutor@1b6d3586}),
  *       known only once the workload has started them: the plan names them {@code <executor 0.1>} until
@@ -55,6 +55,13 @@ final class CensusPlan {
         /** Whether the pool's threads have no name and belong to the executor that started them. */
         boolean unnamed() {
             return key.startsWith(EXECUTOR);
+        }
+
+        /** The same pool with one more thread, held in {@code state}. */
+        Pool with(Thread.State state) {
+            List<Thread.State> more = new ArrayList<>(states);
+            more.add(state);
+            return new Pool(key, threadPrefix, firstNumber, virtual, List.copyOf(more), hexIds);
         }
 
         Map<Thread.State, Integer> counts() {
@@ -185,10 +192,13 @@ final class CensusPlan {
         }
         pools.add(platform(random, random.nextBoolean() ? words.get(1) : capitalized(words.get(1)), false));
         pools.add(platform(random, words.get(3) + "-conn-", true));
-        pools.add(virtual(random, words.get(2) + "-" + VIRTUAL_ROLES.get(random.nextInt(VIRTUAL_ROLES.size())) + "-"));
+        String virtualRole = VIRTUAL_ROLES.get(random.nextInt(VIRTUAL_ROLES.size()));
+        Pool named = virtual(random, words.get(2) + "-" + virtualRole + "-");
+        // one virtual thread RUNNABLE, mounted: the workload's one reader of its standard input, so generation 0 only
+        pools.add(g == 0 ? named.with(Thread.State.RUNNABLE) : named);
         for (int e = 1; e <= 2; e++) {
-            Pool named = virtual(random, "");
-            pools.add(new Pool(EXECUTOR + g + "." + e + ">", "", 0, true, named.states(), false));
+            Pool unnamed = virtual(random, "");
+            pools.add(new Pool(EXECUTOR + g + "." + e + ">", "", 0, true, unnamed.states(), false));
         }
         // at least one BLOCKED and one WAITING platform thread in every generation, in a pool drawn at random
         List<Integer> numbered = new ArrayList<>();
@@ -223,11 +233,7 @@ final class CensusPlan {
     }
 
     private static void withExtra(List<Pool> pools, int index, Thread.State state) {
-        Pool pool = pools.get(index);
-        List<Thread.State> states = new ArrayList<>(pool.states());
-        states.add(state);
-        pools.set(index, new Pool(pool.key(), pool.threadPrefix(), pool.firstNumber(), false,
-                List.copyOf(states), pool.hexIds()));
+        pools.set(index, pools.get(index).with(state));
     }
 
     private static String capitalized(String word) {

@@ -115,7 +115,8 @@ public final class CensusWorkload {
                 continue;
             }
             for (int i = 0; i < pool.states().size(); i++) {
-                Runnable work = workIn(pool.states().get(i), release);
+                Runnable work = pool.virtual() && pool.states().get(i) == Thread.State.RUNNABLE
+                        ? CensusWorkload::readInputForever : workIn(pool.states().get(i), release);
                 String name = pool.threadName(i);
                 if (pool.virtual()) {
                     Thread.ofVirtual().name(name).start(work);
@@ -185,6 +186,19 @@ public final class CensusWorkload {
     private static void acceptForever() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.accept();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads the standard input, on which the check never writes: a file read, which keeps a virtual thread mounted
+     * on its carrier and RUNNABLE, in native code, without using the CPU. One thread only: a second would wait for the
+     * stream's lock.
+     */
+    private static void readInputForever() {
+        try {
+            System.in.read();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -14,6 +14,7 @@ import lesson3.ThreadCensus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import workbench.checks.HandedTarget;
 import workbench.diagnostics.target.Target;
 import workbench.diagnostics.threads.ThreadRecord;
 import workbench.diagnostics.threads.ThreadSnapshots;
@@ -61,6 +62,9 @@ import workbench.harness.LabProcess;
  *       same test the workload moves on as soon as the first dump has been written, so a second dump has pools the
  *       first moment did not.</li>
  * </ul>
+ *
+ * <p>The census must also leave open the target it was handed, as code handed a Target must: closing it would end
+ * its caller's connection.
  */
 class ThreadCensusCheck {
 
@@ -124,6 +128,13 @@ class ThreadCensusCheck {
         throughout.forEach((pool, count) -> Feedback.check(census.containsKey(pool), "The target JVM had " + count
                 + " thread(s) of the pool `" + pool + "` just before your census and just after it, and your census"
                 + " has no such key.", CensusFeedback.EVERY));
+    }
+
+    @Test
+    void leavesTheTargetOpenForItsCaller() {
+        WatchedTarget handed = new WatchedTarget(attached);
+        ThreadCensus.census(handed);
+        Feedback.check(!handed.closed(), HandedTarget.closedBy(handed), HandedTarget.OWNER);
     }
 
     /** The target's platform threads by pool, as the check sees them: its own pools and those of the JVM. */

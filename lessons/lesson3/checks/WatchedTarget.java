@@ -21,7 +21,8 @@ import workbench.diagnostics.target.Target;
  * The target a check hands the learner's code: the same JVM, plus a count of the times the code asked it for its
  * threads or its MBean server, so that feedback can tell "looked at the wrong JVM" from "looked wrongly", and
  * something to do when it first asks, or once it has written its first JSON thread dump, so that the service can
- * change while the code watches it. Closing it leaves the check's connection open.
+ * change while the code watches it. Closing it leaves the check's connection open, and is recorded: the code was
+ * handed the target, so it is not the code's to close.
  */
 final class WatchedTarget implements Target {
 
@@ -31,6 +32,7 @@ final class WatchedTarget implements Target {
     private final Target target;
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicBoolean dumped = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onFirstAsk;
     private final Runnable afterFirstDump;
 
@@ -140,9 +142,15 @@ final class WatchedTarget implements Target {
         }
     }
 
+    /** Whether the learner's code closed this target, which only its caller may. */
+    boolean closed() {
+        return closed.get();
+    }
+
     @Override
     public void close() {
         // the check owns the connection and closes it when it is done
+        closed.set(true);
     }
 
     @Override

@@ -1,0 +1,39 @@
+package lesson3;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import workbench.diagnostics.target.Target;
+import workbench.diagnostics.threads.GroupSummary;
+import workbench.diagnostics.threads.Grouping;
+import workbench.diagnostics.threads.ThreadSnapshot;
+import workbench.diagnostics.threads.ThreadSnapshots;
+
+/**
+ * Exercise {@code thread-census} (lesson 3): count the threads of a JVM by pool and state.
+ *
+ * <p>Try it in the console first on {@code /demo start leaky-threads} with {@code Target.current()}.
+ * Check it with {@code /check} or {@code ./workbench check thread-census}.
+ */
+public final class ThreadCensus {
+
+    private ThreadCensus() {}
+
+    /**
+     * Every thread of the target, virtual threads included, counted by pool and state.
+     *
+     * @param target the JVM to count
+     * @return for each pool key ({@code orders-worker-*} for threads named {@code orders-worker-0},
+     *     {@code orders-worker-1}, ...), how many of its threads are in each state
+     */
+    public static Map<String, Map<Thread.State, Integer>> census(Target target) {
+        // Release the JMX connection once the census is taken: no observer threads left behind in the target.
+        try (Target jvm = target) {
+            ThreadSnapshot snapshot = ThreadSnapshots.dump(jvm);  // virtual threads included
+            Map<String, Map<Thread.State, Integer>> census = new LinkedHashMap<>();
+            for (GroupSummary pool : snapshot.summarize(Grouping.POOL)) {
+                census.put(pool.key(), pool.states());
+            }
+            return census;
+        }
+    }
+}
