@@ -37,6 +37,12 @@ record Floors(double first, double middle, double last) {
         return (floors.last - floors.first) / (seconds(series) * 2 / 3);
     }
 
+    /** How fast the floors rose from the middle third to the last, a second. */
+    static double lastStepPace(TimeSeries series) {
+        Floors floors = of(series);
+        return (floors.last - floors.middle) / (seconds(series) / 3);
+    }
+
     /** The time from the series' first point to its last, in seconds. */
     static double seconds(TimeSeries series) {
         return Duration.between(series.points().getFirst().time(), series.latest().time()).toMillis() / 1000.0;

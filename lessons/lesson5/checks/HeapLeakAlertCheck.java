@@ -10,6 +10,7 @@ import lesson5.HeapLeakAlert;
 import lesson5.checks.Scene.HeapShape;
 import lesson5.checks.Scene.ThreadShape;
 import lesson5.checks.WatchedRuns.Watched;
+import lesson5.demo.Plan.Event.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,8 +19,8 @@ import workbench.diagnostics.sampling.TimeSeries;
 import workbench.harness.Feedback;
 
 /**
- * Hidden checks of exercise {@code heap-leak-alert}: seven runs of {@code watched-service} watched at once
- * ({@link Scenes#forHeapAlert}); the learner's rule must fire on the one whose live set grows, and stay silent on
+ * Hidden checks of exercise {@code heap-leak-alert}: nine runs of {@code watched-service} watched at once
+ * ({@link Scenes#forHeapAlert}); the learner's rule must fire on the three whose live set grows, and stay silent on
  * the six others. Each run defeats a shortcut, in every check:
  *
  * <ul>
@@ -30,9 +31,9 @@ import workbench.harness.Feedback;
  *       Parallel or Serial, whose old generation only full collections measure, none in the window, where reports of
  *       15 to 20 MB, held for a moment in a young generation of 8 MB, are promoted by young collections and die in
  *       the old generation, so that its used climbs with garbage faster than a leak.
- *   <li><b>a size</b> of the live set for a pace: the leak grows on 110 to 140 MB and stays under about 210, a run in
- *       a quiet spell holds 220 to 260 MB and a small one under 15; any fixed threshold fires on a healthy run or
- *       misses the leak.
+ *   <li><b>a size</b> of the live set for a pace: two leaks grow on 110 to 140 MB, one on 20 to 30, while a run in
+ *       a quiet spell holds 220 to 260 MB and others 120 to 170; any fixed threshold fires on a healthy run or
+ *       misses a leak.
  *   <li><b>a share</b> of the service's size for a pace, or <b>a rise at every collection</b>: the small service's
  *       cache warms up 1.3 to 1.5 MB a second, a tenth of the service or more each second and at every collection,
  *       while the leak adds under 5% of itself a second.
@@ -42,7 +43,7 @@ import workbench.harness.Feedback;
  *       <b>floors that rise at any pace</b>: a cache that warms up slowly lifts every floor a little, and a cache
  *       loaded once, early in the window, lifts the later floors far above the first.
  *   <li><b>a slope, mean or latest value</b> of the live set instead of its floors, even beside floors that
- *       rise: a run whose cache warms up 1.9 to 2 MB a second, its floors rising in every part below the alert's
+ *       rise: a run whose cache warms up 1.7 to 1.8 MB a second, its floors rising in every part below the alert's
  *       pace, holds a report of 60 to 100 MB through the end of the window, which lifts the latest value and tilts
  *       any straight line, and one of 25 to 35 MB in the middle, which lifts the means part after part.
  *   <li><b>a line through the points that ignores spikes</b> (the median of the slopes between pairs of points):
@@ -53,6 +54,12 @@ import workbench.harness.Feedback;
  *       window, and the live set dips when it is dropped.
  *   <li><b>what is kept as a share of what is allocated</b>: the leak runs in a busy service that allocates 75 MB a
  *       second or more (requests and reports), so that the live set's pace is under a tenth of the allocation rate.
+ *   <li><b>half the leak's own pace</b> for each part's least rise, instead of half the alert's: a leak whose
+ *       traffic falls, from 16 to 17 MB a second to 2.1 to 2.3 before the second part opens, so that its last step
+ *       is over half the alert's pace and under half its own.
+ *   <li><b>the whole window</b> for the time between the first and last floors: a small service's leak of 3 to
+ *       3.2 MB a second, whose floors, two parts of the window apart, rise at under the alert's pace if timed over
+ *       all three.
  *   <li><b>the old generation's</b> live set for the whole heap's: the leak runs on Shenandoah, one generation in
  *       one pool, with no pool named old or tenured.
  *   <li><b>the sampler's period for the clock</b> (reads times 100 ms, the period of the lesson's samplers): the
@@ -69,6 +76,11 @@ import workbench.harness.Feedback;
  * for under a tenth of a part, a quarter of a second; the batch flushed before the end shows for about the last
  * second of the window, two fifths of the last part, so that the collections after the flush are sure to measure it,
  * and a rule built on it, written by someone shown only the lesson, passed its one run.
+ *
+ * <p>Not always defeated: <b>rolling floors</b> ({@code min_over_time} over a third of the window at every read,
+ * firing when their slope over the whole window and over its last third both pass the alert's pace). The leak
+ * whose traffic falls keeps that last slope under the pace in 8 of 10 checks: its slow phase, 2.1 to 2.3 MB a
+ * second, cannot go lower without bringing the reference's last step near half the alert's pace.
  */
 class HeapLeakAlertCheck {
 
@@ -84,6 +96,9 @@ class HeapLeakAlertCheck {
     private static final String SHARE = "Lesson 5, 'Rates, windows and for': a pace in MB a second, not a share of the"
             + " service's size; a small service that warms up rises by a large share of itself, at every collection,"
             + " and is fine";
+    private static final String TIMED = "Lesson 5, 'Rates, windows and for': each part's floor must rise on the one"
+            + " before at half the alert's pace or more, whatever the leak's own pace, and the pace runs from the first"
+            + " floor to the last, two parts of the window apart";
     private static final String ROBUST = "Lesson 5, 'Rates, windows and for': a spike only ever raises a value, so"
             + " take the floor of each part, not a line through every point or the latest value";
 
@@ -105,15 +120,25 @@ class HeapLeakAlertCheck {
     @Test
     void firesOnAGrowingLiveSet() {
         for (Watched run : runs(scene -> scene.heap() == HeapShape.GROWING)) {
-            Feedback.check(firing(run), "Your rule stayed silent on a service whose heap after each collection kept"
-                    + " growing: its floors in the three parts of the window were " + liveFloors(run) + ", while its"
-                    + " thread count stayed level." + usedAndLive(run) + String.format(Locale.ROOT, " It allocated"
-                    + " about %.0f MB a second of garbage for requests and reports besides: a busy service that"
-                    + " leaks keeps a small share of what it allocates, and leaks all the same.",
-                    run.sampler().series("jvm.memory.allocated").rate(ALL) / MB)
-                    + (run.scene().flags().contains(Scenes.SINGLE_GENERATION) ? " It ran on Shenandoah, whose one"
-                    + " pool holds the whole heap, with no old generation: the live set is the whole heap's." : ""),
-                    LIVE_SET);
+            String observed = "Your rule stayed silent on a service whose heap after each collection kept growing:"
+                    + " its floors in the three parts of the window were " + liveFloors(run) + ", while its thread"
+                    + " count stayed level." + usedAndLive(run);
+            if (run.scene().flags().contains(Scenes.SINGLE_GENERATION)) {
+                Feedback.check(firing(run), observed + String.format(Locale.ROOT, " It allocated about %.0f MB a"
+                        + " second of garbage for requests and reports besides: a busy service that leaks keeps a"
+                        + " small share of what it allocates, and leaks all the same. It ran on Shenandoah, whose one"
+                        + " pool holds the whole heap, with no old generation: the live set is the whole heap's.",
+                        run.sampler().series("jvm.memory.allocated").rate(ALL) / MB), LIVE_SET);
+            } else if (slows(run)) {
+                double lastStep = Floors.lastStepPace(run.sampler().series("jvm.memory.used_after_last_gc", HEAP));
+                Feedback.check(firing(run), observed + String.format(Locale.ROOT, " Its traffic fell just before the"
+                        + " second part opened, and the leak with it: its floor's last step rose %.1f MB a second,"
+                        + " slower than its first, yet a leak that slows still leaks.", lastStep / MB)
+                        + timedByThePoints(run), TIMED);
+            } else {
+                Feedback.check(firing(run), observed + " It leaked just over the alert's pace." + timedByThePoints(run)
+                        + " The first and last floors stand for parts two thirds of the window apart.", TIMED);
+            }
         }
     }
 
@@ -213,6 +238,10 @@ class HeapLeakAlertCheck {
 
     private static List<Watched> runs(Predicate<Scene> kind) {
         return runs.stream().filter(run -> kind.test(run.scene())).toList();
+    }
+
+    private static boolean slows(Watched run) {
+        return run.scene().plan().events().stream().anyMatch(event -> event.kind() == Kind.LEAK_PACE);
     }
 
     private static boolean firing(Watched run) {

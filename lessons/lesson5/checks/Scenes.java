@@ -17,11 +17,12 @@ import lesson5.demo.Plan.Event.Kind;
  * thread leaks and one of alert-message's heap leaks, whose service leaks both.
  *
  * <p>Sizes keep leaks and healthy runs apart, so that neither a fixed threshold nor a share of the service's size
- * can stand for a pace. The alerts' leaking heap grows 4 to 5.5 MB a second on 110 to 140 MB and stays under about
- * 210 MB; a healthy service in a quiet spell holds 220 to 260 MB, others 120 to 170, and a small one 3 to 8 MB
- * whose cache warms up 1.3 to 1.5 MB a second, a larger share of itself each second than the leak's. A thread leak
- * in a small service runs with 5 to 20 idle threads and cannot pass about 140 threads, a healthy service keeps 150
- * to 190 idle; a thread leak in a busy service keeps as many, so that its pace is a small share of its count.
+ * can stand for a pace. The alerts' leaking heaps grow 3 to 17 MB a second, most on 110 to 140 MB, one on 20 to
+ * 30; a healthy service in a quiet spell holds 220 to 260 MB, others 120 to 170, and a small one 3 to 8 MB whose
+ * cache warms up 1.3 to 1.5 MB a second, a larger share of itself each second than the busy leak's. A thread
+ * leak in a small service runs with 5 to 20 idle threads, and the slower ones stay well under 150 threads, where a
+ * healthy service keeps 150 to 190 idle; a thread leak in a busy service keeps as many, so that its pace is a small
+ * share of its count.
  *
  * <p>One-off events sit where the floors of three equal parts of the window see them as they should: a step in
  * the first part after its floor was taken (so the later floors are higher), a spike from 1.3 s before the end
@@ -70,6 +71,15 @@ final class Scenes {
      * before it), so that the second floor stands for the fast pace and the third for the slow one.
      */
     private static final long SLOWS_BEFORE_SECOND_PART = 250;
+    /**
+     * When heap-leak-alert's slowing leak slows: at the collection half a second before the window's first third
+     * ends. The samplers' first reads come up to a second after the window opens, so the parts open that much
+     * later than its thirds, never earlier; every collection that can measure the second floor comes after the
+     * slowing, and the floor's second step stands for the slow pace alone.
+     */
+    private static final long HEAP_SLOWS_BEFORE_SECOND_PART = COLLECTION_INTERVAL;
+    /** How often the small leak just over the alert's pace is measured: often, so that its floors are exact. */
+    private static final long FREQUENT_COLLECTION_INTERVAL = 250;
     /** When the batch's results are flushed, before the window's end: 150 ms before the third collection from it. */
     private static final long FLUSH_BEFORE_END = 2 * COLLECTION_INTERVAL + 150;
     /** When a spike at the end starts: after the last part's floor was taken. */
@@ -90,10 +100,16 @@ final class Scenes {
     /** Long enough to last past the window's end whatever the jitter of the samplers' start. */
     private static final long END_SPIKE_LASTS = 2500;
 
-    /** Thread leaks start 3 to 6 threads a second; the slowest, watched briefly, no more than 3.5. */
+    /**
+     * Thread leaks start 3 to 6 threads a second; the one watched briefly, no more than 3.5. One starts 2.4 to
+     * 2.6, over the rule's pace of 2 by a fifth or more, and under it by a tenth or more if timed over the whole
+     * window instead of the two thirds between the first and last parts' starts.
+     */
     private static final double SLOWEST_LEAK = 3;
     private static final double SLOWEST_LEAK_UP_TO = 3.5;
     private static final double FASTEST_LEAK = 6;
+    private static final double JUST_OVER_PACE = 2.4;
+    private static final double JUST_OVER_PACE_UP_TO = 2.6;
     /**
      * The leak whose threads take the four states in turn: at most 4.4 threads a second in all, so at most 1.1 in
      * each state, under the 1.5 a second of the healthy pool that fills slowly.
@@ -102,8 +118,8 @@ final class Scenes {
     private static final List<Thread.State> EVERY_STUCK_STATE = List.of(Thread.State.WAITING,
             Thread.State.TIMED_WAITING, Thread.State.BLOCKED, Thread.State.RUNNABLE);
     /**
-     * thread-climb-alert's window, and the brief one of its slowest leak: the pool that fills at 1.5 to 1.6 threads
-     * a second gained 14 to 18 threads between its first and last parts' floors in 8 runs; the leak, 3 to 3.5
+     * thread-climb-alert's window, and the brief one of its leak stuck WAITING: the pool that fills at 1.5 to 1.6
+     * threads a second gained 14 to 18 threads between its first and last parts' floors in 8 runs; the leak, 3 to 3.5
      * threads a second, gains 8 to 9.5 in its window, and 10 or more in 4 of 10 runs, when the pools' dips lowered
      * its first floor. A 12 s window left the pool about 12, too close; watching the leak for 3 s made its floors
      * rise by as little as 1 thread from one part to the next, too few to tell a climb by.
@@ -121,10 +137,11 @@ final class Scenes {
     }
 
     /**
-     * For heap-leak-alert: a heap leak, threads that leak beside a level heap whose old generation fills with
-     * promoted garbage, a cache loaded once, a quiet collector, a spike at the end, a small service warming up and
-     * a batch flushed near the end. Only the heap leak has a live set that grows and only the thread leak has
-     * threads that do, so each run shows one thing.
+     * For heap-leak-alert: three heap leaks (one in a busy service, one whose traffic falls, one just over the
+     * alert's pace), threads that leak beside a level heap whose old generation fills with promoted garbage, a cache
+     * loaded once, a quiet collector, a spike at the end, a small service warming up and a batch flushed near the
+     * end. Only the heap leaks have a live set that grows and only the thread leak has threads that do, so each run
+     * shows one thing.
      */
     static List<Scene> forHeapAlert(Random random) {
         return new Scenes(random, WatchedRuns.WINDOW).heapAlert();
@@ -132,6 +149,8 @@ final class Scenes {
 
     private List<Scene> heapAlert() {
         return List.of(scene(busyGrowingHeap(), steadyThreads()),
+                scene(slowingHeap(), steadyThreads()),
+                scene(slowHeap(), steadyThreads()),
                 scene(promotingHeap(), stuckThreads(anyState(), FASTEST_LEAK)),
                 scene(steppedHeap(), steadyThreads()),
                 scene(quietHeap(), steadyThreads()),
@@ -141,13 +160,13 @@ final class Scenes {
     }
 
     /**
-     * For thread-climb-alert: a heap leak with steady threads, small services whose threads stick WAITING,
-     * TIMED_WAITING (leaking its heap as well), RUNNABLE (beside a lock that keeps a thread or two BLOCKED once, for
-     * half a second), and in each of those and BLOCKED in turn, a busy service whose threads stick BLOCKED, a pool
-     * resized once, and a pool that fills slowly and surges at the end. Every state a leaked thread can stay in is
-     * in every check, alone and beside the others.
+     * For thread-climb-alert: a heap leak with steady threads but a pool resized once early in the window, small
+     * services whose threads stick WAITING, TIMED_WAITING (leaking its heap as well), RUNNABLE (beside a lock that
+     * keeps a thread or two BLOCKED once, for half a second), and in each of those and BLOCKED in turn, a busy
+     * service whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly and surges at the end.
+     * Every state a leaked thread can stay in is in every check, alone and beside the others.
      *
-     * <p>The small service stuck WAITING, whose leak is the slowest, is watched for {@value #BRIEF_WATCH_MILLIS} ms
+     * <p>The small service stuck WAITING, 3 to 3.5 threads a second, is watched for {@value #BRIEF_WATCH_MILLIS} ms
      * only, the others for {@value #THREAD_WINDOW_MILLIS} ms: the threads its floor gains in its window are fewer
      * than the slowly filling pool's in the long one, so that a number of threads gained, whatever it is, misses
      * the one or fires on the other, while a pace in threads a second tells them apart.
@@ -157,7 +176,7 @@ final class Scenes {
     }
 
     private List<Scene> threadAlert() {
-        return List.of(scene(growingHeap(), steadyThreads()),
+        return List.of(scene(growingHeap(), resizedEarlyThreads()),
                 scene(steadyHeap(), stuckThreads(Thread.State.WAITING, SLOWEST_LEAK_UP_TO),
                         Duration.ofMillis(BRIEF_WATCH_MILLIS)),
                 scene(growingHeap(), slowingStuckThreads(Thread.State.TIMED_WAITING)),
@@ -221,6 +240,31 @@ final class Scenes {
         return growingHeap(MEASURING, 640, between(5, 15), between(6, 12), decimal(8, 9),
                 new Event(Kind.LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART,
                         (int) Math.round(decimal(1.7, 1.9) * 1024), 0));
+    }
+
+    /**
+     * A leak whose traffic falls: 16 to 17 MB a second, then from {@value #HEAP_SLOWS_BEFORE_SECOND_PART} ms before
+     * the window's first third ends 2.1 to 2.3. Its floor's second step is over half the alert's pace, yet under half
+     * its own pace from the first floor to the last (6 MB a second or more), whichever collections measure the
+     * floors and however late the samplers' first reads come.
+     */
+    private HeapPart slowingHeap() {
+        return growingHeap(MEASURING, between(384, 448), between(5, 15), between(6, 12), decimal(16, 17),
+                new Event(Kind.LEAK_PACE, window / 3 - HEAP_SLOWS_BEFORE_SECOND_PART,
+                        (int) Math.round(decimal(2.1, 2.3) * 1024), 0));
+    }
+
+    /**
+     * A small service's leak just over the alert's pace, 3 to 3.2 MB a second on 20 to 30 MB, with light traffic,
+     * measured by a full collection every {@value #FREQUENT_COLLECTION_INTERVAL} ms, so that its floors stand within
+     * a quarter of a second of their parts' openings: from the first to the last they rise over the alert's pace, and
+     * under it if timed over the whole window, which is half as long again.
+     */
+    private HeapPart slowHeap() {
+        List<Event> events = fullCollections(FREQUENT_COLLECTION_INTERVAL);
+        events.add(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0));
+        return new HeapPart(HeapShape.GROWING, MEASURING, 256,
+                new Plan.Heap(between(20, 30), between(3, 6), between(3, 6), decimal(3, 3.2), 0), events);
     }
 
     private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond,
@@ -354,7 +398,7 @@ final class Scenes {
     }
 
     /**
-     * A cache that warms up at 1.9 to 2 MB a second from 1.5 s before the window, a report that holds 25 to 35 MB
+     * A cache that warms up at 1.7 to 1.8 MB a second from 1.5 s before the window, a report that holds 25 to 35 MB
      * for a second in the middle of the window and one that holds 60 to 100 MB through its end. The floors rise in
      * every part, but slower than the alert's pace; the mean of each part and a line through every point rise
      * faster. Light traffic and small bursts keep the means' noise below those steps. The middle report comes after
@@ -364,7 +408,7 @@ final class Scenes {
     private HeapPart spikedHeap() {
         return new HeapPart(HeapShape.SPIKED_AT_END, MEASURING, 512,
                 new Plan.Heap(between(120, 170), between(10, 15), between(10, 20), 0,
-                        decimal(1.9, 2.0)),
+                        decimal(1.7, 1.8)),
                 withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
                         new Event(Kind.HOLD, middle() - 450, between(25, 35), 1000),
                         new Event(Kind.HOLD, endSpike(), between(60, 100), END_SPIKE_LASTS)));
@@ -372,8 +416,13 @@ final class Scenes {
 
     /** A full collection every half second from just before the window opens until just after it closes. */
     private List<Event> fullCollections() {
+        return fullCollections(COLLECTION_INTERVAL);
+    }
+
+    /** A full collection every {@code interval} ms from just before the window opens until just after it closes. */
+    private List<Event> fullCollections(long interval) {
         List<Event> collections = new ArrayList<>();
-        for (long at = -COLLECTION_INTERVAL; at <= window; at += COLLECTION_INTERVAL) {
+        for (long at = -interval; at <= window; at += interval) {
             collections.add(new Event(Kind.COLLECT, at, 0, 0));
         }
         return collections;
@@ -397,23 +446,25 @@ final class Scenes {
     }
 
     /**
-     * Few idle threads, small swings, the fastest leak stuck in {@code state}, and once, 1 to 2.5 s into the
-     * window, a lock held for 0.5 to 0.7 s that keeps 1 or 2 threads BLOCKED: the only reads of the run with a thread
-     * in that state. A state that most reads lack has no thread in them, zero, and the leak climbs all the same.
+     * Few idle threads, small swings, a leak just over the rule's pace stuck in {@code state}, and once, 1 to 2.5 s
+     * into the window, a lock held for 0.5 to 0.7 s that keeps 1 or 2 threads BLOCKED: the only reads of the run with
+     * a thread in that state. A state that most reads lack has no thread in them, zero, and the leak climbs all the
+     * same.
      */
     private ThreadPart stuckThreadsBesideBriefContention(Thread.State state) {
-        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), SLOWEST_LEAK, FASTEST_LEAK),
+        return new ThreadPart(ThreadShape.STUCK,
+                leakingThreads(List.of(state), JUST_OVER_PACE, JUST_OVER_PACE_UP_TO),
                 List.of(new Event(Kind.CONTEND, between(1_000, 2_500), between(1, 2), between(500, 700))));
     }
 
     /**
-     * Few idle threads, small swings, and a leak whose traffic slows: 5 to 6 threads a second that never end, then
-     * from just before the second part opens 2 to 2.5 (the floor's second step at under half the pace of its first,
-     * yet over the rule's pace).
+     * Few idle threads, small swings, and a leak whose traffic slows: 8 to 9 threads a second that never end, then
+     * from just before the second part opens 1.5 to 1.6. The floor's second step, 1.8 to 2 a second, is over half
+     * the rule's pace, yet under half the leak's own pace from the first floor to the last (4.5 or more).
      */
     private ThreadPart slowingStuckThreads(Thread.State state) {
-        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), 5, 6), List.of(new Event(
-                Kind.THREAD_LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART, between(120, 150), 0)));
+        return new ThreadPart(ThreadShape.STUCK, leakingThreads(List.of(state), 8, 9), List.of(new Event(
+                Kind.THREAD_LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART, between(90, 96), 0)));
     }
 
     /**
@@ -436,6 +487,17 @@ final class Scenes {
                 between(30, 60), decimal(SLOWEST_LEAK, FASTEST_LEAK), List.of(state), 0),
                 List.of(new Event(Kind.SURGE, between(1200, 1800), between(EARLY_FLOOD_LEAST, EARLY_FLOOD_MOST),
                         EARLY_FLOOD_LASTS)));
+    }
+
+    /**
+     * Many idle threads and a pool that swings by 30 to 60 workers, whose fixed pool is resized once, by 25 to 40
+     * threads, in the first part of the window after its floor was taken: the floor steps up once, at 5 threads a
+     * second or more over that part, the later floors stand far above the first, and the last step is level.
+     */
+    private ThreadPart resizedEarlyThreads() {
+        Plan.Threads steady = steadyThreads().threads();
+        return new ThreadPart(ThreadShape.STEADY, steady,
+                List.of(new Event(Kind.RESIZE, window / 6 + between(-300, 300), between(25, 40), 0)));
     }
 
     /**

@@ -26,8 +26,9 @@ import workbench.harness.Feedback;
  * <ul>
  *   <li><b>a count</b> for a pace: healthy runs keep 150 to 190 idle threads, more than the small services' leaks
  *       reach in the window; any fixed threshold fires on a healthy run or misses a leak.
- *   <li><b>threads gained</b> over the window for a pace: the slowest leak is watched for 4 s, the other runs for
- *       15 s, and its floor gains fewer threads in its window than the slowly filling pool's in the long one.
+ *   <li><b>threads gained</b> over the window for a pace: the leak stuck WAITING, 3 to 3.5 threads a second, is
+ *       watched for 4 s, the other runs for 15 s, and its floor gains fewer threads in its window than the slowly
+ *       filling pool's in the long one.
  *   <li><b>the range</b> of the count: a flood of 100 to 140 tasks at the end of the window swings a healthy count
  *       further than any leak moves in the window.
  *   <li><b>a slope, mean, median, latest value or first-to-last difference</b> of the count instead of its floors:
@@ -62,9 +63,17 @@ import workbench.harness.Feedback;
  *       healthy filling pool's WAITING readers.
  *   <li><b>peaks that rise</b> beside the floors: the busy service that leaks takes a flood of 160 to 200 tasks
  *       early in the window, so that its first part's peak is its highest.
- *   <li><b>a climb that slows read as a pool filling up</b> (silent when the last step is well below the first):
- *       the leak stuck TIMED_WAITING starts 5 to 6 threads a second, then from just before the second part opens 2
- *       to 2.5, so that its floor's second step is under half its first, yet at the rule's pace.
+ *   <li><b>a climb that slows read as a pool filling up</b> (silent when the last step is well below the first),
+ *       or <b>half the leak's own pace</b> for each part's least rise instead of half the rule's: the leak stuck
+ *       TIMED_WAITING starts 8 to 9 threads a second, then from just before the second part opens 1.5 to 1.6, so
+ *       that its floor's second step is under half its first and under half its pace from the first floor to the
+ *       last, yet over half the rule's.
+ *   <li><b>the whole window</b> for the time between the first and last floors: the leak stuck RUNNABLE starts 2.4
+ *       to 2.6 threads a second, so that its floors, two parts of the window apart, rise at under the rule's pace
+ *       if timed over all three.
+ *   <li><b>each floor against the first</b> instead of against the one before: the service whose heap leaks has
+ *       its fixed pool resized once, by 25 to 40 threads, in the first part of the window after its floor was
+ *       taken, and is level after; every later floor stands far above the first, the last step is flat.
  *   <li><b>the heap</b> for threads: one run's heap leaks while its threads are steady, and two of the thread leaks
  *       run beside a level heap.
  *   <li><b>one alert per service</b>, silent on threads while the heap leaks too: the thread leak stuck
@@ -90,6 +99,11 @@ class ThreadClimbAlertCheck {
     private static final String ONCE_EACH = "Lesson 5, 'A steady climb': count every thread at each read, whatever"
             + " its state, and take the floor of that count; a stuck thread can change state within a part, and then"
             + " drops out of each state's floor";
+    private static final String ONCE_EACH_AND_SLOWING = ONCE_EACH + "; and each part's floor must rise at half"
+            + " the rule's pace or more, whatever the leak's own pace";
+    private static final String EVERY_THREAD_TIMED = "Lesson 5, 'A steady climb' and 'Rates, windows and for': count"
+            + " every thread, whatever its state, and time the pace from the first floor to the last, whose parts"
+            + " stand two thirds of the window apart";
     private static final String FLOOD = "Lesson 5, 'Rates, windows and for': a flood only ever raises the count, so"
             + " take the floor of each part (not a line through every point, a mean, a median or the latest value), and"
             + " ask that the floors rise at a pace no healthy pool reaches";
@@ -128,19 +142,24 @@ class ThreadClimbAlertCheck {
             String how = switch (state) {
                 case BLOCKED -> "each BLOCKED on a lock nobody releases";
                 case RUNNABLE -> "each reading a socket whose peer never writes (RUNNABLE: the JVM reports a thread"
-                        + " waiting in native I/O as running). Once, early in the window, a lock held for half a"
-                        + " second kept a thread or two BLOCKED, the only reads with any thread in that state: in every"
-                        + " other read that state has no thread, zero, and the read is as whole as any";
+                        + " waiting in native I/O as running), just over the rule's pace. Once, early in the window, a"
+                        + " lock held for half a second kept a thread or two BLOCKED, the only reads with any thread in"
+                        + " that state: in every other read that state has no thread, zero, and the read is as whole as"
+                        + " any";
                 default -> "each polling a session table with a time-out (TIMED_WAITING) and, every second or so,"
                         + " woken with all the others by a change to the table, to wait for it BLOCKED; its pace"
-                        + " slowed from just before the second part of the window on, as its traffic fell. A leak"
-                        + " that slows still leaks";
+                        + String.format(Locale.ROOT, " slowed from just before the second part of the window on, as"
+                        + " its traffic fell: its floor's last step rose %.1f threads a second, slower than its first."
+                        + " A leak that slows still leaks", Floors.lastStepPace(run.sampler()
+                        .series("jvm.thread.count")));
             };
             String heapToo = run.scene().heap() == HeapShape.GROWING ? " Its heap leaked as well; that is another"
                     + " alert's business, and takes nothing from this one." : "";
             Feedback.check(firing(run), "Your rule stayed silent on a service that starts threads which never end, "
-                    + how + ". A leaked thread can be stuck in any state; every one counts." + counted(run) + heapToo,
-                    state == Thread.State.TIMED_WAITING ? ONCE_EACH : CLIMB);
+                    + how + ". A leaked thread can be stuck in any state; every one counts." + counted(run) + heapToo
+                    + String.format(Locale.ROOT, " Timed by the points, its first floor to its last rose %.1f threads"
+                    + " a second.", floorPace(run)),
+                    state == Thread.State.TIMED_WAITING ? ONCE_EACH_AND_SLOWING : EVERY_THREAD_TIMED);
         }
     }
 
@@ -174,7 +193,9 @@ class ThreadClimbAlertCheck {
                     Attributes.of("jvm.memory.type", "heap")));
             silent(run, "Your rule fired on a service whose heap leaks and whose threads do not: the"
                     + " floors of its heap after each collection in the three parts of the window were "
-                    + live.inMb() + "." + counted(run) + " A thread leak is the thread count's floor climbing.", CLIMB);
+                    + live.inMb() + "." + counted(run) + " Its fixed pool was resized once, early in the window,"
+                    + " and kept its new size. A thread leak is the thread count's floor climbing in every part.",
+                    CLIMB);
         }
     }
 
