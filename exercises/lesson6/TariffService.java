@@ -25,8 +25,8 @@ import java.util.function.ToLongFunction;
  * with reports arriving now and then, then a burst of reports. Your quotes' p99 must stay within 3 times that of
  * the course's own fix (plus 10 ms) measured in the same run, queued virtual threads must not pile up, the
  * reports' throughput must not fall below 40% of the course's fix, short reports must not wait behind a long
- * one, and a burst must not start a platform thread per report. Check it with {@code /check} or
- * {@code ./workbench check free-the-carriers}.
+ * one, a burst must not start a platform thread per report, and close() must not wait for the reports it
+ * abandons. Check it with {@code /check} or {@code ./workbench check free-the-carriers}.
  */
 public final class TariffService implements AutoCloseable {
 

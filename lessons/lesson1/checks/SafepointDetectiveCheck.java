@@ -35,7 +35,7 @@ import workbench.harness.LabProcess;
 /**
  * Hidden checks of exercise {@code safepoint-detective}: a fresh JVM runs two services ({@link MysteryService}),
  * each with fresh opaque names over seven endpoints, one of which stops the world on every call: once in the first
- * service, two or three times in the second. The learner's code must name that one, twice. The idea taught: a
+ * service, two to four times in the second. The learner's code must name that one, twice. The idea taught: a
  * culprit is recognised by safepoints <em>per call</em> in the service's JVM, the most of any endpoint, one or more,
  * where everything else stops the world only now and then.
  *
@@ -75,8 +75,11 @@ import workbench.harness.LabProcess;
  *       second service's culprit asks for a full collection itself ({@code MemoryMXBean.gc()} before it reads heap
  *       usage, as some health checks do), so every one of its stops is as long as a collection's.</li>
  *   <li><b>a rate near one per call</b> (the figure the lesson's first measurement shows): the second service's
- *       culprit reads two or three times per call, so its rate is two or more, and the churning endpoint's 0.7 lies
+ *       culprit reads two to four times per call, so its rate is two or more, and the churning endpoint's 0.7 lies
  *       nearer one.</li>
+ *   <li><b>the rate nearest a whole number</b> ("one stop per read, and collections only add a fraction"): the
+ *       second service's culprit reads two and three times in turn (or three and four), so its rate lies half way
+ *       between two whole numbers, and the churning endpoint's 0.7 lies nearer one.</li>
  *   <li><b>the learner's own JVM</b> ({@code Safepoints.current()}): while the learner's code runs, this JVM stops
  *       itself every 25 ms, so a count taken here follows the time spent calling, and points at the busy work.</li>
  *   <li><b>a name remembered from another run</b>: names and roles are drawn afresh for every service.</li>
@@ -120,8 +123,9 @@ class SafepointDetectiveCheck {
          */
         String whenTheCulpritCollects() {
             return endpoints.get(culprit()).read() != RuntimeRead.COLLECTED_HEAP_USAGE ? "" : " In this service the"
-                    + " endpoint that stops the world asks for a full collection itself, on every call, and allocates"
-                    + " too: its stops are as long as any collection's, and collections run during its calls.";
+                    + " endpoint that stops the world asks for a full collection itself, on every call, more often on"
+                    + " some calls than on others, and allocates too: its stops are as long as any collection's, its"
+                    + " count per call is no whole number, and collections run during its calls.";
         }
 
         /** Position of the endpoint among all by work per call, 1 for the slowest. */
@@ -136,12 +140,13 @@ class SafepointDetectiveCheck {
     @BeforeAll
     static void startServices() throws IOException, InterruptedException {
         Random random = new Random();
+        int fewestReads = 2 + random.nextInt(2);
         List<RuntimeRead> brief = MysteryService.STOPS_THE_WORLD.stream()
                 .filter(read -> read != RuntimeRead.COLLECTED_HEAP_USAGE).toList();
         List<Map<String, String>> mappings = List.of(
-                MysteryService.randomMapping(random, brief, 1, Endpoint.Allocation.NONE),
-                MysteryService.randomMapping(random, List.of(RuntimeRead.COLLECTED_HEAP_USAGE), 2 + random.nextInt(2),
-                        Endpoint.Allocation.STEADY));
+                MysteryService.randomMapping(random, brief, 1, 1, Endpoint.Allocation.NONE),
+                MysteryService.randomMapping(random, List.of(RuntimeRead.COLLECTED_HEAP_USAGE), fewestReads,
+                        fewestReads + 1, Endpoint.Allocation.STEADY));
         List<String> arguments = new ArrayList<>();
         for (Map<String, String> mapping : mappings) {
             if (!arguments.isEmpty()) {

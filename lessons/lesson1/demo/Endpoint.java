@@ -6,16 +6,18 @@ import java.util.Locale;
  * What one endpoint of {@link MysteryService} does on every call: a runtime read, once or a few times, some plain
  * computation, and optionally an allocation that makes the garbage collector run every few calls.
  *
- * <p>Written as {@code READ:WORK_MILLIS:ALLOCATION:READS}, for example {@code THREAD_DUMP:18:NONE:2} or
- * {@code HEAP_USAGE:0:CHURN:1}.
+ * <p>Written as {@code READ:WORK_MILLIS:ALLOCATION:READS}, for example {@code THREAD_DUMP:18:NONE:2},
+ * {@code HEAP_USAGE:0:CHURN:1} or {@code COLLECTED_HEAP_USAGE:20:STEADY:2-3}.
  *
  * @param read        the runtime read every call performs
  * @param workMillis  plain computation every call performs, which never stops the world
  * @param allocation  garbage every call leaves behind
- * @param reads       how many times every call performs the read, as a handler that reads for each part of its
+ * @param fewestReads how many times the first call performs the read, as a handler that reads for each part of its
  *                    answer does
+ * @param mostReads   the most times a call performs it: calls read {@code fewestReads} times, then one more, up to
+ *                    this, and start again, as answers with more or fewer parts do
  */
-public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, int reads) {
+public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, int fewestReads, int mostReads) {
 
     /** Garbage an endpoint leaves behind on every call. */
     public enum Allocation {
@@ -32,27 +34,33 @@ public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, 
     }
 
     public Endpoint {
-        if (workMillis < 0 || reads < 1) {
-            throw new IllegalArgumentException("work must not be negative, nor reads below one: " + workMillis + ", "
-                    + reads);
+        if (workMillis < 0 || fewestReads < 1 || mostReads < fewestReads) {
+            throw new IllegalArgumentException("work must not be negative, nor reads below one or out of order: "
+                    + workMillis + ", " + fewestReads + "-" + mostReads);
         }
     }
 
     /** One read per call. */
     public Endpoint(RuntimeRead read, int workMillis, Allocation allocation) {
-        this(read, workMillis, allocation, 1);
+        this(read, workMillis, allocation, 1, 1);
+    }
+
+    /** How many times call number {@code call} (from 0) performs the read. */
+    public int readsOnCall(long call) {
+        return fewestReads + (int) (call % (mostReads - fewestReads + 1));
     }
 
     /**
-     * Reads {@code READ:WORK_MILLIS:ALLOCATION:READS}; left out from the end, they mean no work, no allocation and
-     * one read.
+     * Reads {@code READ:WORK_MILLIS:ALLOCATION:READS}, READS one number or {@code FEWEST-MOST}; left out from the
+     * end, they mean no work, no allocation and one read.
      */
     public static Endpoint parse(String spec) {
         String[] parts = spec.split(":");
+        String[] reads = (parts.length > 3 ? parts[3] : "1").split("-");
         return new Endpoint(RuntimeRead.valueOf(parts[0]),
                 parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
                 parts.length > 2 ? Allocation.valueOf(parts[2].toUpperCase(Locale.ROOT)) : Allocation.NONE,
-                parts.length > 3 ? Integer.parseInt(parts[3]) : 1);
+                Integer.parseInt(reads[0]), Integer.parseInt(reads[reads.length - 1]));
     }
 
     /** Whether every call brings the JVM to a safepoint. */
@@ -62,6 +70,7 @@ public record Endpoint(RuntimeRead read, int workMillis, Allocation allocation, 
 
     /** The form {@link #parse} reads. */
     public String spec() {
-        return read.name() + ":" + workMillis + ":" + allocation.name() + ":" + reads;
+        return read.name() + ":" + workMillis + ":" + allocation.name() + ":" + fewestReads
+                + (mostReads > fewestReads ? "-" + mostReads : "");
     }
 }

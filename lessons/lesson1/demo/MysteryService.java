@@ -66,7 +66,7 @@ public final class MysteryService implements Demo {
 
     /** A service with a fresh random mapping. */
     public MysteryService() {
-        this(randomMapping(new Random(), List.copyOf(STOPS_THE_WORLD), 1, Endpoint.Allocation.NONE));
+        this(randomMapping(new Random(), List.copyOf(STOPS_THE_WORLD), 1, 1, Endpoint.Allocation.NONE));
     }
 
     /** A service with the given endpoint names and what each does ({@link Endpoint#parse}), in that order. */
@@ -76,16 +76,16 @@ public final class MysteryService implements Demo {
     }
 
     /**
-     * Seven endpoints under fresh opaque names: the culprit (a read drawn from {@code stopping}, {@code culpritReads}
-     * times per call, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
+     * Seven endpoints under fresh opaque names: the culprit (a read drawn from {@code stopping}, {@code fewestReads}
+     * to {@code mostReads} times per call in turn, plus 15 to 25 ms of work and {@code culpritAllocation}'s garbage),
      * one that churns the young generation, two that fill the old one, a decoy 10 to 20 ms slower than the culprit,
      * busy work slower still, and a plain read. Listed in random order, except that the culprit always comes after
      * the endpoint that churns the young generation and between the two that fill the old one: whoever stops at the
      * first endpoint that showed any safepoint, takes the first of equals or the last, or calls each endpoint once,
      * never lands on it.
      */
-    public static Map<String, String> randomMapping(Random random, List<RuntimeRead> stopping, int culpritReads,
-                                                    Endpoint.Allocation culpritAllocation) {
+    public static Map<String, String> randomMapping(Random random, List<RuntimeRead> stopping, int fewestReads,
+                                                    int mostReads, Endpoint.Allocation culpritAllocation) {
         RuntimeRead culprit = stopping.get(random.nextInt(stopping.size()));
         int culpritWork = 15 + random.nextInt(11);
         int decoyWork = culpritWork + 10 + random.nextInt(11);
@@ -104,7 +104,7 @@ public final class MysteryService implements Demo {
             before = last(endpoints, Endpoint.Allocation.BULK);
         } while (before <= after);
         endpoints.add(after + 1 + random.nextInt(before - after),
-                new Endpoint(culprit, culpritWork, culpritAllocation, culpritReads));
+                new Endpoint(culprit, culpritWork, culpritAllocation, fewestReads, mostReads));
         List<String> words = new ArrayList<>(WORDS);
         Collections.shuffle(words, random);
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -135,16 +135,19 @@ public final class MysteryService implements Demo {
         }
         workers = Executors.newFixedThreadPool(2);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        mapping.forEach((name, endpoint) -> server.createContext("/" + name, exchange -> serve(exchange, endpoint)));
+        mapping.forEach((name, endpoint) -> {
+            AtomicLong calls = new AtomicLong();
+            server.createContext("/" + name, exchange -> serve(exchange, endpoint, calls.getAndIncrement()));
+        });
         server.setExecutor(workers);
         server.start();
         Watchdog.join(watchdogMillis);
     }
 
-    private void serve(HttpExchange exchange, Endpoint endpoint) throws IOException {
+    private void serve(HttpExchange exchange, Endpoint endpoint, long call) throws IOException {
         try (exchange) {
             Object read = endpoint.read().read();
-            for (int again = 1; again < endpoint.reads(); again++) {
+            for (int again = 1; again < endpoint.readsOnCall(call); again++) {
                 read = endpoint.read().read();
             }
             long work = Work.spin(endpoint.workMillis());

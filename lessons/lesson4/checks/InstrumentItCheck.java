@@ -35,8 +35,11 @@ import workbench.harness.LabProcess;
  *   <li>bounds fitted to the fast requests only (tens of microseconds to a few milliseconds): the paused ones, 100
  *       ms and more, land beyond the last bound, in {@code +Inf} alone;</li>
  *   <li>timing only the store call, or only {@code respond()}: 8 to 12 order bodies pause 100 to 160 ms half way,
- *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 100 to
- *       150 ms, too little to make up for them;</li>
+ *       and the sum must reach 80% of those pauses, while the one answer that waits for its reader waits 300 to
+ *       350 ms, too little to make up for them;</li>
+ *   <li>stopping the clock once the status and headers are sent (time to first byte): that one answer's handler
+ *       then waits 300 to 350 ms to finish writing its body, more than any other request takes, and the longest
+ *       duration recorded must reach 90% of it;</li>
  *   <li>a gauge kept by events, or set only on create: the open orders are compared after creates, after deletes
  *       with nothing created since, and after deletes of ids that were never stored;</li>
  *   <li>a counter published as a gauge, or names with the suffix: the exact Prometheus names are read;</li>
@@ -84,6 +87,8 @@ class InstrumentItCheck {
     private static final String CLOSE = LOOPBACK + ": the VarsServer is the service's to close, in its close()";
     /** A body that pauses before the handler reads it is timed a little short when the handler starts late. */
     private static final double PAUSES_TIMED = 0.8;
+    /** An answer left unread is timed a little short: its handler starts after the client's clock. */
+    private static final double STALL_TIMED = 0.9;
     /** Room for the moment between a response reaching its client and the handler's finally block. */
     private static final double WAIT_MARGIN = 1.5;
     private static final double WAIT_SLACK_SECONDS = 0.5;
@@ -168,6 +173,12 @@ class InstrumentItCheck {
                 + " while their handlers waited to read them; `request_duration_seconds_sum` was %.2f s. Time all"
                 + " that a request does, from the moment the handler starts, reading its body included.",
                 run.paused(), sum), EVERY);
+        double longest = run.json().path("request_duration").path("max_seconds").asDouble();
+        Feedback.check(longest >= run.stalled() * STALL_TIMED, String.format(Locale.ROOT, "One client read the"
+                + " head of a large answer and left its body unread for %.2f s, so its handler waited that long to"
+                + " finish writing it; the longest request recorded (`max_seconds` in `/debug/vars`) took %.2f s."
+                + " Time all that a request does, from the moment the handler starts until its answer is written.",
+                run.stalled(), longest), EVERY);
         Feedback.check(count == run.handled() && inf == run.handled(), String.format(Locale.ROOT, "The service"
                 + " handled %d requests, %d of them abandoned by their client half way, so that the handler threw;"
                 + " `request_duration_seconds_count` was %.0f.", run.handled(), run.abandoned(), count), EVERY);

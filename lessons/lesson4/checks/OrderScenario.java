@@ -47,6 +47,7 @@ final class OrderScenario {
      * @param statuses    answers by status code
      * @param waited      seconds the clients waited in all
      * @param paused      seconds the request bodies paused half way, in all
+     * @param stalled     seconds a client left a large answer unread, its handler writing meanwhile
      * @param checkpoints the open orders after each step
      * @param metrics     the last {@code /metrics} scrape
      * @param json        the {@code /debug/vars} document, scraped right after it
@@ -55,8 +56,8 @@ final class OrderScenario {
      * @param earlierVars the earlier instance's variables, and whether they still took connections once it was closed
      */
     record Result(int handled, int abandoned, Map<String, Integer> statuses, double waited, double paused,
-                  List<Checkpoint> checkpoints, Map<String, Double> metrics, JsonNode json, int earlier,
-                  int earlierOpen, URI earlierVars, boolean earlierVarsServing) {}
+                  double stalled, List<Checkpoint> checkpoints, Map<String, Double> metrics, JsonNode json,
+                  int earlier, int earlierOpen, URI earlierVars, boolean earlierVarsServing) {}
 
     private final Random random = new Random();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
@@ -97,7 +98,7 @@ final class OrderScenario {
             traffic.unknownDeletes(unknown);
             checkpoint(unknown + " deletes of ids that were never stored, all answered 404");
             traffic.pausedCreates(8 + random.nextInt(5), 100 + random.nextInt(60));
-            String large = traffic.lateReaderOfALargeOrder(LARGE_ORDER_CHARS, 100 + random.nextInt(50));
+            String large = traffic.lateReaderOfALargeOrder(LARGE_ORDER_CHARS, 300 + random.nextInt(50));
             traffic.hangUpOnALargeOrder(large);
             traffic.abandonedCreates(2 + random.nextInt(3));
             traffic.deletes(1 + random.nextInt(3));
@@ -105,8 +106,8 @@ final class OrderScenario {
             Map<String, Double> metrics = settled();
             JsonNode json = scrape.json();
             return new Result(traffic.handled(), traffic.abandoned(), traffic.statuses(), traffic.waitedSeconds(),
-                    traffic.pausedSeconds(), List.copyOf(checkpoints), metrics, json, earlier, earlierOpen,
-                    earlierVars, earlierVarsServing);
+                    traffic.pausedSeconds(), traffic.stalledSeconds(), List.copyOf(checkpoints), metrics, json,
+                    earlier, earlierOpen, earlierVars, earlierVarsServing);
         }
     }
 

@@ -38,6 +38,7 @@ final class OrderTraffic implements AutoCloseable {
     private int abandoned;
     private double waitedSeconds;
     private double pausedSeconds;
+    private double stalledSeconds;
 
     OrderTraffic(URI base) {
         this.base = base;
@@ -145,6 +146,9 @@ final class OrderTraffic implements AutoCloseable {
             Thread.sleep(Math.max(0, stallMillis - (System.nanoTime() - start) / 1_000_000));
         });
         answered(answer.status(), "", "", start);
+        synchronized (this) {
+            stalledSeconds = stallMillis / 1e3;
+        }
         return id;
     }
 
@@ -188,6 +192,11 @@ final class OrderTraffic implements AutoCloseable {
     /** Seconds the request bodies paused half way, all together: handlers that read them had to wait that long. */
     synchronized double pausedSeconds() {
         return pausedSeconds;
+    }
+
+    /** Seconds the late reader left a large answer unread: its handler waited that long to finish writing it. */
+    synchronized double stalledSeconds() {
+        return stalledSeconds;
     }
 
     private Void send(HttpRequest request) throws IOException, InterruptedException {

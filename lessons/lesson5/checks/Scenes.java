@@ -77,8 +77,11 @@ final class Scenes {
      * later than its thirds, never earlier; every collection that can measure the second floor comes after the
      * slowing, and the floor's second step stands for the slow pace alone.
      */
-    private static final long HEAP_SLOWS_BEFORE_SECOND_PART = COLLECTION_INTERVAL;
-    /** How often the small leak just over the alert's pace is measured: often, so that its floors are exact. */
+    private static final long HEAP_SLOWS_BEFORE_SECOND_PART = 500;
+    /**
+     * How often the small leak just over the alert's pace and the leak that slows are measured: often, so that
+     * their floors stand near their parts' openings.
+     */
     private static final long FREQUENT_COLLECTION_INTERVAL = 250;
     /** When the batch's results are flushed, before the window's end: 150 ms before the third collection from it. */
     private static final long FLUSH_BEFORE_END = 2 * COLLECTION_INTERVAL + 150;
@@ -162,7 +165,8 @@ final class Scenes {
     /**
      * For thread-climb-alert: a heap leak with steady threads but a pool resized once early in the window, small
      * services whose threads stick WAITING, TIMED_WAITING (leaking its heap as well), RUNNABLE (beside a lock that
-     * keeps a thread or two BLOCKED once, for half a second), and in each of those and BLOCKED in turn, a busy
+     * keeps a thread or two BLOCKED once, for half a second), and in each of those and BLOCKED in turn (while it runs
+     * 20 to 30 tasks a second on a thread each, so that threads are started between any two reads), a busy
      * service whose threads stick BLOCKED, a pool resized once, and a pool that fills slowly and surges at the end.
      * Every state a leaked thread can stay in is in every check, alone and beside the others.
      *
@@ -182,7 +186,8 @@ final class Scenes {
                 scene(growingHeap(), slowingStuckThreads(Thread.State.TIMED_WAITING)),
                 scene(smallHeap(), stuckThreadsBesideBriefContention(Thread.State.RUNNABLE)),
                 scene(smallHeap(), new ThreadPart(ThreadShape.STUCK_SPREAD,
-                        leakingThreads(EVERY_STUCK_STATE, SLOWEST_LEAK, SPREAD_LEAK_UP_TO), List.of())),
+                        leakingThreads(EVERY_STUCK_STATE, SLOWEST_LEAK, SPREAD_LEAK_UP_TO),
+                        List.of(new Event(Kind.THREAD_PER_TASK, SET_UP_AT, between(20, 30), between(5, 15))))),
                 scene(steadyHeap(), busyStuckThreads(Thread.State.BLOCKED)),
                 scene(steadyHeap(), resizedThreads()),
                 scene(steadyHeap(), surgingThreads()));
@@ -237,7 +242,7 @@ final class Scenes {
      * (ten to sixteen of the hours the window stands for), within hours, yet far later than a minute.
      */
     private HeapPart roomyGrowingHeap() {
-        return growingHeap(MEASURING, 640, between(5, 15), between(6, 12), decimal(8, 9),
+        return growingHeap(MEASURING, 640, between(5, 15), between(6, 12), decimal(8, 9), COLLECTION_INTERVAL,
                 new Event(Kind.LEAK_PACE, window / 3 - SLOWS_BEFORE_SECOND_PART,
                         (int) Math.round(decimal(1.7, 1.9) * 1024), 0));
     }
@@ -246,11 +251,13 @@ final class Scenes {
      * A leak whose traffic falls: 16 to 17 MB a second, then from {@value #HEAP_SLOWS_BEFORE_SECOND_PART} ms before
      * the window's first third ends 2.1 to 2.3. Its floor's second step is over half the alert's pace, yet under half
      * its own pace from the first floor to the last (6 MB a second or more), whichever collections measure the
-     * floors and however late the samplers' first reads come.
+     * floors and however late the samplers' first reads come. Measured every {@value #FREQUENT_COLLECTION_INTERVAL}
+     * ms: with a collection every half second, where the parts' floors were measured moved the second step by up to
+     * 40% (1.4 to 2.6 MB a second in 7 runs).
      */
     private HeapPart slowingHeap() {
         return growingHeap(MEASURING, between(384, 448), between(5, 15), between(6, 12), decimal(16, 17),
-                new Event(Kind.LEAK_PACE, window / 3 - HEAP_SLOWS_BEFORE_SECOND_PART,
+                FREQUENT_COLLECTION_INTERVAL, new Event(Kind.LEAK_PACE, window / 3 - HEAP_SLOWS_BEFORE_SECOND_PART,
                         (int) Math.round(decimal(2.1, 2.3) * 1024), 0));
     }
 
@@ -269,12 +276,12 @@ final class Scenes {
 
     private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond,
                                         int burstMb) {
-        return growingHeap(flags, maxMb, trafficMbPerSecond, burstMb, decimal(4, 5.5));
+        return growingHeap(flags, maxMb, trafficMbPerSecond, burstMb, decimal(4, 5.5), COLLECTION_INTERVAL);
     }
 
     private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond, int burstMb,
-                                 double leakMbPerSecond, Event... more) {
-        List<Event> events = withFullCollections(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
+                                 double leakMbPerSecond, long collectionInterval, Event... more) {
+        List<Event> events = withFullCollections(collectionInterval, new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0),
                 new Event(Kind.HOLD, middle() - 250, between(15, 20), 1000));
         events.addAll(List.of(more));
         return new HeapPart(HeapShape.GROWING, flags, maxMb,
@@ -429,7 +436,11 @@ final class Scenes {
     }
 
     private List<Event> withFullCollections(Event... events) {
-        List<Event> all = new ArrayList<>(fullCollections());
+        return withFullCollections(COLLECTION_INTERVAL, events);
+    }
+
+    private List<Event> withFullCollections(long interval, Event... events) {
+        List<Event> all = new ArrayList<>(fullCollections(interval));
         all.addAll(List.of(events));
         return all;
     }

@@ -61,6 +61,9 @@ import workbench.harness.Feedback;
  *   <li><b>the state that climbs fastest</b>, each state's count judged alone: one leak's threads take the four
  *       states in turn, 3 to 4.4 threads a second in all, so no state gains more than 1.1 a second, less than the
  *       healthy filling pool's WAITING readers.
+ *   <li><b>floors from quiet reads only</b> (reads with no thread started since the one before, as if the pools
+ *       were at their smallest only then): the same leak's service runs 20 to 30 tasks a second on a thread each,
+ *       started for the task and gone 5 to 15 ms later, so that no read is quiet.
  *   <li><b>peaks that rise</b> beside the floors: the busy service that leaks takes a flood of 160 to 200 tasks
  *       early in the window, so that its first part's peak is its highest.
  *   <li><b>a climb that slows read as a pool filling up</b> (silent when the last step is well below the first),
@@ -170,7 +173,9 @@ class ThreadClimbAlertCheck {
                     + " one waiting on a latch, the next polling it with a time-out, the next blocked on a lock, the"
                     + " next reading a socket whose peer never writes, and round again." + counted(run)
                     + " By state, its floors were " + floorsByState(run) + ": no one state climbs at a leak's pace,"
-                    + " all of them together do.", EVERY_STATE);
+                    + " all of them together do. It also ran 20 to 30 tasks a second on a thread each, started for"
+                    + " the task and gone within milliseconds, so threads were started between any two reads: the"
+                    + " floor of every read is already the count at its smallest.", EVERY_STATE);
         }
     }
 

@@ -71,9 +71,10 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
      * @param atMillis  when, counted from the moment a watcher's window opens; may be before it
      * @param amount    MB for {@link Kind#LOAD}, {@link Kind#LOAD_UP_TO} and {@link Kind#HOLD},
      *                  threads for {@link Kind#RESIZE}, {@link Kind#SURGE} and {@link Kind#CONTEND}, KB a second for
-     *                  {@link Kind#LEAK_PACE}, threads a minute for {@link Kind#THREAD_LEAK_PACE}
-     * @param forMillis how long a {@link Kind#HOLD}, the tasks of a {@link Kind#SURGE} or the lock of a
-     *                  {@link Kind#CONTEND} last
+     *                  {@link Kind#LEAK_PACE}, threads a minute for {@link Kind#THREAD_LEAK_PACE}, tasks a second
+     *                  for {@link Kind#THREAD_PER_TASK}
+     * @param forMillis how long a {@link Kind#HOLD}, the tasks of a {@link Kind#SURGE} or
+     *                  {@link Kind#THREAD_PER_TASK}, or the lock of a {@link Kind#CONTEND} last
      */
     public record Event(Kind kind, long atMillis, int amount, long forMillis) {
 
@@ -114,7 +115,12 @@ public record Plan(Heap heap, Threads threads, List<Event> events) {
              * A maintenance task holds a lock for {@code forMillis} while {@code amount} threads wait to enter it,
              * BLOCKED, then all of them end: a state the service's threads are in only then.
              */
-            CONTEND
+            CONTEND,
+            /**
+             * From now on, {@code amount} tasks a second each run on a thread started for it alone, which ends with
+             * the task: threads are started all the time, while the count barely moves.
+             */
+            THREAD_PER_TASK
         }
 
         String arg() {

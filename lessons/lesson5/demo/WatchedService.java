@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,7 +91,8 @@ public final class WatchedService implements Demo {
     private final List<Socket> silentConnections = new ArrayList<>();
     private final AtomicInteger watchers = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
-    private final List<Thread> loops = new ArrayList<>();
+    /** Started by {@link #start()}, and by events on the scheduler's thread. */
+    private final List<Thread> loops = Collections.synchronizedList(new ArrayList<>());
     /** The heap leak and the warming cache, from {@link #start()}. */
     private GrowingCache cache;
     private GrowingCache warming;
@@ -370,6 +373,13 @@ public final class WatchedService implements Demo {
                 }
             }
             case CONTEND -> contend(event.amount(), event.forMillis());
+            case THREAD_PER_TASK -> {
+                ThreadFactory perTask = Thread.ofPlatform().daemon().name("task-thread-", 0).factory();
+                loop("task-starter", () -> {
+                    Thread.sleep(1000 / event.amount());
+                    perTask.newThread(task(event.forMillis())).start();
+                });
+            }
         }
     }
 
@@ -403,13 +413,18 @@ public final class WatchedService implements Demo {
     }
 
     private void submit(long millis) {
-        elastic.execute(() -> {
+        elastic.execute(task(millis));
+    }
+
+    /** A task that lasts {@code millis}. */
+    private static Runnable task(long millis) {
+        return () -> {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        };
     }
 
     static void fill(List<byte[]> into, long bytes) {

@@ -70,6 +70,10 @@ import workbench.harness.LabProcess;
  *       {@code processors + 2}. A fixed pool of up to ten threads has started them all in the steady phase
  *       (a thread per submission until it is full, and it gets at least ten); a cached pool started 20 during
  *       bursts of 142 and 146 reports on this 2-processor machine, one core kept busy.</li>
+ *   <li>a close() that lets the reports already asked for finish ({@code ExecutorService.close()}, or
+ *       {@code awaitTermination}), as if keeping every report extended to stopping: at the end of the run another
+ *       burst of reports is asked for and close() called at once, and it may take at most
+ *       250 ms longer than the fix's, which abandons them.</li>
  * </ul>
  */
 class FreeTheCarriersCheck {
@@ -84,6 +88,8 @@ class FreeTheCarriersCheck {
     private static final double WAIT_FACTOR = 3;
     private static final double WAIT_SLACK_MILLIS = 50;
     private static final double MOUNTED_SLACK = 0.3;
+    /** How much longer than the fix's close() may take: a backlog of reports takes a second or more to render. */
+    private static final double CLOSE_SLACK_MILLIS = 250;
     /** The smaller reports' pages; the others have one more. */
     private static final int SMALL_REPORT_PAGES = 2;
     private static final double BURST_PAGE_MILLIS = 600;
@@ -196,6 +202,21 @@ class FreeTheCarriersCheck {
 
     private static String slowReportsCause() {
         return pinnedMore() ? " " + pins() : "";
+    }
+
+    @Test
+    void closesWithoutWaitingForReports() {
+        requireResult();
+        Feedback.check(!yours.containsKey("closeThrew"), "Your service's close() threw `" + yours.get("closeThrew")
+                + "`.", FIXES + ": close() stops the service; reports still running are abandoned");
+        double yoursMillis = number(yours, "closeMillis");
+        double referenceMillis = number(reference, "closeMillis");
+        Feedback.check(yoursMillis <= referenceMillis + CLOSE_SLACK_MILLIS, String.format(Locale.ROOT, "Right after"
+                        + " another burst of %.0f reports was asked for, close() took %.0f ms to return in your"
+                        + " service and %.0f ms in the course's fix: a service that is stopping abandons the reports"
+                        + " still running, and its caller is not kept waiting for them.", number(yours, "burstReports"),
+                yoursMillis, referenceMillis), FIXES + ": close() stops the service; reports still running are"
+                + " abandoned");
     }
 
     @Test

@@ -97,9 +97,11 @@ public final class StarvationRun {
         }
         Random random = new Random(Long.parseLong(args[4]));
         RateBoard rates = new RateBoard(n[2], random);
-        try (Tariffs service = args[0].equals("reference")
-                ? ReferenceSolution.create(Tariffs.class, TariffService.class, rates)
-                : ReferenceSolution.view(Tariffs.class, new TariffService(rates))) {
+        // Closed by the run itself, and timed: whatever the run leaves behind, the halt below ends.
+        try {
+            Tariffs service = args[0].equals("reference")
+                    ? ReferenceSolution.create(Tariffs.class, TariffService.class, rates)
+                    : ReferenceSolution.view(Tariffs.class, new TariffService(rates));
             new StarvationRun(service, rates, random).run(n[1], n[3], n[5], n[6], n[7], n[8]);
         } catch (Throwable e) {
             e.printStackTrace(System.out);   // before the halt below, which would swallow it: the check shows it
@@ -150,7 +152,25 @@ public final class StarvationRun {
         List<Reports> all = new ArrayList<>(probe);
         reportsByPages.forEach((size, reports) -> all.add(new Reports(size, reports)));
         describeAnswers(steady, burstQuotes, all);
+        put("closeMillis", closeMillisBehind(burst, pages));
         System.out.println(result);
+    }
+
+    /**
+     * Asks for another burst of {@code reports} reports and closes the service at once, timing close(): reports
+     * still running are abandoned, so close() need not wait for the backlog.
+     */
+    private double closeMillisBehind(int reports, int pages) {
+        for (int i = 0; i < reports; i++) {
+            service.report(pages);
+        }
+        long start = System.nanoTime();
+        try {
+            service.close();
+        } catch (RuntimeException e) {
+            put("closeThrew", e.getClass().getName());
+        }
+        return (System.nanoTime() - start) / 1e6;
     }
 
     /** Quotes at a steady pace for {@code millis}, with {@code reportsPerTick} reports every 100 ms. */
