@@ -86,8 +86,9 @@ import workbench.harness.Feedback;
  *
  * <p>Not always defeated: <b>rolling floors</b> ({@code min_over_time} over a third of the window at every read,
  * firing when their slope over the whole window and over its last third both pass the alert's pace). The leak
- * whose traffic falls keeps that last slope under the pace in 8 of 10 checks: its slow phase, 2.1 to 2.3 MB a
- * second, cannot go lower without bringing the reference's last step near half the alert's pace.
+ * whose traffic falls kept that last slope under the pace in 8 of 10 checks, measured while a collection came every
+ * half second (not measured again since it comes every 250 ms): its slow phase, 2.1 to 2.3 MB a second, cannot go
+ * lower without bringing the reference's last step near half the alert's pace.
  */
 class HeapLeakAlertCheck {
 

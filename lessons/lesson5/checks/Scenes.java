@@ -268,10 +268,9 @@ final class Scenes {
      * under it if timed over the whole window, which is half as long again.
      */
     private HeapPart slowHeap() {
-        List<Event> events = fullCollections(FREQUENT_COLLECTION_INTERVAL);
-        events.add(new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0));
         return new HeapPart(HeapShape.GROWING, MEASURING, 256,
-                new Plan.Heap(between(20, 30), between(3, 6), between(3, 6), decimal(3, 3.2), 0), events);
+                new Plan.Heap(between(20, 30), between(3, 6), between(3, 6), decimal(3, 3.2), 0),
+                withFullCollections(FREQUENT_COLLECTION_INTERVAL, new Event(Kind.RESTART_CACHES, SET_UP_AT, 0, 0)));
     }
 
     private HeapPart growingHeap(List<String> flags, int maxMb, int trafficMbPerSecond,
